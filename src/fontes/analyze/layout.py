@@ -1,0 +1,287 @@
+"""Layout: tell body text from notes and page furniture, and build the repaired reading of each.
+
+PDF extraction leaves running headers, page numbers and footnote bodies in the middle of body
+sentences, and drops hyphens at line ends. This stage labels every line (body, note, furniture),
+then joins body lines into a `View` that reads as the author wrote it; notes get a view of their own.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from ..lexicon import load
+from ..model import Document, Region
+from .view import View
+
+BODY, NOTE, FURNITURE = "body", "note", "furniture"
+_NUMBER_LINE = re.compile(r"^\s*\d{1,3}\s*$")
+_URL_LINE = re.compile(r"^\s*(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?\s*$")
+_RULE_LINE = re.compile(r"^\s*[*_=\-–—·•~#]{3,}\s*$")
+_PUBLISHER = re.compile(r"\([^()]*: [^()]*,? \d{4}\)")
+_NUMBERED_NOTE = re.compile(r"^\s*\d{1,3}[.)]?\s+[\"“‘A-Z]")
+_SENTENCE_END = ('.', '!', '?', ':', '”', '"', '’')
+
+
+@dataclass
+class PhysicalLine:
+    start: int
+    end: int
+    text: str
+    size: float | None = None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indented(self) -> bool:
+        return self.text[:1].isspace() and not self.blank
+
+
+@dataclass
+class Layout:
+    """The labelled lines of a document and the repaired views of its body and its notes."""
+
+    regions: list[Region]
+    body: View
+    notes: View
+
+
+def split_lines(doc: Document) -> list[PhysicalLine]:
+    """Physical lines with offsets, carrying PDF font sizes where the reader recorded them."""
+    sizes = {ln.start: ln.size for ln in doc.lines}
+    lines, pos = [], 0
+    for raw in doc.text.split("\n"):
+        lines.append(PhysicalLine(pos, pos + len(raw), raw, sizes.get(pos)))
+        pos += len(raw) + 1
+    return lines
+
+
+def looks_like_citation(text: str) -> bool:
+    """Whether a line reads like a note or reference rather than prose."""
+    stripped = text.strip()
+    low = stripped.lower()
+    data = load("layout")
+    if _PUBLISHER.search(stripped) or any(cue in low for cue in data["citation_cues"]):
+        return True
+    if re.match(r"^[“\"‘][A-Z0-9]", stripped) and re.search(r"[,.]”|\d{4}", stripped):
+        return True
+    if re.match(r"^[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}, [“\"]", stripped):
+        return True
+    return any(re.match(rf"^[“\"]?{re.escape(form)}\b[,:]?", stripped) and "," in stripped[:40]
+               for form in data["document_forms"])
+
+
+def find_furniture(lines: list[PhysicalLine]) -> set[int]:
+    """Indexes of running headers/footers and page numbers.
+
+    Seeds are lines repeated on many pages and bare URLs; a seed pulls in the short,
+    unpunctuated lines and bare page numbers right around it (author name, series title).
+    """
+    norm = [re.sub(r"\d+", "#", ln.text.strip()) for ln in lines]
+    counts = Counter(n for n in norm if n and len(n) < 80)
+    seeds = {i for i, n in enumerate(norm)
+             if n and (counts[n] >= 3 and n != "#" and len(n) < 80 and not looks_like_citation(n)
+                       or _is_bare_url_line(lines, i))}
+    furniture = set(seeds)
+    for seed in seeds:
+        for step in (-1, 1):
+            i, budget = seed + step, 4
+            while 0 <= i < len(lines) and budget > 0:
+                text = lines[i].text.strip()
+                if not text:
+                    i += step
+                    continue
+                if _NUMBER_LINE.match(text) or (len(text) < 70 and not text.endswith(_SENTENCE_END + (",",))
+                                                 and not lines[i].indented and _is_heading_like(text)):
+                    furniture.add(i)
+                    i, budget = i + step, budget - 1
+                    continue
+                break
+    return furniture
+
+
+def _is_bare_url_line(lines: list[PhysicalLine], i: int) -> bool:
+    """A URL standing alone as a header/footer, not the end of a note ("accessible at\nhttp://...")."""
+    text = lines[i].text.strip()
+    if not _URL_LINE.match(text) or text.endswith((".", ",", ";")):
+        return False
+    before = next((ln.text.strip() for ln in reversed(lines[:i]) if not ln.blank), "")
+    return not before or bool(_NUMBER_LINE.match(before)) or before.endswith(_SENTENCE_END)
+
+
+def _is_heading_like(text: str) -> bool:
+    """Short title-case text such as an author's name or a series line."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= max(1, len(words) - 1)
+
+
+def body_font_size(lines: list[PhysicalLine]) -> float | None:
+    """The font size that most characters are set in: the size of body text."""
+    weighted = Counter()
+    for ln in lines:
+        if ln.size:
+            weighted[ln.size] += len(ln.text)
+    return weighted.most_common(1)[0][0] if weighted else None
+
+
+def label_lines(doc: Document, lines: list[PhysicalLine]) -> list[str]:
+    """A region label per line: body, note or furniture."""
+    if doc.format == "html":
+        return [BODY] * len(lines)
+    furniture = find_furniture(lines)
+    body_size = body_font_size(lines)
+    headings = set(load("layout")["notes_headings"])
+    labels: list[str] = []
+    state, after_break = BODY, False
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if i in furniture or _RULE_LINE.match(ln.text):
+            labels.append(FURNITURE)
+            state, after_break = (BODY if i in furniture else state), True
+            continue
+        if not text:
+            labels.append(state)
+            continue
+        if body_size and ln.size:
+            state = NOTE if ln.size < 0.9 * body_size and not _NUMBER_LINE.match(text) or (
+                _NUMBER_LINE.match(text) and ln.size < body_size) else BODY
+        elif text.lower().rstrip(":") in headings:
+            state = NOTE
+        elif _NUMBER_LINE.match(text):
+            state = NOTE
+        elif ln.indented or after_break:
+            first = text[0]
+            state = BODY if first.islower() or first == "[" or not looks_like_citation(text) else NOTE
+        elif state == BODY and _NUMBERED_NOTE.match(text) and looks_like_citation(text):
+            state = NOTE
+        labels.append(state)
+        after_break = False
+    return labels
+
+
+def regions_of(lines: list[PhysicalLine], labels: list[str]) -> list[Region]:
+    """Merge runs of same-labelled lines into regions (blank lines go with the run they sit in)."""
+    regions: list[Region] = []
+    for ln, label in zip(lines, labels):
+        if ln.blank:
+            continue
+        if regions and regions[-1].kind == label:
+            regions[-1].end = ln.end
+        else:
+            regions.append(Region(label, ln.start, ln.end))
+    return regions
+
+
+def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: str, hard_wrapped: bool) -> View:
+    """Join the lines labelled `want` into one reading, repairing what extraction broke."""
+    view = View()
+    typical = statistics.median([len(ln.text) for ln in lines if not ln.blank] or [0])
+    prev: PhysicalLine | None = None
+    gap = False
+    for ln, label in zip(lines, labels):
+        if label != want:
+            if not ln.blank:
+                gap = True
+            elif prev is not None and label == want:
+                pass
+            continue
+        if ln.blank:
+            if prev is not None and not gap:
+                view.insert("\n", ln.start)
+                prev = None if want == NOTE else prev
+                gap = want == BODY and False
+            continue
+        lead = len(ln.text) - len(ln.text.lstrip())
+        start = ln.start + lead
+        if prev is not None and len(view):
+            _join(view, source, prev, ln, gap, typical, hard_wrapped, want)
+        _copy_repaired(view, source, start, ln.end, want == BODY)
+        prev, gap = ln, False
+    return view
+
+
+def _join(view: View, source: str, prev: PhysicalLine, line: PhysicalLine, gap: bool, typical: float,
+          hard_wrapped: bool, want: str) -> None:
+    """Put the right separator between two lines of the same region."""
+    tail = prev.text.rstrip()
+    head = line.text.lstrip()
+    paragraph_end = (len(tail) < 0.6 * typical) or not hard_wrapped
+    if view.text.endswith("\n"):
+        return
+    if want == NOTE and _NUMBER_LINE.match(tail):
+        view.insert(" ", line.start)
+        return
+    if want == NOTE and (_NUMBER_LINE.match(head) or (head[:1] in "“\"" and tail.endswith("."))):
+        view.insert("\n", line.start)
+        return
+    if tail.endswith("-") and head[:1].islower() and not gap and hard_wrapped:
+        _drop_last(view)  # a word hyphenated across the line end: "inter-" + "national"
+        return
+    if paragraph_end and not gap:
+        view.insert("\n", prev.end)
+    else:
+        view.insert(" ", line.start)
+
+
+def _drop_last(view: View) -> None:
+    text = view.text
+    view.parts = [text[:-1]]
+    view._text = None
+    view.origin.pop()
+
+
+_JOINED_FORMS = None
+# A note number glued to the word or punctuation it follows ("system.1 ", "Americans.”23").
+_GLUED_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:!?”\"’)])|(?<=[.,!?][”\"’])|(?<=[A-Za-z]”[.,])|(?<=\b\d{4}[.,]))\d{1,3}(?=\s|$)")
+_JOINED_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)\b")
+
+
+def _joined_forms() -> re.Pattern[str]:
+    global _JOINED_FORMS
+    if _JOINED_FORMS is None:
+        forms = "|".join(load("layout")["combining_forms"])
+        _JOINED_FORMS = re.compile(rf"\b({forms})(?=[A-Z][a-z])")
+    return _JOINED_FORMS
+
+
+def _copy_repaired(view: View, source: str, start: int, end: int, drop_markers: bool) -> None:
+    """Copy a line, restoring hyphens lost at line ends ("SinoSoviet", "19541975") and, in body
+    text, leaving out note markers glued to words, which are anchors rather than words."""
+    pos = start
+    segment = source[start:end]
+    repairs = [(m.end(), m.end(), "-") for m in _joined_forms().finditer(segment)]
+    repairs += [(m.start(2), m.start(2), "-") for m in _JOINED_YEARS.finditer(segment) if m.group(1) < m.group(2)]
+    if drop_markers:
+        repairs += [(m.start(), m.end(), "") for m in _GLUED_MARKER.finditer(segment)]
+    for cut_start, cut_end, text in sorted(repairs):
+        view.copy(source, pos, start + cut_start)
+        view.insert(text, start + cut_start)
+        pos = start + cut_end
+    view.copy(source, pos, end)
+
+
+def is_hard_wrapped(doc: Document, lines: list[PhysicalLine]) -> bool:
+    """PDF text and text files wrapped at a fixed width: single newlines are not paragraph ends."""
+    if doc.format == "pdf":
+        return True
+    if doc.format == "html":
+        return False
+    lengths = [len(ln.text) for ln in lines if not ln.blank]
+    if len(lengths) < 5:
+        return False
+    long_lines = sum(40 <= n <= 140 for n in lengths)
+    return long_lines / len(lengths) > 0.6 and statistics.median(lengths) <= 140
+
+
+def run(doc: Document) -> Layout:
+    """Label the lines of a document and build its body and notes views."""
+    lines = split_lines(doc)
+    labels = label_lines(doc, lines)
+    wrapped = is_hard_wrapped(doc, lines)
+    if doc.format == "html" or not wrapped and NOTE not in labels and FURNITURE not in labels:
+        return Layout([Region(BODY, 0, len(doc.text))], View.whole(doc.text), View())
+    return Layout(regions_of(lines, labels), build_view(doc.text, lines, labels, BODY, wrapped),
+                  build_view(doc.text, lines, labels, NOTE, wrapped))

@@ -1,0 +1,278 @@
+"""Entity resolution across the corpus: one entity per person, state, party or place, whatever
+name, abbreviation, short form or metonym the sources use for it.
+
+Evidence, strongest first: the user's corrections file, the gazetteer (data/gazetteer.toml),
+short forms of a full name used earlier in the same document ("Dinh" after "Vu Ngoc Dinh"),
+acronyms of a longer name, and near-identical spellings (rapidfuzz). Known names are then
+searched for in each document, so that every occurrence the model missed is still a mention.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rapidfuzz import fuzz, process
+
+from ..errors import FontesError
+from ..lexicon import load
+from ..model import Entity, Mention
+from .names import fold, initials, normalize, place_key, tokens
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class StoredMention:
+    """A mention as the store holds it, with its id and document."""
+
+    id: int
+    doc_id: int
+    mention: Mention
+
+
+@dataclass
+class Gazetteer:
+    """Known entities: names and aliases, capitals and demonyms (for metonymy), user splits/renames."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    capitals: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    splits: set[str] = field(default_factory=set)
+    renames: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: dict, override: bool) -> None:
+        name = str(entry.get("name") or "").strip()
+        if not name:
+            raise FontesError("every [[entity]] needs a name")
+        listed = [name, *map(str, entry.get("aliases", []))]
+        existing = next((self.names[normalize(n)] for n in listed if normalize(n) in self.names), None)
+        canonical = existing or name
+        if existing and override and existing != name:
+            self.renames[existing] = name
+        for alias in listed:
+            if override or normalize(alias) not in self.names:
+                self.names[normalize(alias)] = canonical
+            if alias != canonical:
+                self.aliases[canonical].append(alias)
+        self.types[canonical] = str(entry.get("type") or self.types.get(canonical) or "ORG")
+        for capital in entry.get("capitals", []):
+            self.capitals[normalize(capital)] = canonical
+        for demonym in entry.get("demonyms", []):
+            self.demonyms[normalize(demonym)] = canonical
+
+    def display(self, canonical: str) -> str:
+        return self.renames.get(canonical, canonical)
+
+
+def load_gazetteer(corrections: Path | None = None) -> Gazetteer:
+    """The built-in gazetteer with the user's corrections file (TOML) laid over it."""
+    gaz = Gazetteer()
+    for entry in load("gazetteer")["entity"]:
+        gaz.add(entry, override=False)
+    if corrections is not None and corrections.is_file():
+        try:
+            user = tomllib.loads(corrections.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise FontesError(f"{corrections}: not a valid TOML corrections file ({exc})") from exc
+        for entry in user.get("entity", []):
+            gaz.add(entry, override=True)
+        for group in user.get("split", []):
+            gaz.splits.update(normalize(n) for n in group.get("names", []))
+        for old, new in user.get("rename", {}).items():
+            gaz.renames[gaz.names.get(normalize(old), old)] = str(new)
+            gaz.names.setdefault(normalize(old), old)
+    return gaz
+
+
+class Clusters:
+    """Union-find over name keys; a key a user split off never joins another."""
+
+    def __init__(self, pinned: set[str]):
+        self.parent: dict[str, str] = {}
+        self.pinned = pinned
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        if a in self.pinned or b in self.pinned:
+            return
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # gazetteer keys stay roots so that the cluster keeps the gazetteer's name
+            if rb.startswith("g:") and not ra.startswith("g:"):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def key_of(m: Mention, gaz: Gazetteer) -> str:
+    """The cluster key a mention starts in, before evidence from context is used."""
+    key = normalize(m.name or m.text)
+    if key in gaz.splits:
+        return "s:" + key
+    if m.role == "government" and key in gaz.capitals:
+        return "g:" + gaz.capitals[key]
+    if m.role == "government" and m.label == "NORP" and key in gaz.demonyms:
+        return "g:" + gaz.demonyms[key]
+    if key in gaz.names:
+        return "g:" + gaz.names[key]
+    if m.label in PLACE_LABELS and place_key(key) in gaz.names:
+        return "g:" + gaz.names[place_key(key)]
+    return "n:" + (place_key(key) if m.label in PLACE_LABELS else key)
+
+
+def _is_full_name(key: str) -> bool:
+    words = tokens(key)
+    return 2 <= len(words) <= 4 and words[-1] not in load("entities")["org_words"]
+
+
+def link_short_forms(rows: list[StoredMention], keys: dict[int, str]) -> None:
+    """Join "Dinh" to "Vu Ngoc Dinh", "Kim" to "Kim Il Sung": a name that is the start or end of a
+    person's full name in the same document goes with the nearest such full name before it."""
+    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    for doc_rows in by_doc.values():
+        doc_rows.sort(key=lambda r: r.mention.start)
+        people = [(r.mention.start, keys[r.id][2:]) for r in doc_rows
+                  if r.mention.label == "PERSON" and keys[r.id].startswith("n:") and _is_full_name(keys[r.id][2:])]
+        if not people:
+            continue
+        for row in doc_rows:
+            key = keys[row.id]
+            if not key.startswith("n:"):
+                continue
+            short = tokens(key[2:])
+            if not short or len(short) >= 3 or any(len(w) < 2 for w in short):
+                continue
+            matches = [(start, full) for start, full in people if full != key[2:] and
+                       (tokens(full)[:len(short)] == short or tokens(full)[-len(short):] == short)]
+            if not matches:
+                continue
+            before = [m for m in matches if m[0] < row.mention.start]
+            _, full = before[-1] if before else min(matches, key=lambda m: m[0] - row.mention.start)
+            keys[row.id] = "n:" + full
+
+
+def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None:
+    """Join an acronym to the one longer name it abbreviates, and near-identical spellings."""
+    plain = sorted({k for k in keys if k.startswith("n:")})
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in plain:
+        if len(tokens(key[2:])) >= 2:
+            by_initials[initials(key[2:])].append(key)
+    for key in plain:
+        word = key[2:].replace(".", "")
+        if 2 <= len(word) <= 6 and " " not in word and len(by_initials.get(word, [])) == 1:
+            clusters.union(by_initials[word][0], key)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in plain:
+        if len(key) >= 8:
+            blocks[key[2:4]].append(key)
+    for block in blocks.values():
+        for i, key in enumerate(block):
+            for other, score, _ in process.extract(key, block[i + 1:], scorer=fuzz.ratio, score_cutoff=93):
+                clusters.union(key, other)
+
+
+def _display_name(surfaces: Counter) -> str:
+    """The fullest form of a name, the most common among equally full ones, without a title."""
+    def strip_title(s: str) -> str:
+        key = normalize(s)
+        words = s.split()
+        return " ".join(words[len(words) - len(key.split()):]) if key and len(key.split()) < len(words) else s
+    forms = Counter()
+    for surface, count in surfaces.items():
+        forms[re.sub(r"^(?:the|The)\s+", "", strip_title(surface))] += count
+    return max(forms.items(), key=lambda kv: (len(tokens(normalize(kv[0]))), kv[1], kv[0]))[0]
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    assignment: dict[int, int]
+    found: list[tuple[int, Mention]]
+
+
+def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer) -> Resolution:
+    """Resolve every stored model mention into entities, then find the names the model missed."""
+    keys = {row.id: key_of(row.mention, gaz) for row in rows}
+    clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
+    link_short_forms(rows, keys)
+    link_acronyms_and_spellings(keys.values(), clusters)
+    members: dict[str, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        members[clusters.find(keys[row.id])].append(row)
+
+    entities: list[Entity] = []
+    root_to_id: dict[str, int] = {}
+    described = []
+    for root, group in members.items():
+        surfaces = Counter(r.mention.name or r.mention.text for r in group)
+        labels = Counter(r.mention.label for r in group)
+        if root.startswith("g:"):
+            canonical = root[2:]
+            name, etype = gaz.display(canonical), gaz.types.get(canonical, labels.most_common(1)[0][0])
+            extra = gaz.aliases.get(canonical, []) + ([canonical] if name != canonical else [])
+        else:
+            name = gaz.renames.get(_display_name(surfaces), _display_name(surfaces))
+            person = any(r.mention.label == "PERSON" and _is_full_name(normalize(r.mention.name)) for r in group)
+            etype, extra = ("PERSON" if person else labels.most_common(1)[0][0]), []
+        aliases = sorted({" ".join(s.split()) for s in list(surfaces) + extra} - {name})
+        described.append((name, etype, aliases, root))
+    for number, (name, etype, aliases, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
+        entities.append(Entity(number, name, etype, aliases))
+        root_to_id[root] = number
+    assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
+    found = find_missed(rows, assignment, entities, text_of, gaz)
+    return Resolution(entities, assignment, found)
+
+
+def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
+                text_of: Callable[[int], str], gaz: Gazetteer) -> list[tuple[int, Mention]]:
+    """Search each document for the names of the entities it mentions, where the model saw none."""
+    by_id = {e.id: e for e in entities}
+    metonyms = set(gaz.capitals) | set(gaz.demonyms)
+    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    found: list[tuple[int, Mention]] = []
+    for doc_id, doc_rows in sorted(by_doc.items()):
+        names: dict[str, set[int]] = defaultdict(set)
+        for eid in {assignment[r.id] for r in doc_rows}:
+            entity = by_id[eid]
+            for name in [entity.name, *entity.aliases]:
+                name = " ".join(name.split())
+                if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
+                    names[fold(name)].add(eid)
+        names = {n: ids for n, ids in names.items() if len(ids) == 1}
+        if not names:
+            continue
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+            r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+        text = text_of(doc_id)
+        taken = sorted((r.mention.start, r.mention.end) for r in doc_rows)
+        for match in pattern.finditer(fold(text)):
+            if _overlaps_any(taken, match.start(), match.end()):
+                continue
+            eid = next(iter(names[" ".join(match.group().split())]))
+            mention = Mention(match.start(), match.end(), text[match.start():match.end()], by_id[eid].type,
+                              source="alias", name=" ".join(text[match.start():match.end()].split()), entity_id=eid)
+            found.append((doc_id, mention))
+    return found
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 50):i])

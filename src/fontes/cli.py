@@ -1,0 +1,200 @@
+"""The command line: options in, one library call, output out. Behaviour lives in the library."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__, pipeline
+from .errors import FontesError
+from .export import csv_export, json_export
+from .ingest import DEFAULT_MAX_BYTES
+from .ingest.metadata import check_published
+from .store import Store
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Context:
+    def __init__(self, db: str, quiet: bool, debug: bool, entities: str | None):
+        self.db_path, self.quiet, self.debug = Path(db), quiet, debug
+        self.corrections = Path(entities) if entities else self.db_path.with_suffix(".entities.toml")
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.db_path)
+        return self._store
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            err.print(message)
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default="fontes.db", envvar="FONTES_DB", show_default=True,
+              help="SQLite store to use (or set FONTES_DB).")
+@click.option("--entities", "entities", envvar="FONTES_ENTITIES", metavar="FILE",
+              help="Entity corrections file (TOML); default: DB name with .entities.toml.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(__version__, prog_name="fontes")
+@click.pass_context
+def cli(ctx: click.Context, db: str, entities: str | None, quiet: bool, debug: bool) -> None:
+    """fontes: read a folder of sources and see who, when, how many, and says who."""
+    ctx.obj = Context(db, quiet, debug, entities)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) for files that state none.")
+@click.option("--max-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True, metavar="MB",
+              help="Refuse files larger than this many megabytes.")
+@pass_ctx
+def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int) -> None:
+    """Read PDFs, HTML pages and text files (folders recursively) into the store."""
+    if published:
+        check_published(published)
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                        TimeElapsedColumn(), console=err, disable=ctx.quiet, transient=True)
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def show(done: int, total: int, name: str) -> None:
+            progress.update(task, completed=done, total=total, description=name)
+
+        report = pipeline.ingest(ctx.store, list(paths), published, max_size * 1_000_000, ctx.corrections, show)
+    for path in report.skipped:
+        ctx.say(f"skipped {path}: unsupported file type")
+    for path, twin in report.duplicates:
+        ctx.say(f"skipped {path}: same content as {twin}")
+    for path, reason in report.failed:
+        err.print(f"error: {path}: {reason}")
+    counts = ctx.store.counts()
+    ctx.say(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+            f"{len(report.failed)} failed; the store holds {counts['documents']} documents, "
+            f"{counts['entities']} entities, {counts['mentions']} mentions ({ctx.db_path})")
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@pass_ctx
+def resolve(ctx: Context) -> None:
+    """Re-resolve entities from stored mentions, after editing the corrections file."""
+    count = pipeline.resolve_entities(ctx.store, ctx.corrections)
+    ctx.say(f"{count} entities" + (f" (corrections from {ctx.corrections})" if ctx.corrections.is_file() else ""))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def docs(ctx: Context, as_json: bool) -> None:
+    """List the documents in the store, and files that failed to ingest."""
+    rows = ctx.store.documents()
+    failures = ctx.store.failures()
+    if as_json:
+        click.echo(json.dumps({"documents": [{**r, "id": f"d{r['id']}"} for r in rows], "failures": failures},
+                              ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "title", "kind", "published", "chars", "sentences", "status", box=None)
+    for r in rows:
+        table.add_row(f"d{r['id']}", (r["title"] or r["path"])[:60], r["kind"], r["published"] or "—",
+                      f"{r['chars']:,}", str(r["sentences"]), "ok")
+    for f in failures:
+        table.add_row("—", f["path"][:60], "", "", "", "", f"error: {f['reason']}")
+    out.print(table)
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--spans", is_flag=True, help="Mark entity mentions inline as [words|e12].")
+@pass_ctx
+def show(ctx: Context, doc: str, spans: bool) -> None:
+    """Print a document's text: the text that every offset points into."""
+    row = ctx.store.document(doc)
+    text = ctx.store.db.execute("SELECT text FROM documents WHERE id = ?", (row["id"],)).fetchone()[0]
+    if spans:
+        pieces, pos = [], 0
+        for m in ctx.store.mentions(doc_id=row["id"]):
+            if m["start"] < pos:
+                continue
+            pieces += [text[pos:m["start"]], f"[{text[m['start']:m['end']]}|e{m['entity_id']}]"]
+            pos = m["end"]
+        text = "".join(pieces) + text[pos:]
+    sys.stdout.write(text)
+
+
+@cli.command()
+@click.option("--type", "etype", help="Only entities of this type (PERSON, GPE, ORG, ...).")
+@click.option("--doc", help="Only entities mentioned in this document.")
+@click.option("--limit", default=50, show_default=True, help="How many to list (0 for all).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def entities(ctx: Context, etype: str | None, doc: str | None, limit: int, as_json: bool) -> None:
+    """Resolved entities with aliases and mention counts per document."""
+    doc_id = ctx.store.document(doc)["id"] if doc else None
+    rows = ctx.store.entities(etype, doc_id)
+    rows = rows[:limit] if limit else rows
+    if as_json:
+        click.echo(json.dumps([{**r, "id": f"e{r['id']}", "documents": {f"d{k}": v for k, v in r["documents"].items()}}
+                               for r in rows], ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "name", "type", "mentions", "per document", "aliases", box=None)
+    for r in rows:
+        per_doc = ", ".join(f"d{k}:{v}" for k, v in r["documents"].items())
+        table.add_row(f"e{r['id']}", r["name"], r["type"], str(r["mentions"]), per_doc, "; ".join(r["aliases"])[:70])
+    out.print(table)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File (json) or folder (csv); json goes to standard output without it.")
+@pass_ctx
+def export(ctx: Context, fmt: str, output: Path | None) -> None:
+    """Export the store: JSON as in EXPORT-CONTRACT.md, or a folder of CSV files."""
+    if fmt == "csv":
+        written = csv_export.write(ctx.store, output or Path("fontes-csv"))
+        ctx.say(f"wrote {len(written)} CSV files to {written[0].parent}")
+        return
+    text = json.dumps(json_export.build(ctx.store), ensure_ascii=False, indent=1)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        ctx.say(f"wrote {output}")
+    else:
+        click.echo(text)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and a non-zero exit, not a traceback."""
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except FontesError as exc:
+        if debug:
+            raise
+        err.print(f"error: {exc}")
+        sys.exit(1)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted; everything stored so far is kept")
+        sys.exit(130)
+    except BrokenPipeError:
+        os._exit(0)

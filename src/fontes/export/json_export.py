@@ -1,0 +1,24 @@
+"""The JSON export, exactly as `EXPORT-CONTRACT.md` fixes it: documents and entities with
+offsets into each document's text; sections of later stages are empty lists until they exist."""
+from __future__ import annotations
+
+from .. import __version__
+from ..store import Store
+
+SECTIONS = ("times", "quantities", "notes", "claims", "alignments")
+
+
+def build(store: Store) -> dict:
+    """The whole export as one JSON-ready dict."""
+    documents = [{"id": f"d{d['id']}", "path": d["path"], "title": d["title"], "authors": d["authors"],
+                  "published": d["published"], "kind": d["kind"], "chars": d["chars"]}
+                 for d in store.documents()]
+    mentions_by_entity: dict[int, list[dict]] = {}
+    for m in store.mentions():
+        mentions_by_entity.setdefault(m["entity_id"], []).append(
+            {"doc": f"d{m['doc_id']}", "start": m["start"], "end": m["end"], "text": m["text"]})
+    entities = [{"id": f"e{e['id']}", "name": e["name"], "type": e["type"], "aliases": e["aliases"],
+                 "mentions": mentions_by_entity.get(e["id"], [])}
+                for e in sorted(store.entities(), key=lambda e: e["id"])]
+    return {"fontes_version": __version__, "documents": documents, "entities": entities,
+            **{section: [] for section in SECTIONS}}

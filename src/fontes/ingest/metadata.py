@@ -1,0 +1,117 @@
+"""Document metadata: title, authors, publication date and kind, from the document itself,
+a sidecar `NAME.meta.json`, or the `--published` option (in rising order of precedence)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..errors import FontesError
+from ..lexicon import load
+from ..model import Document
+
+KINDS = ("scholarly", "news", "web", "archival", "other")
+_AUTHOR_LINE = re.compile(r"^(?:By |by )?([A-Z][a-z]+(?: [A-Z]\.)*(?: (?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3})$")
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _month_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(load("months")["months"], key=len, reverse=True))
+    return re.compile(rf"\b(?:(\d{{1,2}}) )?({names})\.?(?: (\d{{1,2}}))?,? (\d{{4}})\b", re.IGNORECASE)
+
+
+def find_date(text: str) -> str | None:
+    """The first 'Month YYYY' or full date in a stretch of text, as an ISO prefix."""
+    match = _month_pattern().search(text)
+    if not match:
+        return None
+    day = match.group(1) or match.group(3)
+    month = load("months")["months"][match.group(2).lower()]
+    iso = f"{match.group(4)}-{month:02d}"
+    return f"{iso}-{int(day):02d}" if day and 1 <= int(day) <= 31 else iso
+
+
+def find_dateline(text: str) -> str | None:
+    """The date of a short line that ends with one: a dateline, or a running header such as
+    'Working Paper #7, February 2019'. Dates inside prose are events, not publication dates."""
+    pattern = _month_pattern()
+    for line in text.splitlines():
+        line = line.strip()
+        if 0 < len(line) <= 80:
+            match = pattern.search(line)
+            if match and match.end() >= len(line.rstrip(". ")):
+                return find_date(line)
+    return None
+
+
+def guess_title(text: str) -> str | None:
+    """The opening line(s) of the text when they read like a title (short, no final period)."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[:3]]
+    title = lines[0] if lines else ""
+    if not title or len(title) > 150 or title.endswith("."):
+        return None
+    title = title.lstrip("# ").strip()
+    if len(lines) > 1 and lines[1] and len(lines[1]) < 40 and not lines[1].endswith(".") and lines[1][0].isupper() \
+            and len(title) + len(lines[1]) < 150 and not _AUTHOR_LINE.match(lines[1]):
+        title = f"{title} {lines[1]}"
+    return title
+
+
+def guess_authors(text: str) -> list[str]:
+    """A line near the top that is only a personal name ("Benjamin R. Young", "By Jane Doe")."""
+    for line in text.strip().splitlines()[1:8]:
+        match = _AUTHOR_LINE.match(line.strip())
+        if match:
+            return [match.group(1)]
+    return []
+
+
+def guess_kind(doc: Document) -> str:
+    """Scholarly, news, web, archival or other, from format and the cue phrases in data/kinds.toml."""
+    head = doc.text[:20000].lower()
+    scores = {kind: sum(head.count(cue) for cue in cues) for kind, cues in load("kinds")["cues"].items()}
+    kind, score = max(scores.items(), key=lambda kv: kv[1])
+    if score >= 2:
+        return kind
+    return "web" if doc.format == "html" else "other"
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata from `NAME.meta.json` or `NAME.EXT.meta.json` beside the file, if present."""
+    for candidate in (path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json")):
+        if candidate.is_file():
+            try:
+                data = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise FontesError(f"sidecar {candidate.name} is not valid JSON ({exc})") from exc
+            if not isinstance(data, dict):
+                raise FontesError(f"sidecar {candidate.name} must hold a JSON object")
+            return data
+    return {}
+
+
+def check_published(value: str) -> str:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD; anything else is a user error."""
+    if not _ISO.match(value):
+        raise FontesError(f"publication date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def complete(doc: Document, path: Path, published: str | None = None) -> None:
+    """Fill title, authors, date and kind: from the text first, then sidecar, then --published."""
+    doc.title = doc.title or guess_title(doc.text) or path.stem
+    doc.authors = doc.authors or guess_authors(doc.text)
+    doc.published = (doc.published or "")[:10] or find_dateline(doc.text)
+    doc.kind = guess_kind(doc)
+    side = read_sidecar(path)
+    for key in ("title", "published", "kind"):
+        if side.get(key):
+            setattr(doc, key, str(side[key]))
+    if side.get("authors"):
+        doc.authors = [str(a) for a in side["authors"]]
+    if published:
+        doc.published = published
+    if doc.published:
+        doc.published = check_published(doc.published)
+    if doc.kind not in KINDS:
+        raise FontesError(f"kind {doc.kind!r} must be one of {', '.join(KINDS)}")

@@ -1,0 +1,50 @@
+"""PDF: text page by page with pdfplumber, keeping page breaks and each line's font size.
+
+Font sizes let the layout stage tell footnotes (smaller type) from body text.
+"""
+from __future__ import annotations
+
+import io
+import statistics
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.psparser import PSException
+
+from ..errors import FontesError
+from ..model import Document, Line
+
+
+def read(path: Path, data: bytes) -> Document:
+    """Read every page; lines are joined with newlines and pages with a blank line."""
+    if not data.startswith(b"%PDF"):
+        raise FontesError("not a PDF (no %PDF header)")
+    parts: list[str] = []
+    pages: list[tuple[int, int]] = []
+    lines: list[Line] = []
+    offset = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                page_start = offset
+                for row in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+                    line_text = row["text"]
+                    sizes = [c.get("size") for c in row.get("chars", []) if c.get("size")]
+                    size = round(statistics.median(sizes), 2) if sizes else None
+                    lines.append(Line(offset, offset + len(line_text), number, size))
+                    parts.append(line_text + "\n")
+                    offset += len(line_text) + 1
+                pages.append((page_start, offset))
+                parts.append("\n")
+                offset += 1
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise FontesError("encrypted PDF (password protected)") from exc
+    except (PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise FontesError(f"corrupt PDF ({type(exc).__name__}: {exc})".rstrip()) from exc
+    except Exception as exc:  # pdfminer raises many private error types on damaged files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise FontesError("encrypted PDF (password protected)") from exc
+        raise FontesError(f"corrupt PDF ({type(exc).__name__})") from exc
+    return Document(path=str(path), text="".join(parts), format="pdf", sha256="",
+                    pages=pages, lines=lines, meta={"page_count": len(pages)})

@@ -1,0 +1,98 @@
+"""The data model: a document's text and the spans that the analysis stages lay over it.
+
+Every span keeps `start`/`end` character offsets into `Document.text` (end exclusive), the text a
+user sees with `fontes show`; `text[start:end]` is always the exact words behind an annotation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One physical line of extracted text, with the font size where the format records one."""
+
+    start: int
+    end: int
+    page: int | None = None
+    size: float | None = None
+
+
+@dataclass
+class Document:
+    """A source as read from disk: its text, where it came from, and what it says about itself."""
+
+    path: str
+    text: str
+    format: str
+    sha256: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    kind: str = "other"
+    pages: list[tuple[int, int]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Region:
+    """A stretch of the text by its role on the page: body, note, or furniture (headers, page numbers)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    """A body or note sentence; `text` is the repaired reading, `start`/`end` its extent in the source."""
+
+    start: int
+    end: int
+    text: str
+    region: str = "body"
+
+
+@dataclass
+class Mention:
+    """A name in the text. `name` is its repaired reading (what resolution compares); `role` tells
+    a capital acting as a government from the city as a place."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    role: str | None = None
+    source: str = "ner"
+    name: str = ""
+    entity_id: int | None = None
+
+
+@dataclass
+class Span:
+    """A plain stretch of text with a kind, such as a noun chunk."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Analysis:
+    """Everything the per-document stages add to one document."""
+
+    regions: list[Region] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    noun_chunks: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A person, state, party, place or archive resolved across the corpus."""
+
+    id: int
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)

@@ -1,0 +1,100 @@
+"""The pipeline in one place: which stages run, in which order, and how a folder is ingested.
+
+Per document: read → layout (repair) → language (spaCy) → sentences, noun chunks, entity
+mentions → store, in one transaction. Then, across the corpus: entity resolution.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .analyze import entities, language, layout, resolve
+from .errors import FontesError
+from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
+from .model import Analysis, Document
+from .store import Store
+
+
+def analyze(doc: Document) -> Analysis:
+    """Run every per-document stage over one document."""
+    pages = layout.run(doc)
+    analysis = Analysis(regions=pages.regions)
+    views = [(None, pages.body, layout.BODY), (None, pages.notes, layout.NOTE)]
+    for _, parsed in language.parse(v for v in views if len(v[1])):
+        analysis.sentences += language.sentences(parsed)
+        analysis.noun_chunks += language.noun_chunks(parsed, doc.text)
+        analysis.mentions += entities.mentions(parsed, doc.text)
+    return analysis
+
+
+@dataclass
+class IngestReport:
+    """What one `fontes ingest` run did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    words: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+
+def ingest_file(store: Store, path: Path, report: IngestReport, published: str | None, max_bytes: int) -> None:
+    """Read, analyse and store one file, or record why it could not be."""
+    shown = display_path(path)
+    try:
+        data = load_bytes(path, max_bytes)
+        sha = fingerprint(data)
+        previous = store.stored_hash(shown)
+        if previous == sha:
+            report.unchanged.append(shown)
+            return
+        twin = store.path_with_hash(sha)
+        if twin and twin != shown:
+            report.duplicates.append((shown, twin))
+            return
+        doc = read_document(path, data, published)
+        store.save_document(doc, analyze(doc))
+        report.words += len(doc.text.split())
+        (report.updated if previous else report.added).append(shown)
+    except FontesError as exc:
+        store.record_failure(shown, str(exc))
+        report.failed.append((shown, str(exc)))
+
+
+def ingest(store: Store, paths: list[Path], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+           corrections: Path | None = None, progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+    """Ingest files and folders (recursively), then resolve entities if anything changed."""
+    report = IngestReport()
+    files: list[Path] = []
+    for path in paths:
+        try:
+            found, skipped = discover([path])
+        except FontesError as exc:
+            report.failed.append((str(path), str(exc).split(": ", 1)[-1]))
+            continue
+        files += found
+        report.skipped += [display_path(p) for p in skipped]
+    for number, path in enumerate(files, 1):
+        if progress:
+            progress(number - 1, len(files), path.name)
+        ingest_file(store, path, report, published, max_bytes)
+    if progress:
+        progress(len(files), len(files), "")
+    if report.changed or (store.counts()["mentions"] and not store.counts()["entities"]):
+        resolve_entities(store, corrections)
+    return report
+
+
+def resolve_entities(store: Store, corrections: Path | None = None) -> int:
+    """Re-resolve all entities from the stored mentions (no document is read again)."""
+    gazetteer = resolve.load_gazetteer(corrections)
+    result = resolve.run(store.model_mentions(), store.text_of, gazetteer)
+    store.save_resolution(result)
+    return len(result.entities)

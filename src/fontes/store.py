@@ -1,0 +1,293 @@
+"""The SQLite store: schema, migrations, reads and writes. Nothing else in fontes speaks SQL.
+
+The database is meant to be opened with any SQLite tool; the tables are documented in
+`SCHEMA.md`. Each document is written in one transaction, so a failure or a kill midway
+leaves either the whole document or none of it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from .analyze.resolve import Resolution, StoredMention
+from .errors import FontesError
+from .model import Analysis, Document, Mention
+
+MIGRATIONS = [
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        format TEXT NOT NULL,
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        published TEXT,
+        kind TEXT NOT NULL DEFAULT 'other',
+        chars INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        meta TEXT NOT NULL DEFAULT '{}',
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_sha256 ON documents(sha256);
+    CREATE TABLE pages (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE TABLE regions (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE TABLE sentences (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, region TEXT NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX sentences_doc ON sentences(doc_id, start);
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+    CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, name TEXT NOT NULL,
+        label TEXT NOT NULL, role TEXT, source TEXT NOT NULL,
+        entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL
+    );
+    CREATE INDEX mentions_doc ON mentions(doc_id, start);
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE noun_chunks (
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+    );
+    CREATE TABLE failures (path TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
+    """,
+]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A fontes database file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise FontesError(f"{self.path}: not a fontes database ({exc})") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: the writes inside are committed together or rolled back together."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Bring the schema up to date, one numbered migration at a time."""
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise FontesError(f"{self.path} was written by a newer fontes (schema {current})")
+        for number in range(current, len(MIGRATIONS)):
+            with self.transaction() as db:
+                for statement in _statements(MIGRATIONS[number]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+
+    # --- documents -------------------------------------------------------------------------
+
+    def stored_hash(self, path: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+        return row["sha256"] if row else None
+
+    def path_with_hash(self, sha256: str) -> str | None:
+        row = self.db.execute("SELECT path FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
+        return row["path"] if row else None
+
+    def save_document(self, doc: Document, analysis: Analysis) -> int:
+        """Replace whatever is stored for this path with the document and its analysis, atomically."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM documents WHERE path = ?", (doc.path,))
+            db.execute("DELETE FROM failures WHERE path = ?", (doc.path,))
+            cur = db.execute(
+                "INSERT INTO documents (path, sha256, format, title, authors, published, kind, chars, text, meta,"
+                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.path, doc.sha256, doc.format, doc.title, json.dumps(doc.authors), doc.published, doc.kind,
+                 len(doc.text), doc.text, json.dumps(doc.meta), now()))
+            doc_id = cur.lastrowid
+            db.executemany("INSERT INTO pages VALUES (?,?,?,?)",
+                           [(doc_id, n, s, e) for n, (s, e) in enumerate(doc.pages, 1)])
+            db.executemany("INSERT INTO regions VALUES (?,?,?,?)",
+                           [(doc_id, r.kind, r.start, r.end) for r in analysis.regions])
+            db.executemany("INSERT INTO sentences (doc_id, start, \"end\", region, text) VALUES (?,?,?,?,?)",
+                           [(doc_id, s.start, s.end, s.region, s.text) for s in analysis.sentences])
+            db.executemany(
+                "INSERT INTO mentions (doc_id, start, \"end\", text, name, label, role, source) VALUES (?,?,?,?,?,?,?,?)",
+                [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source) for m in analysis.mentions])
+            db.executemany("INSERT INTO noun_chunks VALUES (?,?,?,?)",
+                           [(doc_id, c.start, c.end, c.text) for c in analysis.noun_chunks])
+        return doc_id
+
+    def record_failure(self, path: str, reason: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO failures VALUES (?,?,?)", (path, reason, now()))
+
+    def forget_failure(self, path: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM failures WHERE path = ?", (path,))
+
+    def documents(self) -> list[dict]:
+        """Every stored document with its counts, in id order (the text itself left out)."""
+        rows = self.db.execute(
+            "SELECT d.id, d.path, d.title, d.authors, d.published, d.kind, d.format, d.chars, d.ingested_at,"
+            " (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,"
+            " (SELECT COUNT(*) FROM mentions m WHERE m.doc_id = d.id) AS mentions"
+            " FROM documents d ORDER BY d.id").fetchall()
+        return [_document_row(r) for r in rows]
+
+    def failures(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT path, reason, at FROM failures ORDER BY path")]
+
+    def document(self, ref: str) -> dict:
+        """A document by id ("3" or "d3"), path, or file name; a clear error when none matches."""
+        ref = ref.strip()
+        number = ref[1:] if ref[:1] == "d" and ref[1:].isdigit() else ref
+        row = None
+        if number.isdigit():
+            row = self.db.execute("SELECT * FROM documents WHERE id = ?", (int(number),)).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT * FROM documents WHERE path = ? OR path LIKE ? ORDER BY id LIMIT 1",
+                                  (ref, "%/" + ref)).fetchone()
+        if row is None:
+            raise FontesError(f"no document {ref!r} in {self.path} (see `fontes docs`)")
+        return _document_row(row)
+
+    def text_of(self, doc_id: int) -> str:
+        return self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()["text"]
+
+    def sentences(self, doc_id: int | None = None, region: str | None = None) -> list[dict]:
+        sql, args = "SELECT id, doc_id, start, \"end\", region, text FROM sentences WHERE 1=1", []
+        if doc_id is not None:
+            sql, args = sql + " AND doc_id = ?", args + [doc_id]
+        if region is not None:
+            sql, args = sql + " AND region = ?", args + [region]
+        return [dict(r) for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def regions(self, doc_id: int) -> list[dict]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT kind, start, \"end\" FROM regions WHERE doc_id = ? ORDER BY start", (doc_id,))]
+
+    def search_sentences(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search over sentences (SQLite FTS5 syntax), best matches first."""
+        try:
+            rows = self.db.execute(
+                "SELECT s.id, s.doc_id, s.start, s.\"end\", s.text FROM sentences_fts f JOIN sentences s"
+                " ON s.id = f.rowid WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise FontesError(f"cannot search for {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    # --- mentions and entities -------------------------------------------------------------
+
+    def model_mentions(self) -> list[StoredMention]:
+        """Mentions found by the language model (not those added by name search), for resolution."""
+        rows = self.db.execute("SELECT * FROM mentions WHERE source != 'alias' ORDER BY doc_id, start")
+        return [StoredMention(r["id"], r["doc_id"], Mention(r["start"], r["end"], r["text"], r["label"], r["role"],
+                                                            r["source"], r["name"])) for r in rows]
+
+    def save_resolution(self, resolution: Resolution) -> None:
+        """Replace all entities and name-search mentions with a new resolution, atomically."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM mentions WHERE source = 'alias'")
+            db.execute("UPDATE mentions SET entity_id = NULL")
+            db.execute("DELETE FROM entities")
+            db.executemany("INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?)",
+                           [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
+                            for e in resolution.entities])
+            db.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?",
+                           [(eid, mid) for mid, eid in resolution.assignment.items()])
+            db.executemany(
+                "INSERT INTO mentions (doc_id, start, \"end\", text, name, label, role, source, entity_id)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
+                 for doc_id, m in resolution.found])
+
+    def entities(self, etype: str | None = None, doc_id: int | None = None) -> list[dict]:
+        """Entities with their aliases and mention counts per document, most mentioned first."""
+        sql = ("SELECT e.id, e.name, e.type, e.aliases, m.doc_id, COUNT(*) AS n FROM entities e"
+               " JOIN mentions m ON m.entity_id = e.id WHERE 1=1")
+        args: list = []
+        if etype:
+            sql, args = sql + " AND e.type = ?", args + [etype.upper()]
+        if doc_id is not None:
+            sql += " AND e.id IN (SELECT entity_id FROM mentions WHERE doc_id = ?)"
+            args.append(doc_id)
+        out: dict[int, dict] = {}
+        for r in self.db.execute(sql + " GROUP BY e.id, m.doc_id ORDER BY e.id, m.doc_id", args):
+            entry = out.setdefault(r["id"], {"id": r["id"], "name": r["name"], "type": r["type"],
+                                            "aliases": json.loads(r["aliases"]), "mentions": 0, "documents": {}})
+            entry["documents"][r["doc_id"]] = r["n"]
+            entry["mentions"] += r["n"]
+        return sorted(out.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+    def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:
+        sql, args = "SELECT * FROM mentions WHERE entity_id IS NOT NULL", []
+        if doc_id is not None:
+            sql, args = sql + " AND doc_id = ?", args + [doc_id]
+        if entity_id is not None:
+            sql, args = sql + " AND entity_id = ?", args + [entity_id]
+        return [dict(r) for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "sentences", "mentions", "entities", "failures")
+        return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _document_row(row: sqlite3.Row) -> dict:
+    data = dict(row)
+    data["authors"] = json.loads(data.get("authors") or "[]")
+    if "meta" in data:
+        data["meta"] = json.loads(data["meta"] or "{}")
+    return data
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return statements
