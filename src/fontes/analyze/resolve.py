@@ -137,27 +137,41 @@ def _is_full_name(key: str) -> bool:
     return 2 <= len(words) <= 4 and words[-1] not in load("entities")["org_words"]
 
 
+def _extends(full: list[str], part: list[str]) -> bool:
+    """Whether `part` is the first or last words of `full` (and shorter)."""
+    n = len(part)
+    return 0 < n < len(full) and (full[:n] == part or full[-n:] == part)
+
+
 def link_short_forms(rows: list[StoredMention], keys: dict[int, str]) -> None:
     """Join "Dinh" to "Vu Ngoc Dinh", "Kim" to "Kim Il Sung": a name that is the start or end of a
-    person's full name in the same document goes with the nearest such full name before it."""
+    person's full name in the same document goes with the nearest such full name before it.
+
+    A full name is one the model tagged as a person, or a longer name that extends one
+    ("Le Thanh Nghi" extends "Thanh Nghị"); partial names chain to the fullest form."""
     by_doc: dict[int, list[StoredMention]] = defaultdict(list)
     for row in rows:
         by_doc[row.doc_id].append(row)
     for doc_rows in by_doc.values():
         doc_rows.sort(key=lambda r: r.mention.start)
-        people = [(r.mention.start, keys[r.id][2:]) for r in doc_rows
-                  if r.mention.label == "PERSON" and keys[r.id].startswith("n:") and _is_full_name(keys[r.id][2:])]
-        if not people:
+        plain = {keys[r.id][2:] for r in doc_rows if keys[r.id].startswith("n:") and _is_full_name(keys[r.id][2:])}
+        tagged = {keys[r.id][2:] for r in doc_rows if r.mention.label == "PERSON"} & plain
+        people = tagged | {k for k in plain if any(_extends(tokens(k), tokens(p)) for p in tagged)}
+        fullest = {p: max((q for q in people if q == p or _extends(tokens(q), tokens(p))), key=len) for p in people}
+        places = [(r.mention.start, fullest[keys[r.id][2:]]) for r in doc_rows if keys[r.id][2:] in people]
+        if not places:
             continue
         for row in doc_rows:
             key = keys[row.id]
             if not key.startswith("n:"):
                 continue
+            if key[2:] in fullest:
+                keys[row.id] = "n:" + fullest[key[2:]]
+                continue
             short = tokens(key[2:])
             if not short or len(short) >= 3 or any(len(w) < 2 for w in short):
                 continue
-            matches = [(start, full) for start, full in people if full != key[2:] and
-                       (tokens(full)[:len(short)] == short or tokens(full)[-len(short):] == short)]
+            matches = [(start, full) for start, full in places if _extends(tokens(full), short)]
             if not matches:
                 continue
             before = [m for m in matches if m[0] < row.mention.start]
@@ -220,28 +234,48 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     described = []
     for root, group in members.items():
         surfaces = Counter(r.mention.name or r.mention.text for r in group)
-        labels = Counter(r.mention.label for r in group)
         if root.startswith("g:"):
-            canonical = root[2:]
-            name, etype = gaz.display(canonical), gaz.types.get(canonical, labels.most_common(1)[0][0])
-            extra = gaz.aliases.get(canonical, []) + ([canonical] if name != canonical else [])
+            name = gaz.display(root[2:])
+            etype = gaz.types.get(root[2:]) or _type_of(group)
         else:
             name = gaz.renames.get(_display_name(surfaces), _display_name(surfaces))
-            person = any(r.mention.label == "PERSON" and _is_full_name(normalize(r.mention.name)) for r in group)
-            etype, extra = ("PERSON" if person else labels.most_common(1)[0][0]), []
-        aliases = sorted({" ".join(s.split()) for s in list(surfaces) + extra} - {name})
-        described.append((name, etype, aliases, root))
-    for number, (name, etype, aliases, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
-        entities.append(Entity(number, name, etype, aliases))
+            etype = _type_of(group)
+        described.append((name, etype, sorted(surfaces), root))
+    for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
+        entities.append(Entity(number, name, etype, [s for s in surfaces if s != name]))
         root_to_id[root] = number
     assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
-    found = find_missed(rows, assignment, entities, text_of, gaz)
+    known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
+    found = find_missed(rows, assignment, entities, known, text_of, gaz)
+    for entity in entities:
+        entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
+                                - {entity.name})
     return Resolution(entities, assignment, found)
 
 
+def _type_of(group: list[StoredMention]) -> str:
+    """The label the model gave the fullest forms of the name, by majority."""
+    most = max(len(tokens(normalize(r.mention.name))) for r in group)
+    labels = Counter(r.mention.label for r in group if len(tokens(normalize(r.mention.name))) == most)
+    return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+
+
+def short_forms(entity: Entity, text: str) -> list[str]:
+    """First and last word of a person's full name, where they are names and not ordinary words
+    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long")."""
+    words = entity.name.split()
+    if entity.type != "PERSON" or len(words) < 2:
+        return []
+    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()
+            and not re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text)]
+
+
 def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
-                text_of: Callable[[int], str], gaz: Gazetteer) -> list[tuple[int, Mention]]:
-    """Search each document for the names of the entities it mentions, where the model saw none."""
+                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer) -> list[tuple[int, Mention]]:
+    """Search each document for the names of the entities it mentions, where the model saw none.
+
+    A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
+    the shorter mention is reassigned to the entity of the longer name (longest match)."""
     by_id = {e.id: e for e in entities}
     metonyms = set(gaz.capitals) | set(gaz.demonyms)
     by_doc: dict[int, list[StoredMention]] = defaultdict(list)
@@ -249,10 +283,12 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
         by_doc[row.doc_id].append(row)
     found: list[tuple[int, Mention]] = []
     for doc_id, doc_rows in sorted(by_doc.items()):
+        text = text_of(doc_id)
+        folded = fold(text)
         names: dict[str, set[int]] = defaultdict(set)
         for eid in {assignment[r.id] for r in doc_rows}:
             entity = by_id[eid]
-            for name in [entity.name, *entity.aliases]:
+            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded)]:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
                     names[fold(name)].add(eid)
@@ -261,18 +297,25 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
             continue
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(
             r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
-        text = text_of(doc_id)
-        taken = sorted((r.mention.start, r.mention.end) for r in doc_rows)
-        for match in pattern.finditer(fold(text)):
-            if _overlaps_any(taken, match.start(), match.end()):
-                continue
+        doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
+        spans = [(r.mention.start, r.mention.end) for r in doc_rows]
+        for match in pattern.finditer(folded):
+            start, end = match.span()
             eid = next(iter(names[" ".join(match.group().split())]))
-            mention = Mention(match.start(), match.end(), text[match.start():match.end()], by_id[eid].type,
-                              source="alias", name=" ".join(text[match.start():match.end()].split()), entity_id=eid)
+            inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
+            if any(r.mention.start < start or r.mention.end > end for r in inside):
+                continue
+            if any(r.mention.start == start and r.mention.end == end for r in inside):
+                continue
+            for row in inside:
+                assignment[row.id] = eid
+            mention = Mention(start, end, text[start:end], by_id[eid].type, source="alias",
+                              name=" ".join(text[start:end].split()), entity_id=eid)
             found.append((doc_id, mention))
     return found
 
 
-def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
+    """Indexes of the sorted spans that overlap [start, end)."""
     i = bisect.bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[max(0, i - 50):i])
+    return [j for j in range(max(0, i - 50), i) if spans[j][0] < end and start < spans[j][1]]
