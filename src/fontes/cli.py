@@ -42,7 +42,20 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class FontesGroup(click.Group):
+    """Turns a user error into one line on stderr and exit status 1 (a traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FontesError as exc:
+            if isinstance(ctx.obj, Context) and ctx.obj.debug:
+                raise
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=FontesGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", default="fontes.db", envvar="FONTES_DB", show_default=True,
               help="SQLite store to use (or set FONTES_DB).")
 @click.option("--entities", "entities", envvar="FONTES_ENTITIES", metavar="FILE",
@@ -80,7 +93,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_siz
     for path, twin in report.duplicates:
         ctx.say(f"skipped {path}: same content as {twin}")
     for path, reason in report.failed:
-        err.print(f"error: {path}: {reason}")
+        click.echo(f"error: {path}: {reason}", err=True)
     counts = ctx.store.counts()
     ctx.say(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
             f"{len(report.failed)} failed; the store holds {counts['documents']} documents, "
@@ -178,21 +191,9 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
 
 def main() -> None:
-    """Entry point: user errors become one line on stderr and a non-zero exit, not a traceback."""
-    debug = "--debug" in sys.argv
+    """Entry point of the `fontes` console script."""
     try:
-        cli.main(standalone_mode=False)
-    except FontesError as exc:
-        if debug:
-            raise
-        err.print(f"error: {exc}")
-        sys.exit(1)
-    except click.exceptions.Abort:
-        err.print("aborted")
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        cli.main(prog_name="fontes")
     except KeyboardInterrupt:
         err.print("interrupted; everything stored so far is kept")
         sys.exit(130)

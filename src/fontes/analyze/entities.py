@@ -11,7 +11,7 @@ from ..lexicon import load
 from ..model import Mention
 from .language import Parsed
 
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING = re.compile(r"^(?:\d{1,3}\s+)?(?:(?:the|The|THE)\s+)?")
 _TRAILING = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$")
 
 
@@ -52,6 +52,45 @@ def role_of(ent: SpacySpan) -> str | None:
     return None
 
 
+def widen(ent: SpacySpan, taken: set[int]) -> SpacySpan:
+    """Take in proper nouns the model left beside a person's name ("Vu Ngoc" before "Dinh")."""
+    if ent.label_ not in ("PERSON", "ORG", "GPE"):
+        return ent
+    doc, start, end = ent.doc, ent.start, ent.end
+    titles = _cues()["not_name_starts"] | _titles_words()
+    def name_word(i: int) -> bool:
+        t = doc[i]
+        return (t.pos_ == "PROPN" and t.is_title and i not in taken and t.text not in titles
+                and not t.is_sent_start)
+    while start > 0 and name_word(start - 1) and ent.end - start < 4:
+        start -= 1
+    if start == ent.start:
+        return ent
+    return SpacySpan(doc, start, end, label="PERSON")
+
+
+def unlabelled_names(sdoc, taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of two to four capitalised proper nouns that the model gave no label ("Vu Ngoc Dinh");
+    in running prose these are nearly always people's names."""
+    org_words = set(load("entities")["org_words"])
+    stop = _cues()["not_name_starts"] | _titles_words()
+    runs, i = [], 0
+    while i < len(sdoc):
+        j = i
+        while j < len(sdoc) and j not in taken and sdoc[j].pos_ == "PROPN" and sdoc[j].is_title \
+                and sdoc[j].is_alpha and sdoc[j].text not in stop:
+            j += 1
+        if 2 <= j - i <= 4 and not any(t.lower_ in org_words for t in sdoc[i:j]):
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _titles_words() -> set[str]:
+    return {w for title in load("entities")["titles"] for w in title.split()}
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a span to the name: drop a leading article, a possessive and trailing punctuation."""
     piece = text[start:end]
@@ -71,15 +110,21 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
     found: list[Mention] = []
     view_text = parsed.sdoc.text
     facilities = list(_facility_pattern().finditer(view_text))
+    taken = {i for ent in parsed.sdoc.ents for i in range(ent.start, ent.end)}
     for ent in parsed.sdoc.ents:
         if ent.label_ not in labels:
             continue
+        ent = widen(ent, taken)
         s, e = trim(view_text, ent.start_char, ent.end_char)
-        if e <= s or not any(ch.isupper() for ch in view_text[s:e]):
+        if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
+                view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
             continue
         if any(f.start() <= s < f.end() for f in facilities):
             continue
         found.append(_mention(parsed, source, s, e, ent.label_, role_of(ent)))
+    for start, end in unlabelled_names(parsed.sdoc, taken) if parsed.region == "body" else []:
+        span = parsed.sdoc[start:end]
+        found.append(_mention(parsed, source, span.start_char, span.end_char, "PERSON", None))
     for match in facilities:
         words = match.group(1).split()
         while words and words[0] in _cues()["not_name_starts"]:

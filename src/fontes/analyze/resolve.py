@@ -282,13 +282,17 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     for row in rows:
         by_doc[row.doc_id].append(row)
     found: list[tuple[int, Mention]] = []
+    # Names of two or more words are distinctive enough to look for in every document.
+    corpus_wide = {e.id for e in entities if e.type != "NORP" and len(e.name.split()) >= 2}
     for doc_id, doc_rows in sorted(by_doc.items()):
         text = text_of(doc_id)
         folded = fold(text)
         names: dict[str, set[int]] = defaultdict(set)
-        for eid in {assignment[r.id] for r in doc_rows}:
+        for eid in {assignment[r.id] for r in doc_rows} | corpus_wide:
             entity = by_id[eid]
-            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded)]:
+            here = any(assignment[r.id] == eid for r in doc_rows)
+            candidates = [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded)]
+            for name in candidates if here else [n for n in [entity.name, *entity.aliases] if " " in n.strip()]:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
                     names[fold(name)].add(eid)

@@ -6,6 +6,7 @@ never the document: analysis runs on the view, and spans are mapped back so that
 """
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
 
@@ -48,6 +49,14 @@ class View:
             at = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
             return at, at
         return self.origin[start], self.origin[end - 1] + 1
+
+    @classmethod
+    def masked(cls, source: str, markup: "re.Pattern[str]") -> "View":
+        """The source with markup (Markdown's ** and #) blanked out, keeping every offset."""
+        view = cls()
+        view.parts = [markup.sub(lambda m: " " * len(m.group()), source)]
+        view.origin.extend(range(len(source)))
+        return view
 
     @classmethod
     def whole(cls, source: str) -> "View":

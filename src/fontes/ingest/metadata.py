@@ -37,7 +37,7 @@ def find_dateline(text: str) -> str | None:
     pattern = _month_pattern()
     for line in text.splitlines():
         line = line.strip()
-        if 0 < len(line) <= 80:
+        if 0 < len(line) <= 80 and not line.endswith(".") and not line[0].isdigit():
             match = pattern.search(line)
             if match and match.end() >= len(line.rstrip(". ")):
                 return find_date(line)
@@ -51,7 +51,7 @@ def guess_title(text: str) -> str | None:
     if not title or len(title) > 150 or title.endswith("."):
         return None
     title = title.lstrip("# ").strip()
-    if len(lines) > 1 and lines[1] and len(lines[1]) < 40 and not lines[1].endswith(".") and lines[1][0].isupper() \
+    if len(lines) > 1 and lines[1] and len(lines[1]) < 40 and find_date(lines[1]) is None and not lines[1].endswith(".") and lines[1][0].isupper() \
             and len(title) + len(lines[1]) < 150 and not _AUTHOR_LINE.match(lines[1]):
         title = f"{title} {lines[1]}"
     return title

@@ -26,6 +26,7 @@ def read(path: Path, data: bytes) -> Document:
     offset = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            info = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str) and v.strip()}
             for number, page in enumerate(pdf.pages, 1):
                 page_start = offset
                 for row in page.extract_text_lines(layout=False, strip=True, return_chars=True):
@@ -46,5 +47,6 @@ def read(path: Path, data: bytes) -> Document:
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise FontesError("encrypted PDF (password protected)") from exc
         raise FontesError(f"corrupt PDF ({type(exc).__name__})") from exc
-    return Document(path=str(path), text="".join(parts), format="pdf", sha256="",
+    return Document(path=str(path), text="".join(parts), format="pdf", sha256="", title=info.get("Title"),
+                    authors=[a.strip() for a in info.get("Author", "").split(";") if a.strip()],
                     pages=pages, lines=lines, meta={"page_count": len(pages)})
