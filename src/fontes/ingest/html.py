@@ -1,8 +1,10 @@
 """HTML pages: the main text without navigation or boilerplate, and the page's own metadata."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import trafilatura
 from lxml.html.clean import Cleaner
@@ -23,11 +25,35 @@ def fallback_text(markup: str) -> str:
     return "\n".join(b for b in blocks if b)
 
 
+_META = {
+    "title": ("og:title", "twitter:title", "dc.title", "citation_title"),
+    "author": ("author", "article:author", "dc.creator", "citation_author", "byl"),
+    "date": ("article:published_time", "datepublished", "dc.date", "citation_publication_date", "date", "pubdate"),
+}
+
+
+def page_metadata(markup: str) -> dict[str, str]:
+    """Title, author and date as the page declares them in its <meta> tags."""
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (ValueError, lxml.etree.ParserError):
+        return {}
+    found: dict[str, str] = {}
+    metas = {(m.get("name") or m.get("property") or m.get("itemprop") or "").lower(): (m.get("content") or "").strip()
+             for m in tree.xpath("//meta")}
+    for field, keys in _META.items():
+        value = next((metas[k] for k in keys if metas.get(k)), None)
+        if value:
+            found[field] = value
+    return found
+
+
 def read(path: Path, data: bytes) -> Document:
     """Read an HTML page with trafilatura; scripts and styles never reach the text."""
     markup, encoding = decode(data)
     if "<" not in markup:
         raise FontesError("not an HTML page (no markup)")
+    declared = page_metadata(markup)
     markup = Cleaner(javascript=True, scripts=True, style=True, comments=True,
                      page_structure=False, safe_attrs_only=False).clean_html(markup) if markup.strip() else markup
     result = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
@@ -37,9 +63,9 @@ def read(path: Path, data: bytes) -> Document:
         text = fallback_text(markup) or text
     doc = Document(path=str(path), text=text.strip() + "\n", format="html", sha256="",
                    meta={"encoding": encoding})
-    if result is not None:
-        doc.title = result.title or None
-        doc.authors = [a.strip() for a in (result.author or "").split(";") if a.strip()]
-        doc.published = result.date or None
-        doc.meta["site"] = result.sitename or None
+    doc.title = declared.get("title") or (result.title if result is not None else None) or None
+    author = declared.get("author") or (result.author if result is not None else "") or ""
+    doc.authors = [a.strip() for a in re.split(r";|\band\b", re.sub(r"^[Bb]y\s+", "", author)) if a.strip()]
+    doc.published = (declared.get("date") or (result.date if result is not None else None) or "")[:10] or None
+    doc.meta["site"] = result.sitename if result is not None else None
     return doc

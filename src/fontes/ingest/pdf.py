@@ -43,10 +43,11 @@ def read(path: Path, data: bytes) -> Document:
         raise FontesError("encrypted PDF (password protected)") from exc
     except (PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise FontesError(f"corrupt PDF ({type(exc).__name__}: {exc})".rstrip()) from exc
-    except Exception as exc:  # pdfminer raises many private error types on damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types in PdfminerException
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise FontesError("encrypted PDF (password protected)") from exc
-        raise FontesError(f"corrupt PDF ({type(exc).__name__})") from exc
+        raise FontesError(f"corrupt PDF ({type(inner).__name__}: {inner})".replace(": )", ")")) from exc
     return Document(path=str(path), text="".join(parts), format="pdf", sha256="", title=info.get("Title"),
                     authors=[a.strip() for a in info.get("Author", "").split(";") if a.strip()],
                     pages=pages, lines=lines, meta={"page_count": len(pages)})

@@ -9,6 +9,7 @@ from ..errors import FontesError
 from ..model import Document
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -19,11 +20,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None:
+    matches = list(from_bytes(data[:1_000_000]))
+    if not matches:
         raise FontesError("binary data, not text (no text encoding fits)")
-    text = data.decode(best.encoding, errors="replace")
-    return text, best.encoding
+    best = matches[0]
+    # Short texts fit several 8-bit code pages equally well; Western European wins ties, being
+    # by far the most common legacy encoding of the sources historians collect.
+    western = [m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos]
+    encoding = (western[0] if western else best).encoding
+    return data.decode(encoding, errors="replace"), encoding
 
 
 def looks_binary(text: str) -> bool:

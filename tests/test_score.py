@@ -1,0 +1,17 @@
+"""The shared scorer runs on our export of the reference sources, and entity resolution clears its bar."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import SHARED, SOURCES
+
+
+def test_entities_resolved_is_at_least_80_percent(reference_export, tmp_path):
+    export = tmp_path / "out.json"
+    export.write_text(json.dumps(reference_export))
+    result = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "eval" / "dev-gold.json"),
+                             str(export), str(SOURCES), "--json"], capture_output=True, text=True, check=True)
+    ok, total = json.loads(result.stdout)["entities_resolved"]
+    assert total >= 20 and ok / total >= 0.8
