@@ -72,7 +72,7 @@ def widen(ent: SpacySpan, taken: set[int]) -> SpacySpan:
 def unlabelled_names(sdoc, taken: set[int]) -> list[tuple[int, int]]:
     """Runs of two to four capitalised proper nouns that the model gave no label ("Vu Ngoc Dinh");
     in running prose these are nearly always people's names."""
-    org_words = set(load("entities")["org_words"])
+    org_words = set(load("entities")["org_words"]) | _nationality_words()
     stop = _cues()["not_name_starts"] | _titles_words()
     runs, i = [], 0
     while i < len(sdoc):
@@ -84,6 +84,12 @@ def unlabelled_names(sdoc, taken: set[int]) -> list[tuple[int, int]]:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+@lru_cache(maxsize=1)
+def _nationality_words() -> set[str]:
+    """Words of the gazetteer's demonyms ("soviet", "chinese"): a run holding one is no person's name."""
+    return {w.lower() for entry in load("gazetteer")["entity"] for d in entry.get("demonyms", []) for w in d.split()}
 
 
 @lru_cache(maxsize=1)

@@ -291,8 +291,9 @@ def run(doc: Document) -> Layout:
     lines = split_lines(doc)
     labels = label_lines(doc, lines)
     wrapped = is_hard_wrapped(doc, lines)
+    # Markdown markup is blanked out of the reading (same length, so offsets do not move).
+    source = _MARKDOWN.sub(lambda m: " " * len(m.group()), doc.text) if doc.format == "markdown" else doc.text
     if doc.format == "html" or not wrapped and NOTE not in labels and FURNITURE not in labels:
-        body = View.masked(doc.text, _MARKDOWN) if doc.format == "markdown" else View.whole(doc.text)
-        return Layout([Region(BODY, 0, len(doc.text))], body, View())
-    return Layout(regions_of(lines, labels), build_view(doc.text, lines, labels, BODY, wrapped),
-                  build_view(doc.text, lines, labels, NOTE, wrapped))
+        return Layout([Region(BODY, 0, len(doc.text))], View.masked(source), View())
+    return Layout(regions_of(lines, labels), build_view(source, lines, labels, BODY, wrapped),
+                  build_view(source, lines, labels, NOTE, wrapped))

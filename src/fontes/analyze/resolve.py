@@ -163,7 +163,7 @@ def link_short_forms(rows: list[StoredMention], keys: dict[int, str]) -> None:
             continue
         for row in doc_rows:
             key = keys[row.id]
-            if not key.startswith("n:"):
+            if not key.startswith("n:") or row.mention.label == "NORP":
                 continue
             if key[2:] in fullest:
                 keys[row.id] = "n:" + fullest[key[2:]]

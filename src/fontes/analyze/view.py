@@ -6,7 +6,6 @@ never the document: analysis runs on the view, and spans are mapped back so that
 """
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass, field
 
@@ -51,11 +50,11 @@ class View:
         return self.origin[start], self.origin[end - 1] + 1
 
     @classmethod
-    def masked(cls, source: str, markup: "re.Pattern[str]") -> "View":
-        """The source with markup (Markdown's ** and #) blanked out, keeping every offset."""
+    def masked(cls, reading: str) -> "View":
+        """A reading of the same length as its source (markup blanked out), offset for offset."""
         view = cls()
-        view.parts = [markup.sub(lambda m: " " * len(m.group()), source)]
-        view.origin.extend(range(len(source)))
+        view.parts = [reading]
+        view.origin.extend(range(len(reading)))
         return view
 
     @classmethod
