@@ -70,6 +70,38 @@ class Mention:
 
 
 @dataclass
+class TimeExpr:
+    """A time expression as an EDTF interval; `earliest`/`latest` are ISO days, None when open or
+    unknown (a relative expression with nothing to anchor it)."""
+
+    start: int
+    end: int
+    text: str
+    edtf: str | None
+    earliest: str | None
+    latest: str | None
+    precision: str
+    approximate: bool = False
+    relative: bool = False
+
+
+@dataclass
+class Quantity:
+    """A stated number: `value`, or `low`/`high` for ranges and open bounds; the unit it is in
+    and the noun phrase it counts (`counts`)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    approximate: bool
+    unit: str | None
+    counts: str | None
+
+
+@dataclass
 class Span:
     """A plain stretch of text with a kind, such as a noun chunk."""
 
@@ -86,6 +118,8 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     noun_chunks: list[Span] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
 
 
 @dataclass

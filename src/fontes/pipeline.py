@@ -1,7 +1,7 @@
 """The pipeline in one place: which stages run, in which order, and how a folder is ingested.
 
-Per document: read → layout (repair) → language (spaCy) → sentences, noun chunks, entity
-mentions → store, in one transaction. Then, across the corpus: entity resolution.
+Per document: read → layout (repair) → language (spaCy) → times → sentences, noun chunks,
+entity mentions, quantities → store, in one transaction. Then, across the corpus: entity resolution.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .analyze import entities, language, layout, resolve
+from .analyze import entities, language, layout, quantities, resolve, times
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
 from .model import Analysis, Document
@@ -21,10 +21,13 @@ def analyze(doc: Document) -> Analysis:
     pages = layout.run(doc)
     analysis = Analysis(regions=pages.regions)
     views = [(None, pages.body, layout.BODY), (None, pages.notes, layout.NOTE)]
-    for _, parsed in language.parse(v for v in views if len(v[1])):
+    chunks = [parsed for _, parsed in language.parse(v for v in views if len(v[1]))]
+    analysis.times = times.run(chunks, doc.text, doc.published)
+    for parsed in chunks:
         analysis.sentences += language.sentences(parsed)
         analysis.noun_chunks += language.noun_chunks(parsed, doc.text)
         analysis.mentions += entities.mentions(parsed, doc.text)
+        analysis.quantities += quantities.run(parsed, doc.text, analysis.times)
     return analysis
 
 

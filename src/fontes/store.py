@@ -73,6 +73,24 @@ MIGRATIONS = [
     );
     CREATE TABLE failures (path TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE times (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        edtf TEXT, earliest TEXT, latest TEXT, precision TEXT NOT NULL,
+        approximate INTEGER NOT NULL DEFAULT 0, relative INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX times_doc ON times(doc_id, start);
+    CREATE INDEX times_earliest ON times(earliest);
+    CREATE TABLE quantities (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        value REAL, low REAL, high REAL, approximate INTEGER NOT NULL DEFAULT 0, unit TEXT, counts TEXT
+    );
+    CREATE INDEX quantities_doc ON quantities(doc_id, start);
+    """,
 ]
 
 
@@ -156,6 +174,16 @@ class Store:
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source) for m in analysis.mentions])
             db.executemany("INSERT INTO noun_chunks VALUES (?,?,?,?)",
                            [(doc_id, c.start, c.end, c.text) for c in analysis.noun_chunks])
+            db.executemany(
+                "INSERT INTO times (doc_id, start, \"end\", text, edtf, earliest, latest, precision, approximate,"
+                " relative) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, t.start, t.end, t.text, t.edtf, t.earliest, t.latest, t.precision, t.approximate, t.relative)
+                 for t in analysis.times])
+            db.executemany(
+                "INSERT INTO quantities (doc_id, start, \"end\", text, value, low, high, approximate, unit, counts)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, q.start, q.end, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.counts)
+                 for q in analysis.quantities])
         return doc_id
 
     def record_failure(self, path: str, reason: str) -> None:
@@ -268,8 +296,58 @@ class Store:
             sql, args = sql + " AND entity_id = ?", args + [entity_id]
         return [dict(r) for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
 
+    def times(self, doc_id: int | None = None) -> list[dict]:
+        """Time expressions, in document order."""
+        sql, args = "SELECT * FROM times", []
+        if doc_id is not None:
+            sql, args = sql + " WHERE doc_id = ?", [doc_id]
+        return [{**dict(r), "approximate": bool(r["approximate"]), "relative": bool(r["relative"])}
+                for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def quantities(self, doc_id: int | None = None) -> list[dict]:
+        """Quantities, in document order."""
+        sql, args = "SELECT * FROM quantities", []
+        if doc_id is not None:
+            sql, args = sql + " WHERE doc_id = ?", [doc_id]
+        return [{**dict(r), "approximate": bool(r["approximate"])}
+                for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def timeline(self, doc_id: int | None = None, entity_id: int | None = None, start: str | None = None,
+                 end: str | None = None) -> list[dict]:
+        """Dated statements: each closed time expression with the sentence it stands in, by earliest day."""
+        sql = ("SELECT t.*, s.text AS sentence, s.start AS sentence_start, s.\"end\" AS sentence_end, d.path, d.title"
+               " FROM times t JOIN documents d ON d.id = t.doc_id"
+               " JOIN sentences s ON s.doc_id = t.doc_id AND s.start <= t.start AND t.start < s.\"end\""
+               " WHERE t.earliest IS NOT NULL AND s.region = 'body'")
+        args: list = []
+        if doc_id is not None:
+            sql, args = sql + " AND t.doc_id = ?", args + [doc_id]
+        if start:
+            sql, args = sql + " AND COALESCE(t.latest, '9999') >= ?", args + [start]
+        if end:
+            sql, args = sql + " AND t.earliest <= ?", args + [end]
+        if entity_id is not None:
+            sql += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = t.doc_id AND m.entity_id = ?"
+                    " AND m.start >= s.start AND m.\"end\" <= s.\"end\")")
+            args.append(entity_id)
+        rows = self.db.execute(sql + " ORDER BY t.earliest, t.latest, t.doc_id, t.start", args)
+        return [{**dict(r), "approximate": bool(r["approximate"])} for r in rows]
+
+    def entity_named(self, name: str) -> dict:
+        """An entity by id ("e12"), name or alias; a clear error when none matches."""
+        key = name.strip()
+        if key[:1] == "e" and key[1:].isdigit():
+            row = self.db.execute("SELECT * FROM entities WHERE id = ?", (int(key[1:]),)).fetchone()
+        else:
+            row = self.db.execute("SELECT * FROM entities WHERE name = ? COLLATE NOCASE", (key,)).fetchone() or \
+                self.db.execute("SELECT e.* FROM entities e, json_each(e.aliases) a WHERE a.value = ? COLLATE NOCASE"
+                                " ORDER BY e.id LIMIT 1", (key,)).fetchone()
+        if row is None:
+            raise FontesError(f"no entity {name!r} (see `fontes entities`)")
+        return {**dict(row), "aliases": json.loads(row["aliases"])}
+
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "sentences", "mentions", "entities", "failures")
+        tables = ("documents", "sentences", "mentions", "entities", "times", "quantities", "failures")
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 

@@ -183,34 +183,35 @@ def regions_of(lines: list[PhysicalLine], labels: list[str]) -> list[Region]:
 
 
 def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: str, hard_wrapped: bool) -> View:
-    """Join the lines labelled `want` into one reading, repairing what extraction broke."""
+    """Join the lines labelled `want` into one reading, repairing what extraction broke.
+
+    A blank line ends a paragraph, unless what follows it (after a note or page header lifted
+    out of the way) plainly continues the sentence: "...an area of almost 10,000" + "square meters"."""
     view = View()
     typical = statistics.median([len(ln.text) for ln in lines if not ln.blank] or [0])
     prev: PhysicalLine | None = None
-    gap = False
+    gap = pending_break = False
     for ln, label in zip(lines, labels):
         if label != want:
-            if not ln.blank:
-                gap = True
-            elif prev is not None and label == want:
-                pass
+            gap = gap or not ln.blank
             continue
         if ln.blank:
-            if prev is not None and not gap:
-                view.insert("\n", ln.start)
-                prev = None if want == NOTE else prev
-                gap = want == BODY and False
+            pending_break = prev is not None
             continue
-        lead = len(ln.text) - len(ln.text.lstrip())
-        start = ln.start + lead
-        if prev is not None and len(view):
-            _join(view, source, prev, ln, gap, typical, hard_wrapped, want)
-        _copy_repaired(view, source, start, ln.end, want == BODY)
-        prev, gap = ln, False
+        head = ln.text.lstrip()
+        if prev is not None:
+            continues = (gap and (head[:1].islower() or head[:1] == "[")) or \
+                (want == NOTE and _NUMBER_LINE.match(prev.text))
+            if pending_break and not continues:
+                view.insert("\n", ln.start)
+            else:
+                _join(view, prev, ln, gap, typical, hard_wrapped, want)
+        _copy_repaired(view, source, ln.end - len(head), ln.end, want == BODY)
+        prev, gap, pending_break = ln, False, False
     return view
 
 
-def _join(view: View, source: str, prev: PhysicalLine, line: PhysicalLine, gap: bool, typical: float,
+def _join(view: View, prev: PhysicalLine, line: PhysicalLine, gap: bool, typical: float,
           hard_wrapped: bool, want: str) -> None:
     """Put the right separator between two lines of the same region."""
     tail = prev.text.rstrip()
@@ -241,8 +242,10 @@ def _drop_last(view: View) -> None:
 
 
 _JOINED_FORMS = None
-# A note number glued to the word or punctuation it follows ("system.1 ", "Americans.”23").
-_GLUED_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:!?”\"’)])|(?<=[.,!?][”\"’])|(?<=[A-Za-z]”[.,])|(?<=\b\d{4}[.,]))\d{1,3}(?=\s|$)")
+# A note number glued to the word or punctuation it follows ("system.1 ", "Americans.”23"), or
+# standing after a sentence's end at the end of a line ("volunteer force. 8").
+_GLUED_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:!?”\"’)])|(?<=[.,!?][”\"’])|(?<=[A-Za-z]”[.,])|(?<=\b\d{4}[.,]))\d{1,3}(?=\s|$)"
+                           r"|(?<=[a-z0-9][.!?] )\d{1,3}\s*$|(?<=[.!?][”\"’] )\d{1,3}\s*$")
 _JOINED_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)\b")
 
 

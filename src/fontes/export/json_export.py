@@ -6,6 +6,8 @@ from .. import __version__
 from ..store import Store
 
 SECTIONS = ("times", "quantities", "notes", "claims", "alignments")
+TIME_FIELDS = ("start", "end", "text", "edtf", "earliest", "latest", "precision", "approximate")
+QUANTITY_FIELDS = ("start", "end", "text", "value", "low", "high", "approximate", "unit", "counts")
 
 
 def build(store: Store) -> dict:
@@ -20,5 +22,12 @@ def build(store: Store) -> dict:
     entities = [{"id": f"e{e['id']}", "name": e["name"], "type": e["type"], "aliases": e["aliases"],
                  "mentions": mentions_by_entity.get(e["id"], [])}
                 for e in sorted(store.entities(), key=lambda e: e["id"])]
+    times = [{"doc": f"d{t['doc_id']}", **{k: t[k] for k in TIME_FIELDS}} for t in store.times()]
+    quantities = [{"doc": f"d{q['doc_id']}", **{k: _number(q[k]) if k in ("value", "low", "high") else q[k]
+                                                for k in QUANTITY_FIELDS}} for q in store.quantities()]
     return {"fontes_version": __version__, "documents": documents, "entities": entities,
-            **{section: [] for section in SECTIONS}}
+            **{section: [] for section in SECTIONS}, "times": times, "quantities": quantities}
+
+
+def _number(value: float | None) -> int | float | None:
+    return int(value) if isinstance(value, float) and value.is_integer() else value

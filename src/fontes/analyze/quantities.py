@@ -1,0 +1,117 @@
+"""Quantities: every number a source states, as a value or bounds, with its hedge, its unit and
+the noun it counts ("about 90 pilots", "200-400 personnel", "more than 300,000", "eighty-seven").
+
+Numbers inside time expressions, note markers, shelf marks, model names ("MiG-21") and
+ordinals are not quantities. Lexicon in data/quantities.toml and data/numbers.toml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load
+from ..model import Quantity, TimeExpr
+from .language import Parsed
+from .numbers import NUMERAL, as_number, parse_number, word_pattern, words
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = load("quantities")
+    unit_of = {noun: unit for unit, nouns in data["units"].items() for noun in nouns}
+    return {**data, "unit_of": unit_of}
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def pattern() -> re.Pattern[str]:
+    """A hedge or bound, then a number or a range of numbers."""
+    lx = lexicon()
+    scales = "|".join(words()["scales"])
+    number = rf"(?:(?:{NUMERAL})(?:\s+(?:{scales}))?|{word_pattern()})"
+    return re.compile(rf"""(?<![\w#/.,-])(?:
+        (?P<approx>{_alternation(lx['approximate'])})\s+ |
+        (?P<low>{_alternation(lx['lower_bound'])})\s+ |
+        (?P<high>{_alternation(lx['upper_bound'])})\s+ )?
+        (?:(?P<between>between|from)\s+(?P<a>{number})\s+(?:and|to)\s+(?P<b>{number})
+         | (?P<x>{number})(?:\s*(?:-|–|—|to)\s*(?P<y>{number}))?)
+        (?![\w]|[.,]\d|-(?!year|old|strong|man|member))""", re.VERBOSE | re.IGNORECASE)
+
+
+_SHELF = re.compile(r"(?:no\.?|#|p\.|pp\.|vol\.|box|file|fond|f\.|opis|op\.|delo|d\.|rg|art\.|article|chapter|"
+                    r"section|page|pages|folder|group|document|number|class|type)\s*$", re.IGNORECASE)
+
+
+def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str | None]:
+    """The noun a number counts and its unit: 'eighty-seven air force personnel' → personnel, people."""
+    doc = parsed.sdoc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    text_after = doc.text[end:end + 40].lower()
+    unit_of = lexicon()["unit_of"]
+    for phrase in sorted(unit_of, key=len, reverse=True):
+        if re.match(rf"[\s-]*{re.escape(phrase)}\b", text_after):
+            return phrase, unit_of[phrase]
+    if span is None:
+        return None, None
+    head = span[-1]
+    while head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head is not head and head.head.i > head.i \
+            and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
+        head = head.head
+    if head.i == span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    words_between = doc[span[-1].i + 1:head.i + 1]
+    phrase = " ".join(t.text for t in words_between)
+    return phrase, unit_of.get(head.lower_) or unit_of.get(head.lemma_.lower() if head.lemma_ else "")
+
+
+def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
+    """Quantities of one parsed body chunk; those inside time expressions are left to times."""
+    if parsed.region != "body":
+        return []
+    text = parsed.sdoc.text
+    found: list[Quantity] = []
+    taken = sorted((t.start, t.end) for t in times)
+    for m in pattern().finditer(text):
+        if _SHELF.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        first, second = (m.group("a"), m.group("b")) if m.group("between") else (m.group("x"), m.group("y"))
+        if not _is_quantity(first, m, text):
+            continue
+        start, end = parsed.source_span(m.start(), m.end())
+        if any(s < end and start < e for s, e in taken):
+            continue
+        low_word, high_word = m.group("low"), m.group("high")
+        value_a, value_b = parse_number(first), parse_number(second) if second else None
+        if value_a is None or (second and value_b is None):
+            continue
+        value = low = high = None
+        if value_b is not None:
+            low, high = value_a, value_b
+        elif low_word:
+            low = value_a
+        elif high_word:
+            high = value_a
+        else:
+            value = value_a
+        noun, unit = counted_noun(parsed, m.start(), m.end())
+        if first.lower() == "one" and not second and (not noun or re.match(r"[’']s\b", text[m.end():])):
+            continue  # the pronoun: "one of them", "that one's position"
+        found.append(Quantity(start, end, source[start:end], as_number(value), as_number(low), as_number(high),
+                              bool(m.group("approx")), unit, noun))
+    return found
+
+
+def _is_quantity(number: str, m: re.Match[str], text: str) -> bool:
+    """Drop the article 'a', the pronoun 'one' ('one of the pilots') and bare four-digit years."""
+    lowered = number.lower().strip()
+    if lowered in ("a", "an"):
+        return False
+    if lowered == "one" and re.match(r"\s+(?:of|another|day|time|side|hand|after|by)\b", text[m.end():]):
+        return False
+    if re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", lowered) and not m.group("y") and not m.group("b"):
+        return bool(re.match(r"\s+[a-z]+s\b", text[m.end():])) and not re.match(r"\s+(?:was|has|is|saw|as)\b",
+                                                                                  text[m.end():])
+    return True
