@@ -9,6 +9,7 @@ import pytest
 
 from conftest import EXAMPLES
 from fontes.cli import cli
+from fontes.export.timeline import label
 
 COMMANDS = ["ingest", "docs", "show", "entities", "export", "resolve"]
 
@@ -83,3 +84,24 @@ def test_corrections_file_merges_splits_and_renames_without_reading_again(tmp_pa
     run_cli("resolve", db=db)
     entities = {e["name"]: e for e in json.loads(run_cli("entities", "--limit", "0", "--json", db=db).output)}
     assert "Markov" in entities and "Markov" not in entities["Oleg Markov"]["aliases"]
+
+
+def test_timeline_orders_filters_and_exports(run_cli, tmp_path):
+    db = tmp_path / "t.db"
+    assert run_cli("ingest", str(EXAMPLES), db=db).exit_code == 0
+    events = json.loads(run_cli("timeline", "--format", "json", db=db).output)
+    keys = [e["earliest"] or e["latest"] for e in events]
+    assert keys == sorted(keys) and len(events) > 10
+    kim = json.loads(run_cli("timeline", "--entity", "Kim Il Sung", "--format", "json", db=db).output)
+    assert kim and all("Kim" in e["sentence"] for e in kim)
+    window = json.loads(run_cli("timeline", "--from", "1951", "--to", "1951-12", "--format", "json", db=db).output)
+    assert window and all((e["earliest"] or "0000") <= "1951-12-31" and (e["latest"] or "9999") >= "1951-01-01" for e in window)
+    news = json.loads(run_cli("timeline", "--doc", "veterans-remember.html", "--format", "json", db=db).output)
+    assert "winter 1951" in [label(e) for e in news]  # a season reads as a season, not a fake day
+    assert "Belov" in run_cli("timeline", "--doc", "veterans-remember.html", db=db).output
+    out = tmp_path / "timeline.json"
+    assert run_cli("timeline", "--format", "timelinejs", "-o", str(out), db=db).exit_code == 0
+    slides = json.loads(out.read_text())["events"]
+    assert slides and all("year" in s["start_date"] and s["text"]["headline"] for s in slides)
+    csv_text = run_cli("timeline", "--format", "csv", db=db).output
+    assert csv_text.startswith("label,earliest,latest,precision")

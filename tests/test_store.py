@@ -103,3 +103,14 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path
     assert not report.failed
     rows = store.db.execute("SELECT path, COUNT(*) FROM documents GROUP BY path").fetchall()
     assert len(rows) == 40 and all(count == 1 for _, count in rows)
+
+
+def test_a_store_from_an_older_fontes_is_migrated_and_its_documents_analysed_again(tmp_path):
+    corpus = copy_examples(tmp_path / "corpus")
+    db = tmp_path / "old.db"
+    store = Store(db)
+    pipeline.ingest(store, [corpus])
+    store.db.execute("UPDATE documents SET analysis = 1")  # as written before times existed
+    store.db.execute("DELETE FROM times")
+    report = pipeline.ingest(store, [corpus])
+    assert len(report.updated) == 5 and store.counts()["times"] > 20

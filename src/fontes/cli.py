@@ -1,6 +1,7 @@
 """The command line: options in, one library call, output out. Behaviour lives in the library."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -13,7 +14,7 @@ from rich.table import Table
 
 from . import __version__, pipeline
 from .errors import FontesError
-from .export import csv_export, json_export
+from .export import csv_export, json_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.metadata import check_published
 from .store import Store
@@ -169,6 +170,65 @@ def entities(ctx: Context, etype: str | None, doc: str | None, limit: int, as_js
         per_doc = ", ".join(f"d{k}:{v}" for k, v in r["documents"].items())
         table.add_row(f"e{r['id']}", r["name"], r["type"], str(r["mentions"]), per_doc, "; ".join(r["aliases"])[:70])
     out.print(table)
+
+
+@cli.command()
+@click.option("--entity", help="Only statements naming this entity (name, alias or e-id).")
+@click.option("--from", "start", metavar="DATE", help="Only times that reach this date or later (YYYY[-MM[-DD]]).")
+@click.option("--to", "end", metavar="DATE", help="Only times that begin by this date.")
+@click.option("--doc", help="Only this document.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "timelinejs", "csv"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of the screen.")
+@pass_ctx
+def timeline(ctx: Context, entity: str | None, start: str | None, end: str | None, doc: str | None, fmt: str,
+             output: Path | None) -> None:
+    """Dated statements from all documents in time order, at their true precision."""
+    for value in (start, end):
+        if value:
+            check_published(value)
+    events = ctx.store.timeline(ctx.store.document(doc)["id"] if doc else None,
+                                ctx.store.entity_named(entity)["id"] if entity else None,
+                                _pad(start, first=True), _pad(end, first=False))
+    if fmt == "text":
+        table = Table("when", "precision", "doc", "words", "statement", box=None)
+        for e in events:
+            table.add_row(timeline_export.label(e), e["precision"], f"d{e['doc_id']}", e["text"].replace("\n", " "),
+                          e["sentence"][:110])
+        _emit(table, output)
+        return
+    text = {"json": lambda: json.dumps(events, ensure_ascii=False, indent=1),
+            "timelinejs": lambda: json.dumps(timeline_export.timelinejs(events), ensure_ascii=False, indent=1),
+            "csv": lambda: timeline_export.to_csv(events)}[fmt]()
+    _emit(text, output)
+    if output:
+        ctx.say(f"wrote {len(events)} events to {output}")
+
+
+def _pad(value: str | None, first: bool) -> str | None:
+    """A partial date as the first or last day it can mean, for comparison with ISO days."""
+    if not value:
+        return None
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{value}-01-01" if first else f"{value}-12-31"
+    if len(parts) == 2:
+        return f"{value}-01" if first else f"{value}-31"
+    return value
+
+
+def _emit(content, output: Path | None) -> None:
+    if output is None:
+        if isinstance(content, str):
+            click.echo(content)
+        else:
+            out.print(content)
+        return
+    if not isinstance(content, str):
+        capture = Console(file=io.StringIO(), width=200)
+        capture.print(content)
+        content = capture.file.getvalue()
+    output.write_text(content, encoding="utf-8")
 
 
 @cli.command()

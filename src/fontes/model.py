@@ -83,6 +83,7 @@ class TimeExpr:
     precision: str
     approximate: bool = False
     relative: bool = False
+    region: str = "body"
 
 
 @dataclass

@@ -16,6 +16,11 @@ from .model import Analysis, Document
 from .store import Store
 
 
+# Raised whenever a stage is added or changes what it stores: documents analysed by an older
+# version are analysed again by the next `fontes ingest`, even when their files did not change.
+ANALYSIS_VERSION = 2
+
+
 def analyze(doc: Document) -> Analysis:
     """Run every per-document stage over one document."""
     pages = layout.run(doc)
@@ -54,8 +59,8 @@ def ingest_file(store: Store, path: Path, report: IngestReport, published: str |
     try:
         data = load_bytes(path, max_bytes)
         sha = fingerprint(data)
-        previous = store.stored_hash(shown)
-        if previous == sha:
+        previous = store.stored_version(shown)
+        if previous == (sha, ANALYSIS_VERSION):
             report.unchanged.append(shown)
             return
         twin = store.path_with_hash(sha)
@@ -63,7 +68,7 @@ def ingest_file(store: Store, path: Path, report: IngestReport, published: str |
             report.duplicates.append((shown, twin))
             return
         doc = read_document(path, data, published)
-        store.save_document(doc, analyze(doc))
+        store.save_document(doc, analyze(doc), ANALYSIS_VERSION)
         report.words += len(doc.text.split())
         (report.updated if previous else report.added).append(shown)
     except FontesError as exc:

@@ -79,7 +79,7 @@ MIGRATIONS = [
         doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
         edtf TEXT, earliest TEXT, latest TEXT, precision TEXT NOT NULL,
-        approximate INTEGER NOT NULL DEFAULT 0, relative INTEGER NOT NULL DEFAULT 0
+        approximate INTEGER NOT NULL DEFAULT 0, relative INTEGER NOT NULL DEFAULT 0, region TEXT NOT NULL
     );
     CREATE INDEX times_doc ON times(doc_id, start);
     CREATE INDEX times_earliest ON times(earliest);
@@ -90,6 +90,7 @@ MIGRATIONS = [
         value REAL, low REAL, high REAL, approximate INTEGER NOT NULL DEFAULT 0, unit TEXT, counts TEXT
     );
     CREATE INDEX quantities_doc ON quantities(doc_id, start);
+    ALTER TABLE documents ADD COLUMN analysis INTEGER NOT NULL DEFAULT 1;
     """,
 ]
 
@@ -144,24 +145,25 @@ class Store:
 
     # --- documents -------------------------------------------------------------------------
 
-    def stored_hash(self, path: str) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM documents WHERE path = ?", (path,)).fetchone()
-        return row["sha256"] if row else None
+    def stored_version(self, path: str) -> tuple[str, int] | None:
+        """Content hash and analysis version of what is stored for a path."""
+        row = self.db.execute("SELECT sha256, analysis FROM documents WHERE path = ?", (path,)).fetchone()
+        return (row["sha256"], row["analysis"]) if row else None
 
     def path_with_hash(self, sha256: str) -> str | None:
         row = self.db.execute("SELECT path FROM documents WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return row["path"] if row else None
 
-    def save_document(self, doc: Document, analysis: Analysis) -> int:
+    def save_document(self, doc: Document, analysis: Analysis, version: int) -> int:
         """Replace whatever is stored for this path with the document and its analysis, atomically."""
         with self.transaction() as db:
             db.execute("DELETE FROM documents WHERE path = ?", (doc.path,))
             db.execute("DELETE FROM failures WHERE path = ?", (doc.path,))
             cur = db.execute(
                 "INSERT INTO documents (path, sha256, format, title, authors, published, kind, chars, text, meta,"
-                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " ingested_at, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.path, doc.sha256, doc.format, doc.title, json.dumps(doc.authors), doc.published, doc.kind,
-                 len(doc.text), doc.text, json.dumps(doc.meta), now()))
+                 len(doc.text), doc.text, json.dumps(doc.meta), now(), version))
             doc_id = cur.lastrowid
             db.executemany("INSERT INTO pages VALUES (?,?,?,?)",
                            [(doc_id, n, s, e) for n, (s, e) in enumerate(doc.pages, 1)])
@@ -176,9 +178,9 @@ class Store:
                            [(doc_id, c.start, c.end, c.text) for c in analysis.noun_chunks])
             db.executemany(
                 "INSERT INTO times (doc_id, start, \"end\", text, edtf, earliest, latest, precision, approximate,"
-                " relative) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [(doc_id, t.start, t.end, t.text, t.edtf, t.earliest, t.latest, t.precision, t.approximate, t.relative)
-                 for t in analysis.times])
+                " relative, region) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, t.start, t.end, t.text, t.edtf, t.earliest, t.latest, t.precision, t.approximate, t.relative,
+                  t.region) for t in analysis.times])
             db.executemany(
                 "INSERT INTO quantities (doc_id, start, \"end\", text, value, low, high, approximate, unit, counts)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -314,23 +316,24 @@ class Store:
 
     def timeline(self, doc_id: int | None = None, entity_id: int | None = None, start: str | None = None,
                  end: str | None = None) -> list[dict]:
-        """Dated statements: each closed time expression with the sentence it stands in, by earliest day."""
+        """Dated statements: each anchored body time expression with the sentence it stands in, by earliest
+        day (an open start sorts by its end)."""
         sql = ("SELECT t.*, s.text AS sentence, s.start AS sentence_start, s.\"end\" AS sentence_end, d.path, d.title"
                " FROM times t JOIN documents d ON d.id = t.doc_id"
                " JOIN sentences s ON s.doc_id = t.doc_id AND s.start <= t.start AND t.start < s.\"end\""
-               " WHERE t.earliest IS NOT NULL AND s.region = 'body'")
+               " WHERE COALESCE(t.earliest, t.latest) IS NOT NULL AND t.region = 'body' AND s.region = 'body'")
         args: list = []
         if doc_id is not None:
             sql, args = sql + " AND t.doc_id = ?", args + [doc_id]
         if start:
             sql, args = sql + " AND COALESCE(t.latest, '9999') >= ?", args + [start]
         if end:
-            sql, args = sql + " AND t.earliest <= ?", args + [end]
+            sql, args = sql + " AND COALESCE(t.earliest, '0000') <= ?", args + [end]
         if entity_id is not None:
             sql += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = t.doc_id AND m.entity_id = ?"
                     " AND m.start >= s.start AND m.\"end\" <= s.\"end\")")
             args.append(entity_id)
-        rows = self.db.execute(sql + " ORDER BY t.earliest, t.latest, t.doc_id, t.start", args)
+        rows = self.db.execute(sql + " ORDER BY COALESCE(t.earliest, t.latest), t.latest, t.doc_id, t.start", args)
         return [{**dict(r), "approximate": bool(r["approximate"])} for r in rows]
 
     def entity_named(self, name: str) -> dict:

@@ -75,7 +75,7 @@ def master() -> re.Pattern[str]:
       | (?P<point>{point})
       | (?P<deictic>(?i:{deictic}))
       | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year))
-      | (?P<later>(?P<n>{number}|a\s+few|several)\s+(?P<lu>{units})\s+(?P<dir>later|earlier|afterwards?|before|ago))
+      | (?P<later>(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})\s+(?P<dir>later|earlier|afterwards?|before|ago))
     )(?![\w])""", re.VERBOSE)
 
 
@@ -200,10 +200,15 @@ def _in_title(text: str, m: re.Match[str]) -> bool:
     return bool(m.group("deictic")) and m.group()[0].isupper() and bool(re.search(r"[A-Z][\w’']*\s+$", text[:m.start()]))
 
 
+@lru_cache(maxsize=1)
+def _shelf_mark() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_after"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
+
+
 def _is_shelf_mark(text: str, start: int) -> bool:
     """A number right after 'No.', 'fond', 'Box', 'p.'... is a reference, not a year."""
-    before = text[max(0, start - 16):start].lower().rstrip()
-    return any(before.endswith(word) for word in lexicon()["not_year_after"])
+    return bool(_shelf_mark().search(text[max(0, start - 16):start]))
 
 
 def _is_count(parsed: Parsed, m: re.Match[str]) -> bool:
@@ -236,7 +241,8 @@ def run(chunks: list[Parsed], source: str, published: str | None) -> list[TimeEx
                                   interval.earliest.isoformat() if interval.earliest else None,
                                   interval.latest.isoformat() if interval.latest else None,
                                   interval.precision, interval.approximate, relative=bool(
-                                      m.group("deictic") or m.group("same") or m.group("later"))))
+                                      m.group("deictic") or m.group("same") or m.group("later")),
+                                  region=parsed.region))
     return found
 
 

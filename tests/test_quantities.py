@@ -1,0 +1,62 @@
+"""Quantities: numerals and number words, ranges and bounds, hedges, units, and what is no quantity."""
+from __future__ import annotations
+
+import pytest
+
+from fontes.analyze import language, quantities, times
+from fontes.analyze.view import View
+
+
+def tag(text: str) -> list:
+    chunks = [parsed for _, parsed in language.parse([(0, View.masked(text), "body")])]
+    found_times = times.run(chunks, text, None)
+    return [q for parsed in chunks for q in quantities.run(parsed, text, found_times)]
+
+
+def one(text: str):
+    found = tag(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, value, low, high, approx, unit", [
+    ("A total of sixty-three engineers stayed behind.", 63, None, None, False, "people"),
+    ("The bank lent one billion rubles to the port.", 1_000_000_000, None, None, False, "rubles"),
+    ("Twenty two bombers took off at dawn.", 22, None, None, False, "aircraft"),
+    ("The ministry paid 7,500 won for each house.", 7500, None, None, False, "won"),
+    ("Nearly 2,000 volunteers signed the petition.", 2000, None, None, True, "people"),
+    ("About 40 pilots trained there.", 40, None, None, True, "people"),
+    ("Some 30 instructors came from the north.", 30, None, None, True, "people"),
+    ("The column had 150-250 trucks and carts.", None, 150, 250, False, None),
+    ("The garrison held between 600 and 900 soldiers.", None, 600, 900, False, "people"),
+    ("More than 45,000 refugees crossed the bridge.", None, 45000, None, False, "people"),
+    ("At least twelve officers were arrested.", None, 12, None, False, "people"),
+    ("Up to 80 percent of the harvest was lost.", None, None, 80, False, "percent"),
+    ("The depot lay 120 kilometers south of the border.", 120, None, None, False, "km"),
+])
+def test_quantity_forms(sentence, value, low, high, approx, unit):
+    q = one(sentence)
+    assert (q.value, q.low, q.high, q.approximate, q.unit) == (value, low, high, approx, unit)
+    assert sentence[q.start:q.end] == q.text
+
+
+def test_the_counted_noun_is_kept():
+    assert one("They sent 500 Korean road builders to the south.").counts == "Korean road builders"
+    assert one("A total of thirty two jet aircraft were based there.").counts == "jet aircraft"
+
+
+def test_a_conversion_given_by_the_text_is_two_quantities():
+    found = tag("The airfield was 70 kilometers (43 miles) from the city.")
+    assert [(q.value, q.unit) for q in found] == [(70, "km"), (43, "miles")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The squadron flew the MiG-21 over the delta.",
+    "See RG 59, Box 2262, Folder 3, p. 14.",
+    "This is Working Paper #7, No. 2 of the series.",
+    "The second summit took place in the spring of 1952.",
+    "The treaty of 1954 ended the first war.",
+    "One of the pilots wrote a memoir.",
+])
+def test_what_is_not_a_quantity(sentence):
+    assert tag(sentence) == []
