@@ -5,9 +5,10 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import re
 from datetime import date
 
-SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+SEASON_BY_MONTH = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 THIRDS = {37: "early", 38: "mid", 39: "late"}
 
 
@@ -21,10 +22,11 @@ def label(event: dict) -> str:
         return f"before {_day(last)}"
     if last is None:
         return f"since {_day(first)}" if first else "undated"
-    if edtf[-3:-2] == "-" and edtf[-2:].isdigit() and int(edtf[-2:]) in SEASON_NAMES:
-        return f"{approx}{SEASON_NAMES[int(edtf[-2:])]} {first.year}"
-    if edtf[-3:-2] == "-" and edtf[-2:].isdigit() and int(edtf[-2:]) in THIRDS:
-        return f"{approx}{THIRDS[int(edtf[-2:])]} {first.year}"
+    if event.get("precision") == "season":
+        return f"{approx}{SEASON_BY_MONTH[first.month]} {first.year}"
+    code = re.fullmatch(r"\d{4}-(\d{2})", edtf)
+    if code and int(code.group(1)) in THIRDS:
+        return f"{approx}{THIRDS[int(code.group(1))]} {first.year}"
     if edtf.endswith("XX"):
         return f"{approx}{first.year // 100 + 1}th century"
     if edtf.endswith("X"):
