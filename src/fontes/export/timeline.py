@@ -66,12 +66,13 @@ def timelinejs(events: list[dict], title: str = "fontes timeline") -> dict:
     """TimelineJS 3 JSON: one slide per dated statement, grouped by source document."""
     slides = []
     for e in events:
-        slide = {"start_date": _timelinejs_date(e["earliest"], e["precision"], False),
+        # TimelineJS needs a start: an open start ("until 1991") is placed at its known end
+        slide = {"start_date": _timelinejs_date(e["earliest"] or e["latest"], e["precision"], False),
                  "display_date": label(e),
                  "text": {"headline": e["text"].replace("\n", " "), "text": e["sentence"]},
                  "group": e.get("title") or e["path"],
                  "unique_id": f"t{e['id']}"}
-        if e.get("latest") and e["latest"] != e["earliest"]:
+        if e.get("earliest") and e.get("latest") and e["latest"] != e["earliest"]:
             slide["end_date"] = _timelinejs_date(e["latest"], e["precision"], True)
         slides.append(slide)
     return {"title": {"text": {"headline": title, "text": f"{len(slides)} dated statements"}}, "events": slides}
