@@ -103,6 +103,37 @@ class Quantity:
 
 
 @dataclass
+class Reference:
+    """One work or record a note cites. `repeats` names the note whose reference an "Ibid." or a
+    short form repeats; `translators` are kept apart from authors (shared origins show there)."""
+
+    kind: str
+    text: str
+    archive: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    translators: list[str] = field(default_factory=list)
+    date: str | None = None
+    url: str | None = None
+    locator: str | None = None
+    repeats: str | None = None
+
+
+@dataclass
+class Note:
+    """A footnote or endnote: its marker, its text, the places in the body that call it, and what
+    it cites. `printed` is False where the extracted text lost the number and fontes inferred it."""
+
+    marker: str
+    start: int
+    end: int
+    text: str
+    printed: bool = True
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+@dataclass
 class Span:
     """A plain stretch of text with a kind, such as a noun chunk."""
 
@@ -121,6 +152,7 @@ class Analysis:
     noun_chunks: list[Span] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass

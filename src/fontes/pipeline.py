@@ -1,7 +1,7 @@
 """The pipeline in one place: which stages run, in which order, and how a folder is ingested.
 
 Per document: read → layout (repair) → language (spaCy) → times → sentences, noun chunks,
-entity mentions, quantities → store, in one transaction. Then, across the corpus: entity resolution.
+entity mentions, quantities → notes and their references → store, in one transaction. Then, across the corpus: entity resolution.
 """
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .analyze import entities, language, layout, quantities, resolve, times
+from .analyze import entities, language, layout, notes, quantities, references, resolve, times
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
-from .model import Analysis, Document
+from .model import Analysis, Document, Mention, Note
 from .store import Store
 
 
 # Raised whenever a stage is added or changes what it stores: documents analysed by an older
 # version are analysed again by the next `fontes ingest`, even when their files did not change.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def analyze(doc: Document) -> Analysis:
@@ -33,7 +33,19 @@ def analyze(doc: Document) -> Analysis:
         analysis.noun_chunks += language.noun_chunks(parsed, doc.text)
         analysis.mentions += entities.mentions(parsed, doc.text)
         analysis.quantities += quantities.run(parsed, doc.text, analysis.times)
+    analysis.notes = notes.run(doc.text, pages)
+    analysis.mentions = with_archives(analysis.mentions, analysis.notes, doc.text)
     return analysis
+
+
+def with_archives(mentions: list[Mention], found_notes: list[Note], source: str) -> list[Mention]:
+    """Add the archives named in notes as mentions, replacing the model's garbled spans around them
+    ("KOR N. NARA II" gives way to "NARA II")."""
+    archives = [Mention(note.start + s, note.start + e, source[note.start + s:note.start + e], "ORG",
+                        source="archive", name=" ".join(source[note.start + s:note.start + e].split()))
+                for note in found_notes for s, e, _ in references.find_archives(note.text)]
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in archives)]
+    return sorted(kept + archives, key=lambda m: (m.start, m.end))
 
 
 @dataclass

@@ -92,6 +92,29 @@ MIGRATIONS = [
     CREATE INDEX quantities_doc ON quantities(doc_id, start);
     ALTER TABLE documents ADD COLUMN analysis INTEGER NOT NULL DEFAULT 1;
     """,
+    """
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        marker TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        printed INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX notes_doc ON notes(doc_id, start);
+    CREATE TABLE note_anchors (
+        note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE INDEX note_anchors_note ON note_anchors(note_id);
+    CREATE TABLE note_references (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, archive TEXT, title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]', translators TEXT NOT NULL DEFAULT '[]', date TEXT, url TEXT,
+        locator TEXT, repeats TEXT
+    );
+    CREATE INDEX note_references_note ON note_references(note_id);
+    CREATE INDEX note_references_archive ON note_references(archive);
+    """,
 ]
 
 
@@ -186,6 +209,17 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, q.start, q.end, q.text, q.value, q.low, q.high, q.approximate, q.unit, q.counts)
                  for q in analysis.quantities])
+            for note in analysis.notes:
+                note_id = db.execute(
+                    "INSERT INTO notes (doc_id, marker, start, \"end\", text, printed) VALUES (?,?,?,?,?,?)",
+                    (doc_id, note.marker, note.start, note.end, note.text, note.printed)).lastrowid
+                db.executemany("INSERT INTO note_anchors VALUES (?,?,?)", [(note_id, s, e) for s, e in note.anchors])
+                db.executemany(
+                    "INSERT INTO note_references (note_id, position, kind, text, archive, title, authors, translators,"
+                    " date, url, locator, repeats) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(note_id, i, r.kind, r.text, r.archive, r.title, json.dumps(r.authors, ensure_ascii=False),
+                      json.dumps(r.translators, ensure_ascii=False), r.date, r.url, r.locator, r.repeats)
+                     for i, r in enumerate(note.references)])
         return doc_id
 
     def record_failure(self, path: str, reason: str) -> None:
@@ -336,6 +370,62 @@ class Store:
         rows = self.db.execute(sql + " ORDER BY COALESCE(t.earliest, t.latest), t.latest, t.doc_id, t.start", args)
         return [{**dict(r), "approximate": bool(r["approximate"])} for r in rows]
 
+    def notes(self, doc_id: int | None = None) -> list[dict]:
+        """Notes in document order, each with its anchors, references and the body sentences that call it."""
+        sql, args = "SELECT * FROM notes", []
+        if doc_id is not None:
+            sql, args = sql + " WHERE doc_id = ?", [doc_id]
+        notes = [{**dict(r), "printed": bool(r["printed"])} for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+        for note in notes:
+            note["anchors"] = [dict(a) for a in self.db.execute(
+                "SELECT start, \"end\" FROM note_anchors WHERE note_id = ? ORDER BY start", (note["id"],))]
+            note["references"] = [_reference_row(r) for r in self.db.execute(
+                "SELECT * FROM note_references WHERE note_id = ? ORDER BY position", (note["id"],))]
+            note["sentences"] = [dict(r) for r in self.db.execute(
+                "SELECT DISTINCT s.id, s.start, s.\"end\", s.text FROM note_anchors a JOIN sentences s"
+                " ON s.doc_id = ? AND s.region = 'body' AND s.start <= a.start AND a.start < s.\"end\""
+                " WHERE a.note_id = ? ORDER BY s.start", (note["doc_id"], note["id"]))]
+        return notes
+
+    def archives(self) -> list[dict]:
+        """Each archive cited in notes: how many notes and documents cite it, and the sentences that rest on it."""
+        rows = self.db.execute(
+            "SELECT r.archive, COUNT(DISTINCT r.note_id) AS notes, COUNT(DISTINCT n.doc_id) AS documents,"
+            " json_group_array(DISTINCT n.id) AS note_ids FROM note_references r JOIN notes n ON n.id = r.note_id"
+            " WHERE r.archive IS NOT NULL GROUP BY r.archive ORDER BY notes DESC, r.archive").fetchall()
+        out = []
+        for row in rows:
+            note_ids = json.loads(row["note_ids"])
+            marks = ",".join("?" * len(note_ids))
+            sentences = [dict(s) for s in self.db.execute(
+                f"SELECT DISTINCT s.doc_id, s.start, s.\"end\", s.text, n.marker FROM notes n"
+                f" JOIN note_anchors a ON a.note_id = n.id JOIN sentences s ON s.doc_id = n.doc_id"
+                f" AND s.region = 'body' AND s.start <= a.start AND a.start < s.\"end\""
+                f" WHERE n.id IN ({marks}) ORDER BY s.doc_id, s.start", note_ids)]
+            out.append({"archive": row["archive"], "notes": row["notes"], "documents": row["documents"],
+                        "sentences": sentences})
+        return out
+
+    def sources_of(self, query: str) -> list[dict]:
+        """What statements matching the query rest on: each matching body sentence with its notes' references."""
+        if query.startswith("s") and query[1:].isdigit():
+            hits = self.db.execute("SELECT id, doc_id, start, \"end\", text FROM sentences WHERE id = ?",
+                                   (int(query[1:]),)).fetchall()
+            hits = [dict(h) for h in hits]
+        else:
+            phrase = '"' + query.replace('"', '""') + '"'
+            hits = [h for h in self.search_sentences(phrase, limit=20)]
+        out = []
+        for hit in hits:
+            notes = [{**dict(n), "references": [_reference_row(r) for r in self.db.execute(
+                "SELECT * FROM note_references WHERE note_id = ? ORDER BY position", (n["id"],))]}
+                for n in self.db.execute(
+                    "SELECT DISTINCT n.id, n.marker, n.text FROM notes n JOIN note_anchors a ON a.note_id = n.id"
+                    " WHERE n.doc_id = ? AND a.start >= ? AND a.start < ? ORDER BY a.start",
+                    (hit["doc_id"], hit["start"], hit["end"] + 4))]
+            out.append({**hit, "notes": notes})
+        return out
+
     def entity_named(self, name: str) -> dict:
         """An entity by id ("e12"), name or alias; a clear error when none matches."""
         key = name.strip()
@@ -350,8 +440,15 @@ class Store:
         return {**dict(row), "aliases": json.loads(row["aliases"])}
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "sentences", "mentions", "entities", "times", "quantities", "failures")
+        tables = ("documents", "sentences", "mentions", "entities", "times", "quantities", "notes", "failures")
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _reference_row(row: sqlite3.Row) -> dict:
+    data = dict(row)
+    data["authors"] = json.loads(data["authors"])
+    data["translators"] = json.loads(data["translators"])
+    return data
 
 
 def _document_row(row: sqlite3.Row) -> dict:

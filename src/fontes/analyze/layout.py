@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import load
 from ..model import Document, Region
@@ -48,6 +48,8 @@ class Layout:
     regions: list[Region]
     body: View
     notes: View
+    lines: list[PhysicalLine] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
 
 
 def split_lines(doc: Document) -> list[PhysicalLine]:
@@ -269,6 +271,8 @@ def _copy_repaired(view: View, source: str, start: int, end: int, drop_markers: 
     for cut_start, cut_end, text in sorted(repairs):
         view.copy(source, pos, start + cut_start)
         view.insert(text, start + cut_start)
+        if cut_end > cut_start and not text:
+            view.leave_out(start + cut_start, start + cut_start + len(source[start + cut_start:start + cut_end].rstrip()))
         pos = start + cut_end
     view.copy(source, pos, end)
 
@@ -299,4 +303,4 @@ def run(doc: Document) -> Layout:
     if doc.format == "html" or not wrapped and NOTE not in labels and FURNITURE not in labels:
         return Layout([Region(BODY, 0, len(doc.text))], View.masked(source), View())
     return Layout(regions_of(lines, labels), build_view(source, lines, labels, BODY, wrapped),
-                  build_view(source, lines, labels, NOTE, wrapped))
+                  build_view(source, lines, labels, NOTE, wrapped), lines, labels)

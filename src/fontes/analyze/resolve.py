@@ -76,6 +76,8 @@ def load_gazetteer(corrections: Path | None = None) -> Gazetteer:
     gaz = Gazetteer()
     for entry in load("gazetteer")["entity"]:
         gaz.add(entry, override=False)
+    for entry in load("archives")["archive"]:
+        gaz.add({**entry, "type": "ORG"}, override=False)
     if corrections is not None and corrections.is_file():
         try:
             user = tomllib.loads(corrections.read_text(encoding="utf-8"))

@@ -16,6 +16,7 @@ class View:
 
     parts: list[str] = field(default_factory=list)
     origin: array = field(default_factory=lambda: array("q"))
+    left_out: list[tuple[int, int]] = field(default_factory=list)
     _text: str | None = None
 
     def copy(self, source: str, start: int, end: int) -> None:
@@ -31,6 +32,11 @@ class View:
             self.parts.append(text)
             self.origin.extend([at] * len(text))
             self._text = None
+
+    def leave_out(self, start: int, end: int) -> None:
+        """Record source text deliberately left out of the reading (a note marker), so later
+        stages can still find it."""
+        self.left_out.append((start, end))
 
     @property
     def text(self) -> str:

@@ -7,6 +7,7 @@ from ..store import Store
 
 SECTIONS = ("times", "quantities", "notes", "claims", "alignments")
 TIME_FIELDS = ("start", "end", "text", "edtf", "earliest", "latest", "precision", "approximate")
+REFERENCE_FIELDS = ("kind", "archive", "title", "authors", "translators", "date", "url", "locator", "repeats", "text")
 QUANTITY_FIELDS = ("start", "end", "text", "value", "low", "high", "approximate", "unit", "counts")
 
 
@@ -25,8 +26,11 @@ def build(store: Store) -> dict:
     times = [{"doc": f"d{t['doc_id']}", **{k: t[k] for k in TIME_FIELDS}} for t in store.times()]
     quantities = [{"doc": f"d{q['doc_id']}", **{k: _number(q[k]) if k in ("value", "low", "high") else q[k]
                                                 for k in QUANTITY_FIELDS}} for q in store.quantities()]
+    notes = [{"doc": f"d{n['doc_id']}", "marker": n["marker"], "start": n["start"], "end": n["end"], "text": n["text"],
+              "printed": n["printed"], "anchors": n["anchors"],
+              "references": [{k: r[k] for k in REFERENCE_FIELDS} for r in n["references"]]} for n in store.notes()]
     return {"fontes_version": __version__, "documents": documents, "entities": entities,
-            **{section: [] for section in SECTIONS}, "times": times, "quantities": quantities}
+            **{section: [] for section in SECTIONS}, "times": times, "quantities": quantities, "notes": notes}
 
 
 def _number(value: float | None) -> int | float | None:
