@@ -30,3 +30,11 @@ def test_times_and_quantities_are_at_least_90_percent(reference_export, tmp_path
     for section in ("times", "quantities"):
         ok, total = report[section]
         assert total >= 20 and ok / total >= 0.9, (section, ok, total)
+
+
+def test_notes_are_linked_inferred_and_their_archives_and_urls_read(reference_export, tmp_path):
+    report = score(reference_export, tmp_path)
+    bars = {"notes_linked": 1.0, "notes_inferred": 0.85, "note_archives": 0.9, "note_urls": 1.0}
+    for section, bar in bars.items():
+        ok, total = report[section]
+        assert total >= 5 and ok / total >= bar, (section, ok, total)

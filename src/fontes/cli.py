@@ -14,7 +14,8 @@ from rich.table import Table
 
 from . import __version__, pipeline
 from .errors import FontesError
-from .export import csv_export, json_export, timeline as timeline_export
+from .analyze.references import archive_country
+from .export import csl, csv_export, json_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.metadata import check_published
 from .store import Store
@@ -232,12 +233,81 @@ def _emit(content, output: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.argument("doc")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def notes(ctx: Context, doc: str, as_json: bool) -> None:
+    """A document's notes: marker, the sentence that calls it, and the references it cites."""
+    rows = ctx.store.notes(ctx.store.document(doc)["id"])
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for note in rows:
+        flag = "" if note["printed"] else "  (number inferred)"
+        out.print(f"[bold]{note['marker']}[/bold]{flag}")
+        for sentence in note["sentences"]:
+            out.print(f"  called by: {sentence['text'][:150]}")
+        for ref in note["references"]:
+            fields = [ref["kind"], ref["archive"], ref["title"] and f"“{ref['title']}”", ", ".join(ref["authors"]),
+                      ref["date"], ref["locator"], ref["url"], ref["repeats"] and f"repeats note {ref['repeats']}",
+                      ref["translators"] and "translated by " + ", ".join(ref["translators"])]
+            out.print("  - " + " | ".join(str(f) for f in fields if f), markup=False)
+        if not note["references"]:
+            out.print(f"  text: {' '.join(note['text'].split())[:150]}", markup=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def archives(ctx: Context, as_json: bool) -> None:
+    """Every archive cited: country, how many notes and documents cite it, what rests on it."""
+    rows = [{**r, "country": archive_country(r["archive"])} for r in ctx.store.archives()]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table("archive", "country", "notes", "documents", "statements resting on it", box=None)
+    for r in rows:
+        table.add_row(r["archive"], r["country"] or "?", str(r["notes"]), str(r["documents"]),
+                      str(len(r["sentences"])) + (f": {r['sentences'][0]['text'][:60]}…" if r["sentences"] else ""))
+    out.print(table)
+
+
+@cli.command("sources-of")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def sources_of(ctx: Context, query: str, as_json: bool) -> None:
+    """What a statement rests on: give words from it (or a sentence id such as s42)."""
+    rows = ctx.store.sources_of(query)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if not rows:
+        raise FontesError(f"no sentence contains {query!r}")
+    for row in rows:
+        out.print(f"[bold]d{row['doc_id']}[/bold] {row['start']}-{row['end']}: {row['text']}", markup=True)
+        if not row["notes"]:
+            out.print("  no note: the author's own statement")
+        for note in row["notes"]:
+            for ref in note["references"] or [{"kind": "text", "title": " ".join(note["text"].split())[:120]}]:
+                detail = " | ".join(str(f) for f in (ref.get("archive"), ref.get("title"), ref.get("date"),
+                                                     ref.get("url")) if f)
+                out.print(f"  note {note['marker']}: {ref['kind']}: {detail}", markup=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "csl-json"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="File (json) or folder (csv); json goes to standard output without it.")
 @pass_ctx
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
-    """Export the store: JSON as in EXPORT-CONTRACT.md, or a folder of CSV files."""
+    """Export the store: JSON as in EXPORT-CONTRACT.md, a folder of CSV files, or CSL-JSON citations."""
+    if fmt == "csl-json":
+        text = json.dumps(csl.items(ctx.store), ensure_ascii=False, indent=1)
+        _emit(text, output)
+        if output:
+            ctx.say(f"wrote {output}")
+        return
     if fmt == "csv":
         written = csv_export.write(ctx.store, output or Path("fontes-csv"))
         ctx.say(f"wrote {len(written)} CSV files to {written[0].parent}")

@@ -371,7 +371,8 @@ class Store:
         return [{**dict(r), "approximate": bool(r["approximate"])} for r in rows]
 
     def notes(self, doc_id: int | None = None) -> list[dict]:
-        """Notes in document order, each with its anchors, references and the body sentences that call it."""
+        """Notes in document order, each with its anchors, references and the body sentences that call it
+        (a marker stands right after its sentence's last character, hence the few characters of slack)."""
         sql, args = "SELECT * FROM notes", []
         if doc_id is not None:
             sql, args = sql + " WHERE doc_id = ?", [doc_id]
@@ -383,7 +384,7 @@ class Store:
                 "SELECT * FROM note_references WHERE note_id = ? ORDER BY position", (note["id"],))]
             note["sentences"] = [dict(r) for r in self.db.execute(
                 "SELECT DISTINCT s.id, s.start, s.\"end\", s.text FROM note_anchors a JOIN sentences s"
-                " ON s.doc_id = ? AND s.region = 'body' AND s.start <= a.start AND a.start < s.\"end\""
+                " ON s.doc_id = ? AND s.region = 'body' AND a.start BETWEEN s.start AND s.\"end\" + 4"
                 " WHERE a.note_id = ? ORDER BY s.start", (note["doc_id"], note["id"]))]
         return notes
 
@@ -400,7 +401,7 @@ class Store:
             sentences = [dict(s) for s in self.db.execute(
                 f"SELECT DISTINCT s.doc_id, s.start, s.\"end\", s.text, n.marker FROM notes n"
                 f" JOIN note_anchors a ON a.note_id = n.id JOIN sentences s ON s.doc_id = n.doc_id"
-                f" AND s.region = 'body' AND s.start <= a.start AND a.start < s.\"end\""
+                f" AND s.region = 'body' AND a.start BETWEEN s.start AND s.\"end\" + 4"
                 f" WHERE n.id IN ({marks}) ORDER BY s.doc_id, s.start", note_ids)]
             out.append({"archive": row["archive"], "notes": row["notes"], "documents": row["documents"],
                         "sentences": sentences})

@@ -20,6 +20,7 @@ _NUMBER_LINE = re.compile(r"^\s*\d{1,3}\s*$")
 _URL_LINE = re.compile(r"^\s*(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?\s*$")
 _RULE_LINE = re.compile(r"^\s*[*_=\-–—·•~#]{3,}\s*$")
 _PUBLISHER = re.compile(r"\([^()]*: [^()]*,? \d{4}\)")
+_BRACKET_NOTE = re.compile(r"^\s*(?:[-*•]\s+)?\[\d{1,3}\]\s")
 _NUMBERED_NOTE = re.compile(r"^\s*\d{1,3}[.)]?\s+[\"“‘A-Z]")
 _MARKDOWN = re.compile(r"^#{1,6}\s|\*\*|__|(?<!\w)[*_`](?=\S)|(?<=\S)[*_`](?!\w)|^\s*[-*+]\s|^>\s?", re.M)
 _SENTENCE_END = ('.', '!', '?', ':', '”', '"', '’')
@@ -138,7 +139,7 @@ def body_font_size(lines: list[PhysicalLine]) -> float | None:
 def label_lines(doc: Document, lines: list[PhysicalLine]) -> list[str]:
     """A region label per line: body, note or furniture."""
     if doc.format == "html":
-        return [BODY] * len(lines)
+        return [NOTE if _BRACKET_NOTE.match(ln.text) else BODY for ln in lines]
     furniture = find_furniture(lines, doc)
     body_size = body_font_size(lines)
     headings = set(load("layout")["notes_headings"])
@@ -163,6 +164,8 @@ def label_lines(doc: Document, lines: list[PhysicalLine]) -> list[str]:
         elif ln.indented or after_break:
             first = text[0]
             state = BODY if first.islower() or first == "[" or not looks_like_citation(text) else NOTE
+        elif _BRACKET_NOTE.match(text):
+            state = NOTE
         elif state == BODY and (_NUMBERED_NOTE.match(text) and looks_like_citation(text)
                                 or text.lower().startswith(("ibid", "op. cit"))):
             state = NOTE
@@ -247,6 +250,7 @@ _JOINED_FORMS = None
 # A note number glued to the word or punctuation it follows ("system.1 ", "Americans.”23"), or
 # standing after a sentence's end at the end of a line ("volunteer force. 8").
 _GLUED_MARKER = re.compile(r"(?:(?<=[A-Za-z][.,;:!?”\"’)])|(?<=[.,!?][”\"’])|(?<=[A-Za-z]”[.,])|(?<=\b\d{4}[.,]))\d{1,3}(?=\s|$)"
+                           r"|(?<=\S)\[\d{1,3}\]"
                            r"|(?<=[a-z0-9][.!?] )\d{1,3}\s*$|(?<=[.!?][”\"’] )\d{1,3}\s*$")
 _JOINED_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)(1[5-9]\d\d|20\d\d)\b")
 
@@ -300,7 +304,7 @@ def run(doc: Document) -> Layout:
     wrapped = is_hard_wrapped(doc, lines)
     # Markdown markup is blanked out of the reading (same length, so offsets do not move).
     source = _MARKDOWN.sub(lambda m: " " * len(m.group()), doc.text) if doc.format == "markdown" else doc.text
-    if doc.format == "html" or not wrapped and NOTE not in labels and FURNITURE not in labels:
+    if NOTE not in labels and FURNITURE not in labels and (doc.format == "html" or not wrapped):
         return Layout([Region(BODY, 0, len(doc.text))], View.masked(source), View())
     return Layout(regions_of(lines, labels), build_view(source, lines, labels, BODY, wrapped),
                   build_view(source, lines, labels, NOTE, wrapped), lines, labels)

@@ -17,7 +17,7 @@ from . import references
 from .layout import NOTE, Layout, PhysicalLine
 
 _MARKER_LINE = re.compile(r"^\s*(\d{1,3})\s*$")
-_MARKER_START = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(?=\S)")
+_MARKER_START = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(?=\S)")
 _CITATION_OPENING = re.compile(r"^[“\"‘][A-Z0-9]|^(?:Ibid|Idem|Op\. cit)", re.IGNORECASE)
 _ENDS_REFERENCE = (".", ")", "”", '"')
 

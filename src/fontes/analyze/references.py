@@ -61,7 +61,7 @@ def archive_of(text: str) -> str | None:
     if known:
         return known[0][2]
     text = _URL.sub(" ", text)
-    words = "|".join(re.escape(w) for w in load("citations")["archive_words"])
+    words = "|".join(re.escape(w) for w in sorted(load("citations")["archive_words"], key=len, reverse=True))
     match = re.search(rf"\b((?:[A-Z][\w.'’&-]*\s+(?:of\s+(?:the\s+)?)?){{0,6}}(?i:{words})(?:\s+(?:of\s+(?:the\s+)?)?"
                       rf"[A-Z][\w.'’&-]*){{0,5}})", text)
     return " ".join(match.group(1).split()).strip(" ,.") if match else None
@@ -69,7 +69,8 @@ def archive_of(text: str) -> str | None:
 
 def find_url(text: str) -> str | None:
     """The first URL, whole even where a line break cut it, without trailing punctuation."""
-    joined = re.sub(r"(https?://\S*[/\-_=?&.])\s*\n\s*(?=[\w/])", r"\1", text)
+    # a URL cut at a line end continues on the next line (note lines arrive joined by a space)
+    joined = re.sub(r"((?:https?://|www\.)\S*[/\-_=?&])\s+(?=[\w/])", r"\1", text)
     match = _URL.search(joined)
     if not match:
         return None
@@ -136,7 +137,8 @@ def parse_one(text: str) -> Reference:
     body = re.sub(r"^(?:[Ss]ee\s+(?:also\s+)?)", "", text).strip()
     low = body.lower()
     if any(low.startswith(w) for w in load("citations")["ibid"]):
-        return Reference("ibid", text, locator=find_locator(body[5:]))
+        rest = re.sub(r"^ibid(?:em)?\.?,?", "", body, flags=re.IGNORECASE).strip(" .,")
+        return Reference("ibid", text, locator=find_locator(rest) or rest or None)
     title_match = _TITLE.search(body)
     form = _DOCUMENT_FORM.match(body)
     authors_match = None if form else _AUTHORS.match(body)
@@ -153,6 +155,9 @@ def parse_one(text: str) -> Reference:
     translators = [_people(m.group(2))[0] for m in _PEOPLE_AFTER.finditer(body) if m.group(1) == "translated"
                    or "translated" in m.group(0)]
     archive, url = archive_of(body), find_url(text)
+    newspaper = None if (title or archive) else re.match(r"^([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}),\s+(?=\d|[A-Z][a-z]+\.? \d)", body)
+    if newspaper and find_date(body[newspaper.end():]):
+        title = newspaper.group(1)  # a newspaper or periodical cited by name and date
     kind = "archive" if archive else "work" if (title or authors) else "url" if url else "other"
     published = _PUBLISHER.search(body) or re.search(r"\(([A-Z][a-z]+\.? )?\d{4}\)", body)
     date = find_date(published.group()) if kind == "work" and published else find_date(after_title) or find_date(body)
