@@ -259,13 +259,18 @@ class Store:
     def text_of(self, doc_id: int) -> str:
         return self.db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()["text"]
 
-    def sentences(self, doc_id: int | None = None, region: str | None = None) -> list[dict]:
-        sql, args = "SELECT id, doc_id, start, \"end\", region, text FROM sentences WHERE 1=1", []
-        if doc_id is not None:
-            sql, args = sql + " AND doc_id = ?", args + [doc_id]
-        if region is not None:
-            sql, args = sql + " AND region = ?", args + [region]
+    def _select(self, sql: str, **filters) -> list[dict]:
+        """Rows of a query narrowed by equality filters (a None filter is left out), in document order."""
+        args = []
+        for column, value in filters.items():
+            if value is not None:
+                sql += f" AND {column} = ?"
+                args.append(value)
         return [dict(r) for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def sentences(self, doc_id: int | None = None, region: str | None = None) -> list[dict]:
+        return self._select("SELECT id, doc_id, start, \"end\", region, text FROM sentences WHERE 1=1",
+                            doc_id=doc_id, region=region)
 
     def regions(self, doc_id: int) -> list[dict]:
         return [dict(r) for r in self.db.execute(
@@ -325,28 +330,17 @@ class Store:
         return sorted(out.values(), key=lambda e: (-e["mentions"], e["name"]))
 
     def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:
-        sql, args = "SELECT * FROM mentions WHERE entity_id IS NOT NULL", []
-        if doc_id is not None:
-            sql, args = sql + " AND doc_id = ?", args + [doc_id]
-        if entity_id is not None:
-            sql, args = sql + " AND entity_id = ?", args + [entity_id]
-        return [dict(r) for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+        return self._select("SELECT * FROM mentions WHERE entity_id IS NOT NULL", doc_id=doc_id, entity_id=entity_id)
 
     def times(self, doc_id: int | None = None) -> list[dict]:
         """Time expressions, in document order."""
-        sql, args = "SELECT * FROM times", []
-        if doc_id is not None:
-            sql, args = sql + " WHERE doc_id = ?", [doc_id]
-        return [{**dict(r), "approximate": bool(r["approximate"]), "relative": bool(r["relative"])}
-                for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+        return [{**r, "approximate": bool(r["approximate"]), "relative": bool(r["relative"])}
+                for r in self._select("SELECT * FROM times WHERE 1=1", doc_id=doc_id)]
 
     def quantities(self, doc_id: int | None = None) -> list[dict]:
         """Quantities, in document order."""
-        sql, args = "SELECT * FROM quantities", []
-        if doc_id is not None:
-            sql, args = sql + " WHERE doc_id = ?", [doc_id]
-        return [{**dict(r), "approximate": bool(r["approximate"])}
-                for r in self.db.execute(sql + " ORDER BY doc_id, start", args)]
+        return [{**r, "approximate": bool(r["approximate"])}
+                for r in self._select("SELECT * FROM quantities WHERE 1=1", doc_id=doc_id)]
 
     def timeline(self, doc_id: int | None = None, entity_id: int | None = None, start: str | None = None,
                  end: str | None = None) -> list[dict]:
