@@ -134,6 +134,22 @@ class Note:
 
 
 @dataclass
+class Claim:
+    """A statement a document makes, with who stands behind it (outermost first: the document's
+    author, a speaker, the work or record a note cites), its notes, time, hedging and key terms."""
+
+    start: int
+    end: int
+    text: str
+    reading: str
+    hedged: bool = False
+    attribution: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    time: dict | None = None
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Span:
     """A plain stretch of text with a kind, such as a noun chunk."""
 
@@ -153,6 +169,7 @@ class Analysis:
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
 
 @dataclass

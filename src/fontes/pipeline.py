@@ -1,7 +1,8 @@
 """The pipeline in one place: which stages run, in which order, and how a folder is ingested.
 
 Per document: read → layout (repair) → language (spaCy) → times → sentences, noun chunks,
-entity mentions, quantities → notes and their references → store, in one transaction. Then, across the corpus: entity resolution.
+entity mentions, quantities → notes and their references → claims → store, in one transaction.
+Then, across the corpus: entity resolution, then alignment of claims. Then, across the corpus: entity resolution.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .analyze import entities, language, layout, notes, quantities, references, resolve, times
+from .analyze import align, claims, entities, language, layout, notes, quantities, references, resolve, times
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
 from .model import Analysis, Document, Mention, Note
@@ -18,7 +19,7 @@ from .store import Store
 
 # Raised whenever a stage is added or changes what it stores: documents analysed by an older
 # version are analysed again by the next `fontes ingest`, even when their files did not change.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def analyze(doc: Document) -> Analysis:
@@ -35,6 +36,7 @@ def analyze(doc: Document) -> Analysis:
         analysis.quantities += quantities.run(parsed, doc.text, analysis.times)
     analysis.notes = notes.run(doc.text, pages)
     analysis.mentions = with_archives(analysis.mentions, analysis.notes, doc.text)
+    analysis.claims = claims.run(doc, chunks, analysis.notes, analysis.mentions, analysis.times)
     return analysis
 
 
@@ -109,6 +111,7 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
         progress(len(files), len(files), "")
     if report.changed or (store.counts()["mentions"] and not store.counts()["entities"]):
         resolve_entities(store, corrections)
+        align.run(store)
     return report
 
 

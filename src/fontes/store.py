@@ -115,6 +115,32 @@ MIGRATIONS = [
     CREATE INDEX note_references_note ON note_references(note_id);
     CREATE INDEX note_references_archive ON note_references(archive);
     """,
+    """
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, reading TEXT NOT NULL,
+        hedged INTEGER NOT NULL DEFAULT 0, attribution TEXT NOT NULL DEFAULT '[]', notes TEXT NOT NULL DEFAULT '[]',
+        time TEXT, terms TEXT NOT NULL DEFAULT '[]', vector BLOB
+    );
+    CREATE INDEX claims_doc ON claims(doc_id, start);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(reading, content='claims', content_rowid='id');
+    CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, reading) VALUES (new.id, new.reading);
+    END;
+    CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, reading) VALUES ('delete', old.id, old.reading);
+    END;
+    CREATE TABLE alignments (
+        id INTEGER PRIMARY KEY, relation TEXT NOT NULL, topic TEXT NOT NULL, explanation TEXT NOT NULL,
+        independent INTEGER, shared_origin TEXT, score REAL NOT NULL
+    );
+    CREATE TABLE alignment_claims (
+        alignment_id INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE
+    );
+    CREATE INDEX alignment_claims_claim ON alignment_claims(claim_id);
+    """,
 ]
 
 
@@ -220,6 +246,12 @@ class Store:
                     [(note_id, i, r.kind, r.text, r.archive, r.title, json.dumps(r.authors, ensure_ascii=False),
                       json.dumps(r.translators, ensure_ascii=False), r.date, r.url, r.locator, r.repeats)
                      for i, r in enumerate(note.references)])
+            db.executemany(
+                "INSERT INTO claims (doc_id, start, \"end\", text, reading, hedged, attribution, notes, time, terms)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, c.start, c.end, c.text, c.reading, c.hedged, json.dumps(c.attribution, ensure_ascii=False),
+                  json.dumps(c.notes), json.dumps(c.time) if c.time else None, json.dumps(c.terms, ensure_ascii=False))
+                 for c in analysis.claims])
         return doc_id
 
     def record_failure(self, path: str, reason: str) -> None:
@@ -421,6 +453,91 @@ class Store:
             out.append({**hit, "notes": notes})
         return out
 
+    def claims(self, doc_id: int | None = None, entity_id: int | None = None, ids: list[int] | None = None) -> list[dict]:
+        """Claims with their entities (from the resolved mentions inside them) and quantities."""
+        sql, args = "SELECT * FROM claims c WHERE 1=1", []
+        if doc_id is not None:
+            sql, args = sql + " AND c.doc_id = ?", args + [doc_id]
+        if ids is not None:
+            sql += f" AND c.id IN ({','.join('?' * len(ids))})"
+            args += list(ids)
+        if entity_id is not None:
+            sql += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = c.doc_id AND m.entity_id = ?"
+                    " AND m.start >= c.start AND m.\"end\" <= c.\"end\")")
+            args.append(entity_id)
+        rows = [dict(r) for r in self.db.execute(sql + " ORDER BY c.doc_id, c.start", args)]
+        entities: dict[int, list[int]] = {}
+        quantities: dict[int, list[dict]] = {}
+        for r in self.db.execute(
+                "SELECT c.id, m.entity_id FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
+                " AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL ORDER BY c.id, m.start"):
+            entities.setdefault(r[0], []).append(r[1])
+        for r in self.db.execute(
+                "SELECT c.id, q.* FROM claims c JOIN quantities q ON q.doc_id = c.doc_id AND q.start >= c.start"
+                " AND q.\"end\" <= c.\"end\" ORDER BY c.id, q.start"):
+            quantities.setdefault(r[0], []).append({k: r[k] for k in ("text", "value", "low", "high", "approximate",
+                                                                       "unit", "counts")})
+        for row in rows:
+            row["hedged"] = bool(row["hedged"])
+            row["attribution"] = json.loads(row["attribution"])
+            row["notes"] = json.loads(row["notes"])
+            row["time"] = json.loads(row["time"]) if row["time"] else None
+            row["terms"] = json.loads(row["terms"])
+            row["entities"] = list(dict.fromkeys(entities.get(row["id"], [])))
+            row["quantities"] = quantities.get(row["id"], [])
+            row.pop("vector", None)
+        return rows
+
+    def claim_vectors(self, ids: list[int]) -> dict[int, bytes]:
+        """Cached embeddings of claims, by id, where computed."""
+        out = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for r in self.db.execute(f"SELECT id, vector FROM claims WHERE vector IS NOT NULL AND id IN "
+                                     f"({','.join('?' * len(part))})", part):
+                out[r[0]] = r[1]
+        return out
+
+    def save_claim_vectors(self, vectors: dict[int, bytes]) -> None:
+        with self.transaction() as db:
+            db.executemany("UPDATE claims SET vector = ? WHERE id = ?", [(v, k) for k, v in vectors.items()])
+
+    def save_alignments(self, groups: list[dict]) -> None:
+        """Replace all alignments, atomically."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM alignments")
+            for number, group in enumerate(groups, 1):
+                db.execute("INSERT INTO alignments (id, relation, topic, explanation, independent, shared_origin, score)"
+                           " VALUES (?,?,?,?,?,?,?)", (number, group["relation"], group["topic"], group["explanation"],
+                                                       group["independent"], group["shared_origin"], group["score"]))
+                db.executemany("INSERT INTO alignment_claims VALUES (?,?)", [(number, c) for c in group["claims"]])
+
+    def alignments(self, relation: str | None = None, entity_id: int | None = None,
+                   independent: bool | None = None) -> list[dict]:
+        """Alignment groups with their claims side by side."""
+        sql, args = "SELECT * FROM alignments a WHERE 1=1", []
+        if relation:
+            sql, args = sql + " AND relation = ?", args + [relation]
+        if independent is not None:
+            sql, args = sql + " AND independent = ?", args + [int(independent)]
+        groups = [dict(r) for r in self.db.execute(sql + " ORDER BY score DESC, id", args)]
+        for group in groups:
+            ids = [r[0] for r in self.db.execute("SELECT claim_id FROM alignment_claims WHERE alignment_id = ?",
+                                                 (group["id"],))]
+            group["claims"] = self.claims(ids=ids)
+            group["independent"] = None if group["independent"] is None else bool(group["independent"])
+        if entity_id is not None:
+            groups = [g for g in groups if any(entity_id in c["entities"] for c in g["claims"])]
+        return groups
+
+    def search_claims(self, query: str, limit: int = 30) -> list[int]:
+        """Ids of claims matching an FTS5 query, best first."""
+        try:
+            return [r[0] for r in self.db.execute(
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        except sqlite3.OperationalError:
+            return []
+
     def entity_named(self, name: str) -> dict:
         """An entity by id ("e12"), name or alias; a clear error when none matches."""
         key = name.strip()
@@ -435,7 +552,8 @@ class Store:
         return {**dict(row), "aliases": json.loads(row["aliases"])}
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "sentences", "mentions", "entities", "times", "quantities", "notes", "failures")
+        tables = ("documents", "sentences", "mentions", "entities", "times", "quantities", "notes", "claims",
+                  "alignments", "failures")
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import __version__
 from ..store import Store
 
-SECTIONS = ("times", "quantities", "notes", "claims", "alignments")
+SECTIONS = ("times", "quantities", "notes", "claims", "alignments")  # the sections after documents and entities
 TIME_FIELDS = ("start", "end", "text", "edtf", "earliest", "latest", "precision", "approximate")
 REFERENCE_FIELDS = ("kind", "archive", "title", "authors", "translators", "date", "url", "locator", "repeats", "text")
 QUANTITY_FIELDS = ("start", "end", "text", "value", "low", "high", "approximate", "unit", "counts")
@@ -29,8 +29,15 @@ def build(store: Store) -> dict:
     notes = [{"doc": f"d{n['doc_id']}", "marker": n["marker"], "start": n["start"], "end": n["end"], "text": n["text"],
               "printed": n["printed"], "anchors": n["anchors"],
               "references": [{k: r[k] for k in REFERENCE_FIELDS} for r in n["references"]]} for n in store.notes()]
-    return {"fontes_version": __version__, "documents": documents, "entities": entities,
-            **{section: [] for section in SECTIONS}, "times": times, "quantities": quantities, "notes": notes}
+    claims = [{"id": f"c{c['id']}", "doc": f"d{c['doc_id']}", "start": c["start"], "end": c["end"], "text": c["text"],
+               "attribution": c["attribution"], "hedged": c["hedged"], "notes": c["notes"],
+               "entities": [f"e{e}" for e in c["entities"]], "time": c["time"],
+               "quantities": c["quantities"]} for c in store.claims()]
+    alignments = [{"id": f"a{a['id']}", "relation": a["relation"], "topic": a["topic"], "claims": [f"c{c['id']}" for c in a["claims"]],
+                   "explanation": a["explanation"], "independent": a["independent"],
+                   "shared_origin": a["shared_origin"]} for a in store.alignments()]
+    return {"fontes_version": __version__, "documents": documents, "entities": entities, "times": times,
+            "quantities": quantities, "notes": notes, "claims": claims, "alignments": alignments}
 
 
 def _number(value: float | None) -> int | float | None:

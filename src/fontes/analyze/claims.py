@@ -1,0 +1,177 @@
+"""Claims: each body sentence that asserts something, with its attribution chain, the notes it
+rests on, its time, hedging and the key terms alignment compares.
+
+A note covers the passage before its marker: a sentence without a marker of its own rests on
+the next note called in the same paragraph (the scholarly convention of one note per passage).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load
+from ..model import Claim, Document, Mention, Note, TimeExpr
+from . import attribution
+from .language import Parsed
+
+MIN_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> re.Pattern[str]:
+    words = sorted(load("claims")["hedges"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def terms_of(sent) -> list[str]:
+    """Content words of a sentence, lemmatised-ish and lower-cased ("MiG-17s" → "mig-17"). Proper
+    names are left to entities, except model names with digits."""
+    out = []
+    for tok in sent:
+        if tok.is_stop or tok.is_punct or len(tok.text) < 3 or not (
+                tok.pos_ in ("NOUN", "VERB", "ADJ") or (tok.pos_ == "PROPN" and any(ch.isdigit() for ch in tok.text))):
+            continue
+        word = tok.lower_
+        word = re.sub(r"(?<=\d)s$", "", word)
+        out.append(word[:-1] if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and len(word) > 4 else word)
+    return sorted(set(out))
+
+
+def asserts(sent) -> bool:
+    """A sentence of prose that states something: enough words, a verb, not a question or heading."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent) and \
+        not sent.text.rstrip().endswith("?") and any(t.is_lower for t in words)
+
+
+def document_voice(doc: Document) -> list[dict]:
+    """The outermost link: the document's authors, or the document itself when it names none."""
+    if doc.authors:
+        return [{"name": a, "role": "author"} for a in doc.authors]
+    return [{"name": doc.title or doc.path, "role": "document"}]
+
+
+def note_links(note: Note) -> list[dict]:
+    """The works, records, archives and translators a note cites."""
+    links = []
+    for ref in note.references:
+        if ref.title or ref.authors:
+            name = ", ".join(ref.authors) + (", " if ref.authors and ref.title else "") + (f"“{ref.title}”" if ref.title else "")
+            links.append({"name": name, "role": "cited_work"})
+        if ref.archive:
+            links.append({"name": ref.archive, "role": "archive"})
+        links += [{"name": t, "role": "translator"} for t in ref.translators]
+    return links
+
+
+def _notes_for(start: int, end: int, paragraph_end: int, anchors: list[tuple[int, str]]) -> list[str]:
+    """The sentence's own note markers; failing those, the next marker in the same paragraph
+    (a note closing a passage covers the passage)."""
+    own = [marker for pos, marker in anchors if start <= pos <= end + 4]
+    if own:
+        return own
+    following = [marker for pos, marker in anchors if end + 4 < pos <= paragraph_end + 4]
+    return following[:1]
+
+
+def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[Mention],
+        times: list[TimeExpr]) -> list[Claim]:
+    """The claims of one document, in reading order."""
+    anchors = sorted((s, n.marker) for n in notes for s, _ in n.anchors)
+    by_marker = {n.marker: n for n in notes}
+    people = sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip())
+    outer = document_voice(doc)
+    works_of: dict[str, list[dict]] = {}
+    last_speaker: str | None = None
+    claims: list[Claim] = []
+    for parsed in chunks:
+        if parsed.region != "body":
+            continue
+        for paragraph in _paragraphs(parsed):
+            for sent, voice in zip(paragraph, attribution.voices(paragraph)):
+                if not asserts(sent):
+                    continue
+                start, end = parsed.source_span(sent.start_char, sent.end_char)
+                paragraph_end = parsed.source_span(paragraph[-1].start_char, paragraph[-1].end_char)[1]
+                chain = list(outer)
+                for speaker in voice.speakers:
+                    name = speaker.name
+                    if speaker.role == "pronoun":
+                        name = last_speaker or _last_person(people, start) or name
+                    if speaker.role == "cited_work" and last_speaker:
+                        works_of.setdefault(last_speaker, []).append({"name": name, "role": "cited_work"})
+                    chain.append({"name": name, "role": "speaker" if speaker.role == "pronoun" else speaker.role})
+                    if speaker.role in ("speaker", "pronoun"):
+                        last_speaker = name
+                        chain += [w for w in works_of.get(_surname(name), []) if w not in chain]
+                markers = _notes_for(start, end, paragraph_end, anchors)
+                for marker in markers:
+                    chain += [link for link in note_links(by_marker[marker]) if link not in chain] if marker in by_marker else []
+                claim_time = next((t for t in times if start <= t.start < end and t.region == "body"
+                                   and (t.earliest or t.latest)), None)
+                when = None
+                if claim_time:
+                    when = {"edtf": claim_time.edtf, "earliest": claim_time.earliest, "latest": claim_time.latest,
+                            **dated_event(parsed, sent, claim_time)}
+                claims.append(Claim(start, end, doc.text[start:end], " ".join(sent.text.split()),
+                                    bool(_hedges().search(sent.text)), _dedupe(chain), markers, when,
+                                    terms_of(sent)))
+                for speaker in voice.speakers:
+                    if speaker.role == "cited_work":
+                        for link in chain:
+                            if link["role"] == "speaker":
+                                works_of.setdefault(_surname(link["name"]), []).append(
+                                    {"name": speaker.name, "role": "cited_work"})
+    return claims
+
+
+MODALS = {"would", "could", "might", "may", "should", "will", "can"}
+
+
+def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
+    """What the date is the date of: the verb the time expression hangs from, with its
+    complements ('kept secret until 2000' → kept, secret), and whether it is only hypothetical
+    ('would send ... in 1967', 'If ...')."""
+    inside = [t for t in sent if when.start <= parsed.source_span(t.idx, t.idx + len(t))[0] < when.end]
+    if not inside:
+        return {"event": [], "hypothetical": False}
+    token = next((t for t in inside if t.head not in inside or t.head is t), inside[0])
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    near = [c for c in token.children if c not in inside]
+    words = [token.lower_] + [c.lower_ for c in near if c.dep_ in ("acomp", "dobj", "attr", "oprd", "xcomp", "nsubjpass",
+                                                                    "nsubj", "conj")]
+    if token.pos_ == "AUX":  # "Only in 2000 was the participation ... acknowledged": the verb sits deeper
+        words += [t.lower_ for t in token.subtree if t.pos_ == "VERB"]
+    hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or \
+        any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in token.subtree)
+    return {"event": words, "hypothetical": hypothetical}
+
+
+def _paragraphs(parsed: Parsed) -> list[list]:
+    """Sentences of a chunk grouped by paragraph (a line break in the reading ends one)."""
+    groups: list[list] = [[]]
+    for sent in parsed.sdoc.sents:
+        if groups[-1] and "\n" in parsed.sdoc.text[groups[-1][-1].end_char - 1:sent.start_char + 1]:
+            groups.append([])
+        groups[-1].append(sent)
+    return [g for g in groups if g]
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def _last_person(people: list[tuple[int, str]], before: int) -> str | None:
+    earlier = [name for pos, name in people if pos < before]
+    return earlier[-1] if earlier else None
+
+
+def _dedupe(chain: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for link in chain:
+        key = (link["name"].lower(), link["role"])
+        if key not in seen:
+            seen.add(key)
+            out.append(link)
+    return out
