@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, pipeline
+from . import __version__, ask as asking, pipeline
+from .analyze import align as aligning
 from .errors import FontesError
 from .analyze.references import archive_country
 from .export import csl, csv_export, json_export, timeline as timeline_export
@@ -293,6 +294,102 @@ def sources_of(ctx: Context, query: str, as_json: bool) -> None:
                 detail = " | ".join(str(f) for f in (ref.get("archive"), ref.get("title"), ref.get("date"),
                                                      ref.get("url")) if f)
                 out.print(f"  note {note['marker']}: {ref['kind']}: {detail}", markup=False)
+
+
+def _chain(claim: dict) -> str:
+    return " → ".join(f"{link['name']} ({link['role']})" for link in claim["attribution"])
+
+
+def _claim_lines(claim: dict) -> list[str]:
+    notes = f"  notes {', '.join(claim['notes'])}" if claim["notes"] else ""
+    hedge = "  [hedged]" if claim["hedged"] else ""
+    return [f"  c{claim['id']}  d{claim['doc_id']} {claim['start']}-{claim['end']}{notes}{hedge}",
+            f"    “{' '.join(claim['text'].split())}”", f"    says who: {_chain(claim)}"]
+
+
+@cli.command()
+@click.option("--entity", help="Only claims naming this entity (name, alias or e-id).")
+@click.option("--doc", help="Only this document.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def claims(ctx: Context, entity: str | None, doc: str | None, as_json: bool) -> None:
+    """Claims with their attribution chains, notes, time and hedging."""
+    rows = ctx.store.claims(ctx.store.document(doc)["id"] if doc else None,
+                            ctx.store.entity_named(entity)["id"] if entity else None)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for claim in rows:
+        for line in _claim_lines(claim):
+            out.print(line, markup=False, highlight=False)
+
+
+def _show_groups(ctx: Context, relation: str, entity: str | None, independent: bool | None, as_json: bool) -> None:
+    groups = ctx.store.alignments(relation, ctx.store.entity_named(entity)["id"] if entity else None, independent)
+    if as_json:
+        click.echo(json.dumps(groups, ensure_ascii=False, indent=1))
+        return
+    for group in groups:
+        origin = "" if relation == "conflict" else (
+            "  independent sources" if group["independent"] else f"  shared origin: {group['shared_origin']}")
+        out.print(f"[bold]a{group['id']} {relation}[/bold]: {group['explanation']}{origin}")
+        for claim in group["claims"]:
+            for line in _claim_lines(claim):
+                out.print(line, markup=False, highlight=False)
+    ctx.say(f"{len(groups)} {relation}{'s' if len(groups) != 1 else ''}")
+
+
+@cli.command()
+@click.option("--entity", help="Only groups with a claim naming this entity.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def conflicts(ctx: Context, entity: str | None, as_json: bool) -> None:
+    """Where the sources disagree: each conflict with its claims side by side."""
+    _show_groups(ctx, "conflict", entity, None, as_json)
+
+
+@cli.command()
+@click.option("--entity", help="Only groups with a claim naming this entity.")
+@click.option("--independent", is_flag=True, help="Only agreements whose sources share no origin.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def agreements(ctx: Context, entity: str | None, independent: bool, as_json: bool) -> None:
+    """Where the sources agree, and whether they do so independently."""
+    _show_groups(ctx, "corroboration", entity, True if independent else None, as_json)
+
+
+@cli.command()
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where to compute sentence embeddings.")
+@pass_ctx
+def align(ctx: Context, device: str) -> None:
+    """Align the claims of all documents again (ingest does this after every change)."""
+    count = aligning.run(ctx.store, device)
+    ctx.say(f"{count} alignment groups")
+
+
+@cli.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def ask(ctx: Context, question: str, as_json: bool) -> None:
+    """Answer a question from the store: positions, who holds them, quotes, and disagreement."""
+    result = asking.answer(ctx.store, question)
+    if as_json:
+        click.echo(json.dumps({"question": result.question, "kind": result.kind, "summary": result.summary,
+                               "conflict": result.conflict,
+                               "positions": [{"answer": p.label, "claims": p.claims} for p in result.positions],
+                               "alignments": [{k: a[k] for k in ("id", "relation", "explanation", "independent",
+                                                                 "shared_origin")} for a in result.alignments]},
+                              ensure_ascii=False, indent=1))
+        return
+    out.print(f"[bold]{result.summary}[/bold]")
+    for position in result.positions:
+        out.print(f"\n{position.label}:", markup=False)
+        for claim in position.claims:
+            out.print(f"  - {asking.source_of(claim)}, in d{claim['doc_id']} {claim['start']}-{claim['end']} "
+                      f"(c{claim['id']}):", markup=False)
+            out.print(f"    “{' '.join(claim['text'].split())}”", markup=False)
 
 
 @cli.command()

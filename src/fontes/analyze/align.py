@@ -68,7 +68,9 @@ def _time_range(t: dict | None) -> tuple[str, str] | None:
 
 
 def compare_quantities(a: dict, b: dict) -> tuple[str, str, str] | None:
-    """Corroboration or conflict from the numbers two claims state about the same kind of thing."""
+    """Corroboration or conflict from the numbers two claims state about the same kind of thing.
+    Where several figures fit, one that agrees wins ("335 aircraft" and "335 aircraft lost, 1,097
+    claimed"); a disagreement counts only between claims about the same kind of event."""
     best = None
     for qa in a["quantities"]:
         for qb in b["quantities"]:
@@ -80,9 +82,18 @@ def compare_quantities(a: dict, b: dict) -> tuple[str, str, str] | None:
             agree = ra[0] <= rb[1] and rb[0] <= ra[1]
             found = ("corroboration" if agree else "conflict", f"{_show(qa)} {'and' if agree else 'vs'} {_show(qb)}",
                      qa["counts"] or qa["unit"])
-            if best is None or found[0] == "conflict":
+            if agree:
+                return found
+            events_a, events_b = events_of(a), events_of(b)
+            if best is None and (not events_a or not events_b or events_a & events_b):
                 best = found
     return best
+
+
+def events_of(claim: dict) -> set[str]:
+    """The kinds of event a claim's words speak of."""
+    words = set(re.findall(r"[a-z]+", claim["reading"].lower()))
+    return {kind for kind, forms in _events().items() if words & forms}
 
 
 def same_number(a: dict, b: dict) -> str | None:
@@ -107,8 +118,17 @@ def dated_events(claim: dict) -> set[str]:
     return {kind for kind, forms in _events().items() if words & forms}
 
 
+def _event_range(claim: dict) -> tuple[str, str] | None:
+    """When the claim's dated event happened. 'Kept secret until 2000' and 'not acknowledged until
+    1991' date a disclosure to the bound itself, not to everything before it."""
+    bounds = _time_range(claim["time"])
+    if bounds and not claim["time"].get("earliest") and "disclosure" in dated_events(claim):
+        return bounds[1][:4] + "-01-01", bounds[1]
+    return bounds
+
+
 def compare_times(a: dict, b: dict) -> tuple[str, str] | None:
-    ta, tb = _time_range(a["time"]), _time_range(b["time"])
+    ta, tb = _event_range(a), _event_range(b)
     if not ta or not tb:
         return None
     agree = ta[0] <= tb[1] and tb[0] <= ta[1]

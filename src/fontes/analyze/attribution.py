@@ -71,7 +71,7 @@ def according_to(sent: SpacySpan) -> list[Speaker]:
         people = [e for e in sent.ents if e.label_ == "PERSON" and phrase.start <= e.start < phrase.end]
         cut = re.split(r"\s+(?:obtained|translated|compiled|edited|who|that|which|by)\b", phrase.text)[0]
         translated = any(t.lower_ in ("translated", "obtained", "compiled", "edited") for t in phrase)
-        if people and not translated and phrase.start == people[0].start:
+        if people and not translated:  # "according to the historian Oleg Markov": the person
             out += [Speaker(p.text, "speaker", p.start_char) for p in people]
             continue
         out.append(Speaker(" ".join(cut.split()).strip(" ,"), "speaker", phrase.start_char))

@@ -7,6 +7,7 @@ the next note called in the same paragraph (the scholarly convention of one note
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load
@@ -74,54 +75,68 @@ def _notes_for(start: int, end: int, paragraph_end: int, anchors: list[tuple[int
     return following[:1]
 
 
+@dataclass
+class Reading:
+    """What the claims stage remembers while it reads one document: note anchors, the people named
+    so far, the last speaker (for 'he said'), and the works each speaker is quoted from."""
+
+    doc: Document
+    notes: dict[str, Note]
+    anchors: list[tuple[int, str]]
+    people: list[tuple[int, str]]
+    times: list[TimeExpr]
+    works_of: dict[str, list[dict]] = field(default_factory=dict)
+    last_speaker: str | None = None
+
+    def chain(self, speakers: list[attribution.Speaker], start: int) -> list[dict]:
+        """Document voice, then the speakers (pronouns resolved, quoted-in works carried along)."""
+        links = document_voice(self.doc)
+        for speaker in speakers:
+            name = speaker.name
+            if speaker.role == "pronoun":
+                name = self.last_speaker or _last_person(self.people, start) or name
+            links.append({"name": name, "role": "speaker" if speaker.role == "pronoun" else speaker.role})
+            if speaker.role in ("speaker", "pronoun"):
+                self.last_speaker = name
+                links += [w for w in self.works_of.get(_surname(name), []) if w not in links]
+        speaking = [l["name"] for l in links if l["role"] == "speaker"]
+        for speaker in speakers:
+            if speaker.role == "cited_work":
+                for name in speaking:
+                    self.works_of.setdefault(_surname(name), []).append({"name": speaker.name, "role": "cited_work"})
+        return links
+
+
+def claim_of(state: Reading, parsed: Parsed, clause, voice: attribution.Voices, paragraph_end: int) -> Claim:
+    """One claim: its exact span, attribution chain, notes, time and terms."""
+    text = clause.text.strip()
+    lead = len(clause.text) - len(clause.text.lstrip())
+    start, end = parsed.source_span(clause.start_char + lead, clause.start_char + lead + len(text))
+    chain = state.chain(voice.speakers, start)
+    markers = _notes_for(start, end, paragraph_end, state.anchors)
+    for marker in markers:
+        if marker in state.notes:
+            chain += [link for link in note_links(state.notes[marker]) if link not in chain]
+    dated = next((t for t in state.times if start <= t.start < end and t.region == "body" and (t.earliest or t.latest)),
+                 None)
+    when = {"edtf": dated.edtf, "earliest": dated.earliest, "latest": dated.latest,
+            **dated_event(parsed, clause, dated)} if dated else None
+    return Claim(start, end, state.doc.text[start:end], " ".join(text.split()), bool(_hedges().search(text)),
+                 _dedupe(chain), markers, when, terms_of(clause))
+
+
 def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[Mention],
         times: list[TimeExpr]) -> list[Claim]:
     """The claims of one document, in reading order."""
-    anchors = sorted((s, n.marker) for n in notes for s, _ in n.anchors)
-    by_marker = {n.marker: n for n in notes}
-    people = sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip())
-    outer = document_voice(doc)
-    works_of: dict[str, list[dict]] = {}
-    last_speaker: str | None = None
+    state = Reading(doc, {n.marker: n for n in notes}, sorted((s, n.marker) for n in notes for s, _ in n.anchors),
+                    sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip()), times)
     claims: list[Claim] = []
-    for parsed in chunks:
-        if parsed.region != "body":
-            continue
+    for parsed in (c for c in chunks if c.region == "body"):
         for paragraph in _paragraphs(parsed):
-            for sent, voice in zip(paragraph, attribution.voices(paragraph)):
-                if not asserts(sent):
-                    continue
-                start, end = parsed.source_span(sent.start_char, sent.end_char)
-                paragraph_end = parsed.source_span(paragraph[-1].start_char, paragraph[-1].end_char)[1]
-                chain = list(outer)
-                for speaker in voice.speakers:
-                    name = speaker.name
-                    if speaker.role == "pronoun":
-                        name = last_speaker or _last_person(people, start) or name
-                    if speaker.role == "cited_work" and last_speaker:
-                        works_of.setdefault(last_speaker, []).append({"name": name, "role": "cited_work"})
-                    chain.append({"name": name, "role": "speaker" if speaker.role == "pronoun" else speaker.role})
-                    if speaker.role in ("speaker", "pronoun"):
-                        last_speaker = name
-                        chain += [w for w in works_of.get(_surname(name), []) if w not in chain]
-                markers = _notes_for(start, end, paragraph_end, anchors)
-                for marker in markers:
-                    chain += [link for link in note_links(by_marker[marker]) if link not in chain] if marker in by_marker else []
-                claim_time = next((t for t in times if start <= t.start < end and t.region == "body"
-                                   and (t.earliest or t.latest)), None)
-                when = None
-                if claim_time:
-                    when = {"edtf": claim_time.edtf, "earliest": claim_time.earliest, "latest": claim_time.latest,
-                            **dated_event(parsed, sent, claim_time)}
-                claims.append(Claim(start, end, doc.text[start:end], " ".join(sent.text.split()),
-                                    bool(_hedges().search(sent.text)), _dedupe(chain), markers, when,
-                                    terms_of(sent)))
-                for speaker in voice.speakers:
-                    if speaker.role == "cited_work":
-                        for link in chain:
-                            if link["role"] == "speaker":
-                                works_of.setdefault(_surname(link["name"]), []).append(
-                                    {"name": speaker.name, "role": "cited_work"})
+            paragraph_end = parsed.source_span(paragraph[-1].start_char, paragraph[-1].end_char)[1]
+            for sentence, voice in zip(paragraph, attribution.voices(paragraph)):
+                claims += [claim_of(state, parsed, clause, voice, paragraph_end)
+                           for clause in clauses(sentence) if asserts(clause)]
     return claims
 
 
@@ -146,6 +161,28 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or \
         any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in token.subtree)
     return {"event": words, "hypothetical": hypothetical}
+
+
+def clauses(sent) -> list:
+    """A sentence cut at semicolons and colons that join two clauses with verbs of their own:
+    each clause is a claim ("His claim is too late: the papers mentioned it in 1989")."""
+    cuts = [t.i for t in sent if t.text in (";", ":") and not _inside_quotes(sent, t)]
+    pieces, start = [], sent.start
+    for cut in cuts + [sent.end]:
+        piece = sent.doc[start:cut + 1] if cut < sent.end else sent.doc[start:sent.end]
+        if any(t.pos_ in ("VERB", "AUX") for t in piece) and len([t for t in piece if t.is_alpha]) >= 3:
+            pieces.append(piece)
+        elif pieces:
+            pieces[-1] = sent.doc[pieces[-1].start:piece.end]
+        else:
+            continue  # a verbless lead-in stays with the next clause
+        start = cut + 1
+    return pieces or [sent]
+
+
+def _inside_quotes(sent, token) -> bool:
+    before = sent.doc.text[sent.start_char:token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _paragraphs(parsed: Parsed) -> list[list]:

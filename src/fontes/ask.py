@@ -1,0 +1,112 @@
+"""Answers from the store alone: retrieve the claims that bear on a question (FTS5 and sentence
+embeddings), group them by the position they take (a number, a date, or the statement itself),
+say who holds each position with quotes and character spans, and flag disagreement."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .analyze import align, embeddings
+from .store import Store
+
+STOP = {"how", "many", "much", "when", "what", "who", "why", "where", "which", "did", "does", "do", "was", "were",
+        "is", "are", "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "by", "with", "from", "that"}
+
+
+@dataclass
+class Position:
+    """One answer to the question, and the claims that give it."""
+
+    label: str
+    claims: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    question: str
+    kind: str
+    summary: str
+    positions: list[Position]
+    conflict: bool
+    alignments: list[dict]
+
+
+def kind_of(question: str) -> str:
+    q = question.lower()
+    if re.search(r"\bhow (?:many|much)\b|\bnumber of\b|\bsize\b", q):
+        return "quantity"
+    if re.search(r"\bwhen\b|\bwhat (?:year|date|month)\b", q):
+        return "time"
+    return "statement"
+
+
+def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
+    """Claims ranked by closeness in meaning to the question, among those sharing its words."""
+    words = [w for w in re.findall(r"[\w-]+", question.lower()) if w not in STOP and len(w) > 2]
+    stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words]
+    ids = store.search_claims(" OR ".join(f'"{s}"*' for s in stems), limit=200) if stems else []
+    claims = store.claims(ids=ids) if ids else []
+    if not claims:
+        return []
+    by_id = {c["id"]: c for c in claims}
+    vectors = align.vectors_for(store, by_id, set(by_id), "auto")
+    query = embeddings.encode([question])[0]
+    ranked = sorted(claims, key=lambda c: -float(np.dot(vectors[c["id"]], query)))
+    for c in ranked:
+        c["relevance"] = round(float(np.dot(vectors[c["id"]], query)), 3)
+    return [c for c in ranked if c["relevance"] >= 0.3][:limit]
+
+
+def _quantity_label(q: dict) -> str:
+    return align._show(q)
+
+
+def positions_for(kind: str, claims: list[dict], question: str) -> list[Position]:
+    """Group claims by the value they give: a number of the kind asked about, a date, or none."""
+    groups: dict[str, Position] = {}
+    nouns = {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())} - STOP
+    for claim in claims:
+        if kind == "quantity":
+            fitting = [q for q in claim["quantities"] if q["unit"] in align.COUNTABLE and
+                       (not nouns or align._head(q["counts"]) in nouns or q["unit"] == "people")]
+            labels = [_quantity_label(q) for q in fitting]
+        elif kind == "time" and claim["time"]:
+            labels = [claim["time"].get("edtf") or f"{claim['time'].get('earliest')}/{claim['time'].get('latest')}"]
+        else:
+            labels = []
+        for label in labels or (["(no figure)"] if kind == "quantity" else ["(no date)"] if kind == "time" else ["said"]):
+            groups.setdefault(label, Position(label)).claims.append(claim)
+    return sorted(groups.values(), key=lambda p: (p.label.startswith("("), -len(p.claims)))
+
+
+def answer(store: Store, question: str) -> Answer:
+    """The answer to a question, from the claims in the store."""
+    kind = kind_of(question)
+    claims = retrieve(store, question)
+    positions = positions_for(kind, claims, question)
+    ids = {c["id"] for c in claims}
+    related = [a for a in store.alignments() if len({c["id"] for c in a["claims"]} & ids) >= 1
+               and any(c["id"] in ids for c in a["claims"])]
+    conflicts = [a for a in related if a["relation"] == "conflict"]
+    valued = [p for p in positions if not p.label.startswith("(")]
+    if not claims:
+        summary = "No claim in the store bears on this question."
+    elif kind in ("quantity", "time") and valued:
+        docs = {c["doc_id"] for p in valued for c in p.claims}
+        summary = (f"{len(valued)} different answer{'s' if len(valued) > 1 else ''} in {len(docs)} "
+                   f"document{'s' if len(docs) > 1 else ''}: " + "; ".join(p.label for p in valued[:6]))
+    else:
+        summary = f"{len(claims)} statements bear on this question."
+    if conflicts:
+        summary += f". The sources disagree ({len(conflicts)} conflict{'s' if len(conflicts) > 1 else ''}: " + \
+            "; ".join(a["explanation"] for a in conflicts[:3]) + ")"
+    return Answer(question, kind, summary, positions, bool(conflicts), related)
+
+
+def source_of(claim: dict) -> str:
+    """The innermost named source of a claim, for 'who says what'."""
+    chain = claim["attribution"]
+    named = [link for link in chain if link["role"] in ("speaker", "cited_work", "archive")]
+    return (named[0] if named else chain[0])["name"] if chain else "?"
