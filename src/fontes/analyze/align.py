@@ -203,6 +203,7 @@ def candidate_pairs(claims: list[dict]) -> set[tuple[int, int]]:
         keys |= {("v", q["value"]) for q in c["quantities"] if q["value"] and q["value"] >= 10}
         keys |= {("q", q["unit"], _head(q["counts"])) for q in c["quantities"] if q["unit"] in COUNTABLE}
         keys |= {("y", y) for y in _years_around(c["time"])}
+        keys |= {("event", kind) for kind in dated_events(c)}
         for key in keys:
             blocks[key].append(c)
     pairs = set()

@@ -60,7 +60,7 @@ def _np_text(tokens) -> str:
 
 
 def according_to(sent: SpacySpan) -> list[Speaker]:
-    """'according to Vietnamese historical documents obtained and translated by ... Merle Pribbenow':
+    """'according to Soviet records found and translated by the historian Jane Roe':
     the source runs from 'according to' to the next comma or the sentence's end."""
     out = []
     for tok in sent:
@@ -109,7 +109,7 @@ _WORKS = ("book", "memoir", "essay", "article", "study", "history", "diary", "re
 
 
 def _quoted_in(verb) -> Speaker | None:
-    """'is quoted saying in Toperczer's book “MiG Aces”', 'recalled in an interview with Istvan Toperczer'."""
+    """'is quoted in Roe's memoir “Cold Skies”', 'recalled in an interview with a historian'."""
     for prep in verb.subtree:
         if prep.lower_ not in ("in", "with") or prep.head.i < verb.i - 1:
             continue
@@ -121,8 +121,10 @@ def _quoted_in(verb) -> Speaker | None:
             words = list(obj.subtree)
             names = [e for e in verb.doc.ents if words[0].i <= e.start <= words[-1].i
                      and e.label_ in ("PERSON", "WORK_OF_ART", "ORG")]
-            owners = [t.text for t in words if t.dep_ == "poss" and t.pos_ == "PROPN"]
-            target = " / ".join(dict.fromkeys(owners + [e.text for e in names])) or _np_text(words)
+            people = [re.sub(r"['’]s$", "", e.text) for e in names if e.label_ != "WORK_OF_ART"]
+            titles = [f"“{e.text.strip('“”')}”" for e in names if e.label_ == "WORK_OF_ART"]
+            owners = [t.text for t in words if t.dep_ == "poss" and t.pos_ == "PROPN" and not any(t.text in p for p in people)]
+            target = ", ".join(dict.fromkeys(owners + people + titles)) or _np_text(words)
             return Speaker(target, "cited_work", words[0].idx)
     return None
 

@@ -137,6 +137,10 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
             for sentence, voice in zip(paragraph, attribution.voices(paragraph)):
                 claims += [claim_of(state, parsed, clause, voice, paragraph_end)
                            for clause in clauses(sentence) if asserts(clause)]
+    # a speaker's quotes come from the work the article names for them, before or after the quote
+    for c in claims:
+        for link in [l for l in c.attribution if l["role"] == "speaker"]:
+            c.attribution += [w for w in state.works_of.get(_surname(link["name"]), []) if w not in c.attribution]
     return claims
 
 
@@ -145,7 +149,8 @@ MODALS = {"would", "could", "might", "may", "should", "will", "can"}
 
 def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     """What the date is the date of: the verb the time expression hangs from, with its
-    complements ('kept secret until 2000' → kept, secret), and whether it is only hypothetical
+    complements ('kept secret until 2000' → kept, secret; not its subject: in 'the participation
+    was acknowledged in 2000' the date is the acknowledging's), and whether it is only hypothetical
     ('would send ... in 1967', 'If ...')."""
     inside = [t for t in sent if when.start <= parsed.source_span(t.idx, t.idx + len(t))[0] < when.end]
     if not inside:
@@ -154,8 +159,7 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     while token.pos_ not in ("VERB", "AUX") and token.head is not token:
         token = token.head
     near = [c for c in token.children if c not in inside]
-    words = [token.lower_] + [c.lower_ for c in near if c.dep_ in ("acomp", "dobj", "attr", "oprd", "xcomp", "nsubjpass",
-                                                                    "nsubj", "conj")]
+    words = [token.lower_] + [c.lower_ for c in near if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]
     if token.pos_ == "AUX":  # "Only in 2000 was the participation ... acknowledged": the verb sits deeper
         words += [t.lower_ for t in token.subtree if t.pos_ == "VERB"]
     hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or \

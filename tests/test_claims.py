@@ -1,0 +1,128 @@
+"""Claims, attribution chains, alignment across documents, independence, and answers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, NEWS, WORKING_PAPER, build_store
+from fontes import ask
+from fontes.analyze.align import independence, origins
+
+CLAIMS = FIXTURES / "claims"
+
+
+@pytest.fixture(scope="module")
+def kep(tmp_path_factory):
+    """Three short documents of our own that agree and disagree about one air base."""
+    return build_store(tmp_path_factory.mktemp("kep"), [CLAIMS])
+
+
+def claim(store, words: str) -> dict:
+    found = [c for c in store.claims() if words in c["reading"]]
+    assert found, words
+    return found[0]
+
+
+def group_of(store, first: str, second: str) -> dict | None:
+    a, b = claim(store, first)["id"], claim(store, second)["id"]
+    return next((g for g in store.alignments() if {a, b} <= {c["id"] for c in g["claims"]}), None)
+
+
+def test_quoted_speaker_chain_names_the_speaker_the_book_and_the_document(kep):
+    quote = claim(kep, "They were proud and quiet men")
+    roles = [(link["role"], link["name"]) for link in quote["attribution"]]
+    assert roles[0] == ("document", "The Memorial at Kep")
+    assert ("speaker", "Tran Van Hoa") in roles
+    assert any(role == "cited_work" and "Roe" in name for role, name in roles)
+
+
+def test_an_unnamed_source_is_described_by_its_role(kep):
+    c = claim(kep, "eighty-seven")
+    assert {"name": "a retired Vietnamese colonel", "role": "speaker"} in c["attribution"]
+
+
+def test_numbers_that_cannot_both_be_true_conflict(kep):
+    group = group_of(kep, "eighty-seven", "200-400 airmen")
+    assert group["relation"] == "conflict"
+    assert group["explanation"] == "200-400 people vs 87 people" or group["explanation"] == "87 people vs 200-400 people"
+
+
+def test_the_same_figure_in_words_and_digits_corroborates(kep):
+    group = group_of(kep, "Fourteen North Korean airmen", "lists 14 North Korean")
+    assert group["relation"] == "corroboration" and group["independent"] is True
+
+
+def test_kept_secret_until_2000_agrees_with_acknowledged_in_2000_2001(kep):
+    assert group_of(kep, "kept secret until 2000", "acknowledged in 2000-2001")["relation"] == "corroboration"
+
+
+def test_first_acknowledged_in_2011_conflicts_with_kept_secret_until_2000(kep):
+    assert group_of(kep, "kept secret until 2000", "first acknowledged in 2011")["relation"] == "conflict"
+
+
+def test_a_claim_rests_on_the_note_of_its_sentence(tmp_path):
+    store = build_store(tmp_path, [FIXTURES / "notes-paper.txt"])
+    c = claim(store, "forty thousand tons of grain")
+    assert c["notes"] == ["1"]
+    assert {"name": "Archive of Foreign Policy of the Russian Federation", "role": "archive"} in c["attribution"]
+
+
+def test_shared_origin_is_named_and_distinct_origins_are_independent():
+    a = {"doc_id": 1, "attribution": [{"name": "A. Author", "role": "author"}, {"name": "Jane Roe", "role": "translator"}]}
+    b = {"doc_id": 2, "attribution": [{"name": "Daily Paper", "role": "document"},
+                                      {"name": "Soviet records", "role": "speaker"}, {"name": "Jane Roe", "role": "translator"}]}
+    c = {"doc_id": 3, "attribution": [{"name": "B. Writer", "role": "author"}]}
+    assert independence([a, b]) == (False, "Jane Roe")
+    assert independence([a, c]) == (True, None)
+    assert "person:roe" in origins(a)
+
+
+# --- the reference sources ------------------------------------------------------------------------
+
+def _by_name(export: dict, name: str) -> str:
+    return next(d["id"] for d in export["documents"] if Path(d["path"]).name == name)
+
+
+def test_the_pilot_quoted_in_a_historians_book_has_the_whole_chain(reference_export):
+    ap = _by_name(reference_export, NEWS.name)
+    quote = next(c for c in reference_export["claims"] if c["doc"] == ap and "best ones whose parents" in c["text"])
+    names = " ".join(link["name"] for link in quote["attribution"])
+    assert "Dinh" in names and "Toperczer" in names and quote["attribution"][0]["role"] in ("author", "document")
+
+
+def test_air_force_numbers_in_the_working_paper_carry_their_note(reference_export):
+    wp = _by_name(reference_export, WORKING_PAPER.name)
+    c = next(c for c in reference_export["claims"] if c["doc"] == wp and "eighty-seven" in c["text"])
+    assert c["notes"] == ["26"]
+    assert any("Pribbenow" in link["name"] for link in c["attribution"])
+
+
+def test_september_1966_agreement_has_a_shared_origin_and_the_graves_are_independent(reference_store):
+    groups = reference_store.alignments("corroboration")
+    september = next(g for g in groups if any("Hanoi accepted an offer" in c["reading"] for c in g["claims"])
+                     and any("finally approved by Hanoi" in c["reading"] for c in g["claims"]))
+    assert september["independent"] is False and september["shared_origin"] == "Merle Pribbenow"
+    graves = next(g for g in groups if any("14 headstones" in c["reading"] for c in g["claims"]))
+    assert graves["independent"] is True
+
+
+def test_every_exported_claim_and_alignment_follows_the_contract(reference_export):
+    ids = {c["id"] for c in reference_export["claims"]}
+    for a in reference_export["alignments"]:
+        assert a["relation"] in ("conflict", "corroboration") and set(a["claims"]) <= ids
+        assert a["explanation"]
+        if a["relation"] == "corroboration":
+            assert isinstance(a["independent"], bool)
+
+
+@pytest.mark.parametrize("question", ["How many North Korean pilots fought in Vietnam?",
+                                      "When did the DPRK decide to send pilots to Vietnam?"])
+def test_ask_quotes_both_sources_and_flags_the_conflict(reference_store, question):
+    result = ask.answer(reference_store, question)
+    docs = {c["doc_id"] for p in result.positions if not p.label.startswith("(") for c in p.claims}
+    assert len(docs) == 2
+    assert result.conflict and "disagree" in result.summary
+    for position in result.positions:
+        for c in position.claims:
+            assert reference_store.text_of(c["doc_id"])[c["start"]:c["end"]] == c["text"]
