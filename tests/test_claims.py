@@ -126,3 +126,13 @@ def test_ask_quotes_both_sources_and_flags_the_conflict(reference_store, questio
     for position in result.positions:
         for c in position.claims:
             assert reference_store.text_of(c["doc_id"])[c["start"]:c["end"]] == c["text"]
+
+
+def test_a_date_in_a_clause_without_a_verb_does_not_hang():
+    from fontes.analyze import claims as claims_stage, language, times
+    from fontes.analyze.view import View
+    text = "The harsh winter of 1951, a season of hunger and cold.\n"
+    parsed = next(p for _, p in language.parse([(0, View.masked(text), "body")]))
+    when = times.run([parsed], text, None)[0]
+    sentence = next(iter(parsed.sdoc.sents))
+    assert claims_stage.dated_event(parsed, sentence, when)["event"]

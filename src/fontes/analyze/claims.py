@@ -155,8 +155,8 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     inside = [t for t in sent if when.start <= parsed.source_span(t.idx, t.idx + len(t))[0] < when.end]
     if not inside:
         return {"event": [], "hypothetical": False}
-    token = next((t for t in inside if t.head not in inside or t.head is t), inside[0])
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    token = next((t for t in inside if t.head not in inside or t.head.i == t.i), inside[0])
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     near = [c for c in token.children if c not in inside]
     words = [token.lower_] + [c.lower_ for c in near if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]

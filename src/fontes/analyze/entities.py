@@ -35,7 +35,7 @@ def role_of(ent: SpacySpan) -> str | None:
         return None
     cues = _cues()
     root = ent.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if ent.label_ == "NORP":
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None

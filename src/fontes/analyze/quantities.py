@@ -57,7 +57,7 @@ def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str 
     if span is None:
         return None, None
     head = span[-1]
-    while head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head is not head and head.head.i > head.i \
+    while head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.i > head.i \
             and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ"):
         head = head.head
     if head.i == span[-1].i or head.pos_ not in ("NOUN", "PROPN"):

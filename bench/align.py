@@ -1,0 +1,104 @@
+"""Alignment time as the corpus grows: 100, 1,000 and 10,000 documents.
+
+Documents are made by recombining the claims of the sample corpus and the reference sources:
+each synthetic document takes 12 claims at random, with its numbers, dates, names and notes,
+and a word of its own so that no two sentences are identical. The measured stage is
+`align.run` (blocking, pairing, judging, writing the groups). Sentence embeddings are computed
+once per distinct source sentence and given small per-copy noise, so the figures show the
+alignment stage itself; the embedding rate (claims/s on this machine) is printed beside them.
+
+Usage: python bench/align.py [--sizes 100 1000 10000]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from fontes import pipeline
+from fontes.analyze import align, embeddings
+from fontes.model import Analysis, Claim, Document, Mention, Quantity
+from fontes.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "examples", ROOT.parent / "shared" / "sources"]
+PER_DOCUMENT = 12
+
+
+def harvest(tmp: Path) -> list[dict]:
+    """Claims of the real corpus, with the mentions and quantities inside each."""
+    store = Store(tmp / "seed.db")
+    pipeline.ingest(store, [p for p in SOURCES if p.exists()])
+    out = []
+    for c in store.claims():
+        text = store.text_of(c["doc_id"])
+        mentions = [m for m in store.mentions(doc_id=c["doc_id"]) if c["start"] <= m["start"] and m["end"] <= c["end"]]
+        quantities = [q for q in store.quantities(c["doc_id"]) if c["start"] <= q["start"] and q["end"] <= c["end"]]
+        out.append({**c, "source": text[c["start"]:c["end"]], "mentions": mentions, "qs": quantities})
+    return out
+
+
+def synthetic_document(number: int, picks: list[dict], rng: random.Random) -> tuple[Document, Analysis]:
+    pieces, analysis, pos = [], Analysis(), 0
+    for k, base in enumerate(picks):
+        tag = f" (copy {number}-{k})"
+        sentence = base["source"] + tag
+        shift = pos - base["start"]
+        analysis.mentions += [Mention(m["start"] + shift, m["end"] + shift, m["text"], m["label"], m["role"],
+                                      name=m["name"]) for m in base["mentions"]]
+        analysis.quantities += [Quantity(q["start"] + shift, q["end"] + shift, q["text"],
+                                         q["value"] and round(q["value"] * rng.uniform(0.7, 1.3)), q["low"], q["high"],
+                                         bool(q["approximate"]), q["unit"], q["counts"]) for q in base["qs"]]
+        analysis.claims.append(Claim(pos, pos + len(sentence), sentence, base["reading"] + tag, base["hedged"],
+                                     base["attribution"], base["notes"], base["time"], base["terms"] + [f"w{number % 997}"]))
+        pieces.append(sentence)
+        pos += len(sentence) + 1
+    text = "\n".join(pieces) + "\n"
+    return Document(f"synthetic/{number:05d}.txt", text, "text", f"{number:064d}", title=f"Synthetic {number}"), analysis
+
+
+def build(size: int, seeds: list[dict], base_vectors: dict[str, np.ndarray], tmp: Path) -> Store:
+    rng = random.Random(size)
+    store = Store(tmp / f"align-{size}.db")
+    for number in range(size):
+        doc, analysis = synthetic_document(number, rng.sample(seeds, PER_DOCUMENT), rng)
+        store.save_document(doc, analysis, pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    vectors = {}
+    for c in store.claims():
+        base = base_vectors[c["reading"].rsplit(" (copy", 1)[0]]
+        noisy = base + np.random.default_rng(c["id"]).normal(0, 0.02, base.shape).astype(np.float32)
+        vectors[c["id"]] = (noisy / np.linalg.norm(noisy)).astype(np.float32).tobytes()
+    store.save_claim_vectors(vectors)
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        seeds = harvest(tmp)
+        readings = sorted({s["reading"] for s in seeds})
+        start = time.perf_counter()
+        encoded = embeddings.encode(readings, "cpu")
+        rate = len(readings) / (time.perf_counter() - start)
+        base_vectors = dict(zip(readings, encoded))
+        print(f"{len(seeds)} seed claims; embeddings: {rate:,.0f} claims/s on this machine")
+        print(f"{'documents':>10}{'claims':>10}{'groups':>10}{'align s':>10}{'ms/claim':>10}")
+        for size in args.sizes:
+            store = build(size, seeds, base_vectors, tmp)
+            claims = store.counts()["claims"]
+            start = time.perf_counter()
+            groups = align.run(store, "cpu")
+            seconds = time.perf_counter() - start
+            print(f"{size:>10,}{claims:>10,}{groups:>10,}{seconds:>10.2f}{1000 * seconds / claims:>10.3f}")
+
+
+if __name__ == "__main__":
+    main()
