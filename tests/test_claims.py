@@ -136,3 +136,40 @@ def test_a_date_in_a_clause_without_a_verb_does_not_hang():
     when = times.run([parsed], text, None)[0]
     sentence = next(iter(parsed.sdoc.sents))
     assert claims_stage.dated_event(parsed, sentence, when)["event"]
+
+
+def test_ask_can_be_written_as_prose_by_a_chat_endpoint_citing_only_given_claims(kep):
+    import json
+    import re
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    seen = {}
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_POST(self):
+            payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            seen["path"], seen["payload"] = self.path, payload
+            ids = re.findall(r"\[(c\d+)\]", payload["messages"][1]["content"])
+            cited = " ".join(f"[{i}]" for i in ids[:2]) + (" [c999999]" if "invent" in payload["model"] else "")
+            body = json.dumps({"choices": [{"message": {"role": "assistant", "content": f"They disagree {cited}."}}]})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/v1"
+    try:
+        result = ask.answer(kep, "How many North Korean airmen served at Kep?")
+        prose = ask.rewrite(result, url, "local-model")
+        assert seen["path"] == "/v1/chat/completions" and seen["payload"]["model"] == "local-model"
+        assert re.search(r"\[c\d+\]", prose)
+        with pytest.raises(Exception, match="cited claims it was not given"):
+            ask.rewrite(result, url, "invent-model")
+    finally:
+        server.shutdown()

@@ -110,3 +110,43 @@ def source_of(claim: dict) -> str:
     chain = claim["attribution"]
     named = [link for link in chain if link["role"] in ("speaker", "cited_work", "archive")]
     return (named[0] if named else chain[0])["name"] if chain else "?"
+
+
+def prompt(result: Answer) -> list[dict]:
+    """Chat messages that give the model the retrieved claims and nothing else to go on."""
+    lines = []
+    for position in result.positions:
+        for claim in position.claims:
+            lines.append(f"[c{claim['id']}] ({position.label}; source: {source_of(claim)}; document d{claim['doc_id']}) "
+                         f"{' '.join(claim['text'].split())}")
+    system = ("You answer a historian's question using only the numbered claims given. Cite every statement with "
+              "the claim ids in square brackets, like [c12]. Say plainly where the claims disagree and who says what. "
+              "Do not add facts that are not in the claims.")
+    user = f"Question: {result.question}\n\nWhat fontes found: {result.summary}\n\nClaims:\n" + "\n".join(lines)
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def rewrite(result: Answer, url: str, model: str, api_key: str | None = None, timeout: float = 120) -> str:
+    """Prose from an OpenAI-compatible chat endpoint, written from the retrieved claims only; the
+    claim ids it cites are checked against those it was given."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    from .errors import FontesError
+
+    body = json.dumps({"model": model, "messages": prompt(result), "temperature": 0}).encode()
+    request = urllib.request.Request(url.rstrip("/") + "/chat/completions", data=body, method="POST",
+                                     headers={"Content-Type": "application/json",
+                                              **({"Authorization": f"Bearer {api_key}"} if api_key else {})})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            reply = json.loads(response.read().decode("utf-8"))
+        text = reply["choices"][0]["message"]["content"]
+    except (urllib.error.URLError, TimeoutError, KeyError, IndexError, ValueError) as exc:
+        raise FontesError(f"the language model at {url} gave no usable answer ({exc})") from exc
+    given = {f"c{c['id']}" for p in result.positions for c in p.claims}
+    unknown = sorted(set(re.findall(r"\bc\d+\b", text)) - given)
+    if unknown:
+        raise FontesError(f"the language model cited claims it was not given ({', '.join(unknown)}); not shown")
+    return text

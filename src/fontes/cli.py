@@ -371,10 +371,16 @@ def align(ctx: Context, device: str) -> None:
 @cli.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--llm", "llm_url", envvar="FONTES_LLM_URL", metavar="URL",
+              help="OpenAI-compatible endpoint (e.g. http://localhost:8000/v1) to write the answer as prose.")
+@click.option("--llm-model", envvar="FONTES_LLM_MODEL", default="default", show_default=True, help="Model name for --llm.")
 @pass_ctx
-def ask(ctx: Context, question: str, as_json: bool) -> None:
+def ask(ctx: Context, question: str, as_json: bool, llm_url: str | None, llm_model: str) -> None:
     """Answer a question from the store: positions, who holds them, quotes, and disagreement."""
     result = asking.answer(ctx.store, question)
+    if llm_url:
+        out.print(asking.rewrite(result, llm_url, llm_model, os.environ.get("FONTES_LLM_KEY")), markup=False)
+        out.print("")
     if as_json:
         click.echo(json.dumps({"question": result.question, "kind": result.kind, "summary": result.summary,
                                "conflict": result.conflict,
