@@ -152,11 +152,10 @@ def quotation_speakers(paragraph: str, sentences: list[SpacySpan]) -> dict[int, 
     return found
 
 
-def voices(sentences: list[SpacySpan]) -> list[Voices]:
+def voices(sentences: list[SpacySpan], paragraph: str) -> list[Voices]:
     """Speakers for each sentence of one paragraph. A quotation's speaker covers all of it; a
     quotation naming no speaker right after a quoted speaker continues that speaker; an
     'according to' carries on to the next sentence only when it opens with a pronoun."""
-    paragraph = sentences[0].doc.text if sentences else ""
     in_quotes = quotation_speakers(paragraph, sentences)
     quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", paragraph)]
     out: list[Voices] = []

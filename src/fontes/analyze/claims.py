@@ -134,7 +134,7 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
     for parsed in (c for c in chunks if c.region == "body"):
         for paragraph in _paragraphs(parsed):
             paragraph_end = parsed.source_span(paragraph[-1].start_char, paragraph[-1].end_char)[1]
-            for sentence, voice in zip(paragraph, attribution.voices(paragraph)):
+            for sentence, voice in zip(paragraph, attribution.voices(paragraph, parsed.text)):
                 claims += [claim_of(state, parsed, clause, voice, paragraph_end)
                            for clause in clauses(sentence) if asserts(clause)]
     # a speaker's quotes come from the work the article names for them, before or after the quote
@@ -185,7 +185,7 @@ def clauses(sent) -> list:
 
 
 def _inside_quotes(sent, token) -> bool:
-    before = sent.doc.text[sent.start_char:token.idx]
+    before = sent.text[:token.idx - sent.start_char]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
@@ -193,7 +193,7 @@ def _paragraphs(parsed: Parsed) -> list[list]:
     """Sentences of a chunk grouped by paragraph (a line break in the reading ends one)."""
     groups: list[list] = [[]]
     for sent in parsed.sdoc.sents:
-        if groups[-1] and "\n" in parsed.sdoc.text[groups[-1][-1].end_char - 1:sent.start_char + 1]:
+        if groups[-1] and "\n" in parsed.text[groups[-1][-1].end_char - 1:sent.start_char + 1]:
             groups.append([])
         groups[-1].append(sent)
     return [g for g in groups if g]

@@ -114,7 +114,7 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
     """Mentions of named entities in one parsed chunk, as source spans."""
     labels = _cues()["labels"]
     found: list[Mention] = []
-    view_text = parsed.sdoc.text
+    view_text = parsed.text
     facilities = list(_facility_pattern().finditer(view_text))
     taken = {i for ent in parsed.sdoc.ents for i in range(ent.start, ent.end)}
     for ent in parsed.sdoc.ents:
@@ -144,4 +144,4 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
 
 def _mention(parsed: Parsed, source: str, s: int, e: int, label: str, role: str | None) -> Mention:
     start, end = parsed.source_span(s, e)
-    return Mention(start, end, source[start:end], label, role, name=" ".join(parsed.sdoc.text[s:e].split()))
+    return Mention(start, end, source[start:end], label, role, name=" ".join(parsed.text[s:e].split()))

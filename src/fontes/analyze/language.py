@@ -49,6 +49,11 @@ class Parsed:
     view: View
     offset: int
     region: str
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        # spaCy rebuilds Doc.text from its tokens on every access; stages read it often
+        self.text = self.text or self.sdoc.text
 
     def source_span(self, start_char: int, end_char: int) -> tuple[int, int]:
         """Source offsets of a character span of this chunk."""

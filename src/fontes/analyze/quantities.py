@@ -71,7 +71,7 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
     """Quantities of one parsed body chunk; those inside time expressions are left to times."""
     if parsed.region != "body":
         return []
-    text = parsed.sdoc.text
+    text = parsed.text
     found: list[Quantity] = []
     taken = sorted((t.start, t.end) for t in times)
     for m in pattern().finditer(text):

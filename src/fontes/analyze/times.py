@@ -226,7 +226,7 @@ def run(chunks: list[Parsed], source: str, published: str | None) -> list[TimeEx
     found: list[TimeExpr] = []
     anchors: dict[str, Interval | None] = {}
     for parsed in chunks:
-        text = parsed.sdoc.text
+        text = parsed.text
         for m in master().finditer(text):
             if _is_shelf_mark(text, m.start()) or _is_count(parsed, m) or _in_title(text, m):
                 continue
