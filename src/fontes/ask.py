@@ -59,10 +59,6 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
     return [c for c in ranked if c["relevance"] >= 0.3][:limit]
 
 
-def _quantity_label(q: dict) -> str:
-    return align._show(q)
-
-
 def positions_for(kind: str, claims: list[dict], question: str) -> list[Position]:
     """Group claims by the value they give: a number of the kind asked about, a date, or none."""
     groups: dict[str, Position] = {}
@@ -70,8 +66,8 @@ def positions_for(kind: str, claims: list[dict], question: str) -> list[Position
     for claim in claims:
         if kind == "quantity":
             fitting = [q for q in claim["quantities"] if q["unit"] in align.COUNTABLE and
-                       (not nouns or align._head(q["counts"]) in nouns or q["unit"] == "people")]
-            labels = [_quantity_label(q) for q in fitting]
+                       (not nouns or align.counted_head(q["counts"]) in nouns or q["unit"] == "people")]
+            labels = [align.describe(q) for q in fitting]
         elif kind == "time" and claim["time"]:
             labels = [claim["time"].get("edtf") or f"{claim['time'].get('earliest')}/{claim['time'].get('latest')}"]
         else:

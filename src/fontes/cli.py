@@ -140,7 +140,7 @@ def docs(ctx: Context, as_json: bool) -> None:
 def show(ctx: Context, doc: str, spans: bool) -> None:
     """Print a document's text: the text that every offset points into."""
     row = ctx.store.document(doc)
-    text = ctx.store.db.execute("SELECT text FROM documents WHERE id = ?", (row["id"],)).fetchone()[0]
+    text = ctx.store.text_of(row["id"])
     if spans:
         pieces, pos = [], 0
         for m in ctx.store.mentions(doc_id=row["id"]):

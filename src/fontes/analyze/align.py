@@ -33,7 +33,8 @@ def _opposed() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     return [(pattern(pair["one"]), pattern(pair["other"])) for pair in load("claims")["opposed"]]
 
 
-def _head(counts: str | None) -> str:
+def counted_head(counts: str | None) -> str:
+    """The noun a quantity counts, singular: 'air force personnel' → 'personnel'."""
     word = (counts or "").split()[-1:] or [""]
     return re.sub(r"s$", "", word[0].lower())
 
@@ -48,7 +49,8 @@ def _range(q: dict) -> tuple[float, float] | None:
     return None
 
 
-def _show(q: dict) -> str:
+def describe(q: dict) -> str:
+    """A quantity as a reader would say it: 'about 90 people', '200-400 people', 'more than 300,000'."""
     number = lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
     if q["value"] is not None:
         text = ("about " if q["approximate"] else "") + number(q["value"])
@@ -75,12 +77,12 @@ def compare_quantities(a: dict, b: dict) -> tuple[str, str, str] | None:
     for qa in a["quantities"]:
         for qb in b["quantities"]:
             same_kind = qa["unit"] and qa["unit"] == qb["unit"] and qa["unit"] in COUNTABLE and \
-                (_head(qa["counts"]) == _head(qb["counts"]) or qa["unit"] != "people")
+                (counted_head(qa["counts"]) == counted_head(qb["counts"]) or qa["unit"] != "people")
             ra, rb = _range(qa), _range(qb)
             if not same_kind or ra is None or rb is None:
                 continue
             agree = ra[0] <= rb[1] and rb[0] <= ra[1]
-            found = ("corroboration" if agree else "conflict", f"{_show(qa)} {'and' if agree else 'vs'} {_show(qb)}",
+            found = ("corroboration" if agree else "conflict", f"{describe(qa)} {'and' if agree else 'vs'} {describe(qb)}",
                      qa["counts"] or qa["unit"])
             if agree:
                 return found
@@ -201,7 +203,7 @@ def candidate_pairs(claims: list[dict]) -> set[tuple[int, int]]:
         keys = {("t", t) for t in c["terms"] if term_df[t] <= rare}
         keys |= {("e", e) for e in c["entities"] if entity_df[e] <= rare}
         keys |= {("v", q["value"]) for q in c["quantities"] if q["value"] and q["value"] >= 10}
-        keys |= {("q", q["unit"], _head(q["counts"])) for q in c["quantities"] if q["unit"] in COUNTABLE}
+        keys |= {("q", q["unit"], counted_head(q["counts"])) for q in c["quantities"] if q["unit"] in COUNTABLE}
         keys |= {("y", y) for y in _years_around(c["time"])}
         keys |= {("event", kind) for kind in dated_events(c)}
         for key in keys:

@@ -62,10 +62,3 @@ class View:
         view.parts = [reading]
         view.origin.extend(range(len(reading)))
         return view
-
-    @classmethod
-    def whole(cls, source: str) -> "View":
-        """The identity view of a text that needs no repair."""
-        view = cls()
-        view.copy(source, 0, len(source))
-        return view
