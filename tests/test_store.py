@@ -114,3 +114,13 @@ def test_a_store_from_an_older_fontes_is_migrated_and_its_documents_analysed_aga
     store.db.execute("DELETE FROM times")
     report = pipeline.ingest(store, [corpus])
     assert len(report.updated) == 5 and store.counts()["times"] > 20
+
+
+def test_parallel_workers_give_the_same_export_as_a_serial_run(tmp_path):
+    from fontes.export import json_export
+    serial = Store(tmp_path / "serial.db")
+    parallel = Store(tmp_path / "parallel.db")
+    pipeline.ingest(serial, [EXAMPLES])
+    report = pipeline.ingest(parallel, [EXAMPLES], workers=2)
+    assert len(report.added) == 5
+    assert json_export.build(serial) == json_export.build(parallel)

@@ -77,8 +77,10 @@ def cli(ctx: click.Context, db: str, entities: str | None, quiet: bool, debug: b
 @click.option("--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) for files that state none.")
 @click.option("--max-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True, metavar="MB",
               help="Refuse files larger than this many megabytes.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Analyse documents in this many processes (one writer; same result as serial).")
 @pass_ctx
-def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int) -> None:
+def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int, workers: int) -> None:
     """Read PDFs, HTML pages and text files (folders recursively) into the store."""
     if published:
         check_published(published)
@@ -90,7 +92,8 @@ def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_siz
         def show(done: int, total: int, name: str) -> None:
             progress.update(task, completed=done, total=total, description=name)
 
-        report = pipeline.ingest(ctx.store, list(paths), published, max_size * 1_000_000, ctx.corrections, show)
+        report = pipeline.ingest(ctx.store, list(paths), published, max_size * 1_000_000, ctx.corrections, show,
+                                 workers)
     for path in report.skipped:
         ctx.say(f"skipped {path}: unsupported file type")
     for path, twin in report.duplicates:

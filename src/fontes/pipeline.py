@@ -2,13 +2,16 @@
 
 Per document: read → layout (repair) → language (spaCy) → times → sentences, noun chunks,
 entity mentions, quantities → notes and their references → claims → store, in one transaction.
-Then, across the corpus: entity resolution, then alignment of claims. Then, across the corpus: entity resolution.
+Then, across the corpus: entity resolution, then alignment of claims.
 """
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .analyze import align, claims, entities, language, layout, notes, quantities, references, resolve, times
 from .errors import FontesError
@@ -67,32 +70,65 @@ class IngestReport:
         return bool(self.added or self.updated)
 
 
-def ingest_file(store: Store, path: Path, report: IngestReport, published: str | None, max_bytes: int) -> None:
-    """Read, analyse and store one file, or record why it could not be."""
+@dataclass
+class Job:
+    """A file that needs analysing: its bytes, and what the store held for its path before."""
+
+    path: Path
+    shown: str
+    data: bytes
+    previous: tuple[str, int] | None
+
+
+def triage(store: Store, path: Path, report: IngestReport, max_bytes: int, claimed: dict[str, str]) -> Job | None:
+    """Decide whether a file needs analysis; unreadable, unchanged and duplicate files are reported here."""
     shown = display_path(path)
     try:
         data = load_bytes(path, max_bytes)
-        sha = fingerprint(data)
-        previous = store.stored_version(shown)
-        if previous == (sha, ANALYSIS_VERSION):
-            report.unchanged.append(shown)
-            return
-        twin = store.path_with_hash(sha)
-        if twin and twin != shown:
-            report.duplicates.append((shown, twin))
-            return
-        doc = read_document(path, data, published)
-        store.save_document(doc, analyze(doc), ANALYSIS_VERSION)
-        report.words += len(doc.text.split())
-        (report.updated if previous else report.added).append(shown)
     except FontesError as exc:
         store.record_failure(shown, str(exc))
         report.failed.append((shown, str(exc)))
+        return None
+    sha = fingerprint(data)
+    previous = store.stored_version(shown)
+    if previous == (sha, ANALYSIS_VERSION):
+        report.unchanged.append(shown)
+        return None
+    twin = claimed.get(sha) or store.path_with_hash(sha)
+    if twin and twin != shown:
+        report.duplicates.append((shown, twin))
+        return None
+    claimed[sha] = shown
+    return Job(path, shown, data, previous)
+
+
+def analyze_file(path: Path, data: bytes, published: str | None) -> tuple[Document, Analysis] | str:
+    """Read and analyse one file, in this process or a worker; a user error comes back as its message."""
+    try:
+        doc = read_document(path, data, published)
+        return doc, analyze(doc)
+    except FontesError as exc:
+        return str(exc)
+
+
+def analyses(jobs: list[Job], published: str | None, workers: int) -> Iterator[tuple[Document, Analysis] | str]:
+    """Analysis results in job order, from this process or from `workers` worker processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        return (analyze_file(job.path, job.data, published) for job in jobs)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def ordered() -> Iterator[tuple[Document, Analysis] | str]:
+        with pool:
+            yield from pool.map(analyze_file, [j.path for j in jobs], [j.data for j in jobs], repeat(published))
+    return ordered()
 
 
 def ingest(store: Store, paths: list[Path], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-           corrections: Path | None = None, progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
-    """Ingest files and folders (recursively), then resolve entities if anything changed."""
+           corrections: Path | None = None, progress: Callable[[int, int, str], None] | None = None,
+           workers: int = 1) -> IngestReport:
+    """Ingest files and folders (recursively), then resolve entities and align claims if anything
+    changed. With `workers` > 1 documents are analysed in parallel processes; this process alone
+    writes to the store, in file order, so the result is the same as a serial run."""
     report = IngestReport()
     files: list[Path] = []
     for path in paths:
@@ -103,12 +139,19 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
             continue
         files += found
         report.skipped += [display_path(p) for p in skipped]
-    for number, path in enumerate(files, 1):
+    claimed: dict[str, str] = {}
+    jobs = [job for job in (triage(store, path, report, max_bytes, claimed) for path in files) if job]
+    for number, (job, result) in enumerate(zip(jobs, analyses(jobs, published, workers)), 1):
         if progress:
-            progress(number - 1, len(files), path.name)
-        ingest_file(store, path, report, published, max_bytes)
-    if progress:
-        progress(len(files), len(files), "")
+            progress(number, len(jobs), job.path.name)
+        if isinstance(result, str):
+            store.record_failure(job.shown, result)
+            report.failed.append((job.shown, result))
+            continue
+        doc, analysis = result
+        store.save_document(doc, analysis, ANALYSIS_VERSION)
+        report.words += len(doc.text.split())
+        (report.updated if job.previous else report.added).append(job.shown)
     if report.changed or (store.counts()["mentions"] and not store.counts()["entities"]):
         resolve_entities(store, corrections)
         align.run(store)
