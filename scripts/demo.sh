@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up, then ingest the bundled sample corpus (examples/) into demo.db and show what fontes found.
+# Set up, then ingest the bundled sample corpus (examples/) into demo.db and show what fontes found:
+# documents, entities, where the sources disagree, and an answer to a question.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -7,5 +8,7 @@ export FONTES_DB=${FONTES_DB:-demo.db}
 .venv/bin/fontes ingest examples/
 .venv/bin/fontes docs
 .venv/bin/fontes entities --limit 15
+.venv/bin/fontes conflicts
+.venv/bin/fontes ask "How many Soviet pilots served in Korea?"
 .venv/bin/fontes export --format json -o demo-export.json
 echo "Store: $FONTES_DB   JSON export: demo-export.json   Try: .venv/bin/fontes --db $FONTES_DB show d4 --spans"

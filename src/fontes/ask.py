@@ -63,18 +63,21 @@ def positions_for(kind: str, claims: list[dict], question: str) -> list[Position
     """Group claims by the value they give: a number of the kind asked about, a date, or none."""
     groups: dict[str, Position] = {}
     nouns = {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())} - STOP
+    asked: set[str] = set()
     for claim in claims:
         if kind == "quantity":
+            # figures of the thing asked about ("pilots"), and counts of people beside them
             fitting = [q for q in claim["quantities"] if q["unit"] in align.COUNTABLE and
-                       (not nouns or align.counted_head(q["counts"]) in nouns or q["unit"] == "people")]
+                       (align.counted_head(q["counts"]) in nouns or q["unit"] == "people")]
             labels = [align.describe(q) for q in fitting]
+            asked |= {align.describe(q) for q in fitting if align.counted_head(q["counts"]) in nouns}
         elif kind == "time" and claim["time"]:
             labels = [claim["time"].get("edtf") or f"{claim['time'].get('earliest')}/{claim['time'].get('latest')}"]
         else:
             labels = []
         for label in labels or (["(no figure)"] if kind == "quantity" else ["(no date)"] if kind == "time" else ["said"]):
             groups.setdefault(label, Position(label)).claims.append(claim)
-    return sorted(groups.values(), key=lambda p: (p.label.startswith("("), -len(p.claims)))
+    return sorted(groups.values(), key=lambda p: (p.label.startswith("("), p.label not in asked, -len(p.claims)))
 
 
 def answer(store: Store, question: str) -> Answer:

@@ -395,7 +395,8 @@ def ask(ctx: Context, question: str, as_json: bool, llm_url: str | None, llm_mod
     out.print(f"[bold]{result.summary}[/bold]")
     for position in result.positions:
         out.print(f"\n{position.label}:", markup=False)
-        for claim in position.claims:
+        shown = position.claims[:5] if position.label.startswith("(") else position.claims
+        for claim in shown:
             out.print(f"  - {asking.source_of(claim)}, in d{claim['doc_id']} {claim['start']}-{claim['end']} "
                       f"(c{claim['id']}):", markup=False)
             out.print(f"    “{' '.join(claim['text'].split())}”", markup=False)

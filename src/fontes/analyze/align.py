@@ -50,7 +50,8 @@ def _range(q: dict) -> tuple[float, float] | None:
 
 
 def describe(q: dict) -> str:
-    """A quantity as a reader would say it: 'about 90 people', '200-400 people', 'more than 300,000'."""
+    """A quantity as a reader would say it, with the noun it counts: 'about 90 pilots',
+    '200-400 personnel', 'more than 300,000 personnel'."""
     number = lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
     if q["value"] is not None:
         text = ("about " if q["approximate"] else "") + number(q["value"])
@@ -60,7 +61,10 @@ def describe(q: dict) -> str:
         text = f"more than {number(q['low'])}"
     else:
         text = f"at most {number(q['high'])}"
-    return f"{text} {q['unit'] or q['counts'] or ''}".strip()
+    counted = counted_head(q["counts"])
+    noun = counted + "s" if q["counts"] and q["counts"].split()[-1].lower().endswith("s") and not counted.endswith("s") \
+        else (q["counts"].split()[-1].lower() if q["counts"] else "")
+    return f"{text} {noun or q['unit'] or ''}".strip()
 
 
 def _time_range(t: dict | None) -> tuple[str, str] | None:
