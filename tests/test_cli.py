@@ -11,7 +11,8 @@ from conftest import EXAMPLES
 from fontes.cli import cli
 from fontes.export.timeline import label
 
-COMMANDS = ["ingest", "docs", "show", "entities", "export", "resolve"]
+COMMANDS = ["ingest", "docs", "show", "entities", "export", "resolve", "timeline", "notes", "archives", "sources-of",
+            "claims", "conflicts", "agreements", "align", "ask"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
