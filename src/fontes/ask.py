@@ -86,8 +86,7 @@ def answer(store: Store, question: str) -> Answer:
     claims = retrieve(store, question)
     positions = positions_for(kind, claims, question)
     ids = {c["id"] for c in claims}
-    related = [a for a in store.alignments() if len({c["id"] for c in a["claims"]} & ids) >= 1
-               and any(c["id"] in ids for c in a["claims"])]
+    related = [a for a in store.alignments() if any(c["id"] in ids for c in a["claims"])]
     conflicts = [a for a in related if a["relation"] == "conflict"]
     valued = [p for p in positions if not p.label.startswith("(")]
     if not claims:

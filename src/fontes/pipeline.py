@@ -152,7 +152,8 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
         store.save_document(doc, analysis, ANALYSIS_VERSION)
         report.words += len(doc.text.split())
         (report.updated if job.previous else report.added).append(job.shown)
-    if report.changed or (store.counts()["mentions"] and not store.counts()["entities"]):
+    counts = store.counts()
+    if report.changed or (counts["mentions"] and not counts["entities"]):
         resolve_entities(store, corrections)
         align.run(store)
     return report

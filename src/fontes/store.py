@@ -455,26 +455,30 @@ class Store:
 
     def claims(self, doc_id: int | None = None, entity_id: int | None = None, ids: list[int] | None = None) -> list[dict]:
         """Claims with their entities (from the resolved mentions inside them) and quantities."""
-        sql, args = "SELECT * FROM claims c WHERE 1=1", []
+        where, args = "1=1", []
         if doc_id is not None:
-            sql, args = sql + " AND c.doc_id = ?", args + [doc_id]
+            where, args = where + " AND c.doc_id = ?", args + [doc_id]
         if ids is not None:
-            sql += f" AND c.id IN ({','.join('?' * len(ids))})"
+            where += f" AND c.id IN ({','.join('?' * len(ids))})"
             args += list(ids)
         if entity_id is not None:
-            sql += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = c.doc_id AND m.entity_id = ?"
-                    " AND m.start >= c.start AND m.\"end\" <= c.\"end\")")
+            where += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = c.doc_id AND m.entity_id = ?"
+                      " AND m.start >= c.start AND m.\"end\" <= c.\"end\")")
             args.append(entity_id)
-        rows = [dict(r) for r in self.db.execute(sql + " ORDER BY c.doc_id, c.start", args)]
+        return self._claims_where(where, args)
+
+    def _claims_where(self, where: str, args: list) -> list[dict]:
+        """Claims matching a condition on `c`; their entities and quantities are read for those claims only."""
+        rows = [dict(r) for r in self.db.execute(f"SELECT * FROM claims c WHERE {where} ORDER BY c.doc_id, c.start", args)]
         entities: dict[int, list[int]] = {}
         quantities: dict[int, list[dict]] = {}
         for r in self.db.execute(
                 "SELECT c.id, m.entity_id FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
-                " AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL ORDER BY c.id, m.start"):
+                f" AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL AND {where} ORDER BY c.id, m.start", args):
             entities.setdefault(r[0], []).append(r[1])
         for r in self.db.execute(
                 "SELECT c.id, q.* FROM claims c JOIN quantities q ON q.doc_id = c.doc_id AND q.start >= c.start"
-                " AND q.\"end\" <= c.\"end\" ORDER BY c.id, q.start"):
+                f" AND q.\"end\" <= c.\"end\" WHERE {where} ORDER BY c.id, q.start", args):
             quantities.setdefault(r[0], []).append({k: r[k] for k in ("text", "value", "low", "high", "approximate",
                                                                        "unit", "counts")})
         for row in rows:
@@ -521,10 +525,13 @@ class Store:
         if independent is not None:
             sql, args = sql + " AND independent = ?", args + [int(independent)]
         groups = [dict(r) for r in self.db.execute(sql + " ORDER BY score DESC, id", args)]
+        members: dict[int, list[int]] = {}
+        for alignment_id, claim_id in self.db.execute("SELECT alignment_id, claim_id FROM alignment_claims"):
+            members.setdefault(alignment_id, []).append(claim_id)
+        aligned = {c["id"]: c for c in self._claims_where("c.id IN (SELECT claim_id FROM alignment_claims)", [])}
         for group in groups:
-            ids = [r[0] for r in self.db.execute("SELECT claim_id FROM alignment_claims WHERE alignment_id = ?",
-                                                 (group["id"],))]
-            group["claims"] = self.claims(ids=ids)
+            group["claims"] = sorted((aligned[i] for i in members.get(group["id"], [])),
+                                     key=lambda c: (c["doc_id"], c["start"]))
             group["independent"] = None if group["independent"] is None else bool(group["independent"])
         if entity_id is not None:
             groups = [g for g in groups if any(entity_id in c["entities"] for c in g["claims"])]

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from ..lexicon import load
 from ..model import Reference
 from .names import fold, normalize
+from .times import interpret, master
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”’]+")
 _DOCUMENT_FORM = re.compile(r"^(?:Telegram|Airgram|Cable|Memorandum|Memo|Letter|Report|Savingram|Record of "
@@ -81,7 +82,6 @@ def find_url(text: str) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The first date in a reference, as precise as it is written (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    from .times import interpret, master  # times imports spaCy machinery lazily used only here
     for m in master().finditer(text):
         if m.group("point") or m.group("range") or m.group("yrange"):
             interval = interpret(m, None, None)
@@ -165,7 +165,6 @@ def parse_one(text: str) -> Reference:
 
 
 def _first_date_at(text: str) -> int | None:
-    from .times import master
     match = next((m for m in master().finditer(text) if m.group("point")), None)
     return match.start() if match else None
 
