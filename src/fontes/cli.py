@@ -12,11 +12,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, ask as asking, pipeline
+from . import __version__, ask as asking, network, pipeline
 from .analyze import align as aligning
 from .errors import FontesError
 from .analyze.references import archive_country
-from .export import csl, csv_export, json_export, timeline as timeline_export
+from .export import annotations, csl, csv_export, json_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.metadata import check_published
 from .store import Store
@@ -403,14 +403,23 @@ def ask(ctx: Context, question: str, as_json: bool, llm_url: str | None, llm_mod
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "csl-json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "csl-json", "graphml", "annotations"]),
+              default="json", show_default=True,
+              help="json: the export contract; csv: a folder of tables; csl-json: citations; graphml: the entity "
+                   "network (Gephi); annotations: W3C Web Annotation JSON-LD.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File (json) or folder (csv); json goes to standard output without it.")
+              help="File, or folder for csv; other formats go to standard output without it.")
 @pass_ctx
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
-    """Export the store: JSON as in EXPORT-CONTRACT.md, a folder of CSV files, or CSL-JSON citations."""
-    if fmt == "csl-json":
-        text = json.dumps(csl.items(ctx.store), ensure_ascii=False, indent=1)
+    """Export the store: JSON as in EXPORT-CONTRACT.md, CSV, CSL-JSON, GraphML or Web Annotations."""
+    if fmt in ("csl-json", "annotations", "graphml"):
+        if fmt == "graphml":
+            buffer = io.BytesIO()
+            network.write_graphml(network.graph(ctx.store), buffer)
+            text = buffer.getvalue().decode("utf-8")
+        else:
+            data = csl.items(ctx.store) if fmt == "csl-json" else annotations.collection(ctx.store)
+            text = json.dumps(data, ensure_ascii=False, indent=1)
         _emit(text, output)
         if output:
             ctx.say(f"wrote {output}")

@@ -361,6 +361,20 @@ class Store:
             entry["mentions"] += r["n"]
         return sorted(out.values(), key=lambda e: (-e["mentions"], e["name"]))
 
+    def cooccurrences(self, entity_ids: list[int], doc_id: int | None = None) -> list[tuple[int, int, int, int]]:
+        """Pairs of the given entities named in the same sentence: (a, b, sentences, documents), a < b."""
+        if not entity_ids:
+            return []
+        marks = ",".join("?" * len(entity_ids))
+        sql = ("SELECT a.entity_id, b.entity_id, COUNT(DISTINCT s.id), COUNT(DISTINCT s.doc_id) FROM mentions a"
+               " JOIN sentences s ON s.doc_id = a.doc_id AND s.start <= a.start AND a.start < s.\"end\""
+               " JOIN mentions b ON b.doc_id = s.doc_id AND b.start >= s.start AND b.start < s.\"end\""
+               f" WHERE a.entity_id IN ({marks}) AND b.entity_id IN ({marks}) AND a.entity_id < b.entity_id")
+        args = [*entity_ids, *entity_ids]
+        if doc_id is not None:
+            sql, args = sql + " AND a.doc_id = ?", args + [doc_id]
+        return [tuple(r) for r in self.db.execute(sql + " GROUP BY a.entity_id, b.entity_id", args)]
+
     def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:
         return self._select("SELECT * FROM mentions WHERE entity_id IS NOT NULL", doc_id=doc_id, entity_id=entity_id)
 
