@@ -86,7 +86,8 @@ def answer(store: Store, question: str) -> Answer:
     claims = retrieve(store, question)
     positions = positions_for(kind, claims, question)
     ids = {c["id"] for c in claims}
-    related = [a for a in store.alignments() if any(c["id"] in ids for c in a["claims"])]
+    found = {a["id"]: a for claim_id in ids for a in store.alignments(claim_id=claim_id)}
+    related = sorted(found.values(), key=lambda a: (-a["score"], a["id"]))
     conflicts = [a for a in related if a["relation"] == "conflict"]
     valued = [p for p in positions if not p.label.startswith("(")]
     if not claims:

@@ -436,6 +436,38 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
         click.echo(text)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets other machines read the store.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--max-upload", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True, metavar="MB",
+              help="Refuse uploaded files larger than this many megabytes.")
+@pass_ctx
+def serve(ctx: Context, host: str, port: int, max_upload: int) -> None:
+    """Open the web interface over the store: library, reader, timeline, network, conflicts, archives, ask."""
+    import ipaddress
+
+    import uvicorn
+
+    from .web.app import create_app, missing_viewers
+
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        err.print(f"[yellow]warning:[/] listening on {host}: anyone who can reach this machine can read the store "
+                  "and upload files to it (fontes has no login)")
+    if missing_viewers():
+        err.print("[yellow]warning:[/] the timeline and network viewers are not installed; run bash scripts/setup.sh")
+    app = create_app(ctx.db_path, ctx.corrections, max_upload * 1_000_000)
+    ctx.say(f"fontes is serving {ctx.db_path} at http://{host}:{port}/ (Ctrl-C to stop)")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        raise FontesError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
 def main() -> None:
     """Entry point of the `fontes` console script."""
     try:

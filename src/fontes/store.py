@@ -271,6 +271,17 @@ class Store:
             " FROM documents d ORDER BY d.id").fetchall()
         return [_document_row(r) for r in rows]
 
+    def document_page(self, offset: int = 0, limit: int = 50) -> list[dict]:
+        """One page of documents, in id order, with what was found in each (for the library view)."""
+        rows = self.db.execute(
+            "SELECT d.id, d.path, d.title, d.authors, d.published, d.kind, d.format, d.chars, d.ingested_at,"
+            " (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.doc_id = d.id) AS entities,"
+            " (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims,"
+            " (SELECT COUNT(*) FROM notes n WHERE n.doc_id = d.id) AS notes,"
+            " (SELECT COUNT(*) FROM times t WHERE t.doc_id = d.id) AS times"
+            " FROM documents d ORDER BY d.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [_document_row(r) for r in rows]
+
     def failures(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT path, reason, at FROM failures ORDER BY path")]
 
@@ -389,7 +400,7 @@ class Store:
                 for r in self._select("SELECT * FROM quantities WHERE 1=1", doc_id=doc_id)]
 
     def timeline(self, doc_id: int | None = None, entity_id: int | None = None, start: str | None = None,
-                 end: str | None = None) -> list[dict]:
+                 end: str | None = None, limit: int | None = None) -> list[dict]:
         """Dated statements: each anchored body time expression with the sentence it stands in, by earliest
         day (an open start sorts by its end)."""
         sql = ("SELECT t.*, s.text AS sentence, s.start AS sentence_start, s.\"end\" AS sentence_end, d.path, d.title"
@@ -407,7 +418,10 @@ class Store:
             sql += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = t.doc_id AND m.entity_id = ?"
                     " AND m.start >= s.start AND m.\"end\" <= s.\"end\")")
             args.append(entity_id)
-        rows = self.db.execute(sql + " ORDER BY COALESCE(t.earliest, t.latest), t.latest, t.doc_id, t.start", args)
+        sql += " ORDER BY COALESCE(t.earliest, t.latest), t.latest, t.doc_id, t.start"
+        if limit is not None:
+            sql, args = sql + " LIMIT ?", args + [limit]
+        rows = self.db.execute(sql, args)
         return [{**dict(r), "approximate": bool(r["approximate"])} for r in rows]
 
     def notes(self, doc_id: int | None = None) -> list[dict]:
@@ -531,25 +545,54 @@ class Store:
                 db.executemany("INSERT INTO alignment_claims VALUES (?,?)", [(number, c) for c in group["claims"]])
 
     def alignments(self, relation: str | None = None, entity_id: int | None = None,
-                   independent: bool | None = None) -> list[dict]:
-        """Alignment groups with their claims side by side."""
-        sql, args = "SELECT * FROM alignments a WHERE 1=1", []
-        if relation:
-            sql, args = sql + " AND relation = ?", args + [relation]
-        if independent is not None:
-            sql, args = sql + " AND independent = ?", args + [int(independent)]
-        groups = [dict(r) for r in self.db.execute(sql + " ORDER BY score DESC, id", args)]
+                   independent: bool | None = None, claim_id: int | None = None,
+                   limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Alignment groups with their claims side by side, strongest first; only the groups asked for
+        (a page of them, or those holding one claim) are read with their claims."""
+        where, args = self._alignment_filter(relation, entity_id, independent, claim_id)
+        sql = f"SELECT * FROM alignments a WHERE {where} ORDER BY score DESC, id"
+        if limit is not None:
+            sql, args = sql + " LIMIT ? OFFSET ?", args + [limit, offset]
+        groups = [dict(r) for r in self.db.execute(sql, args)]
+        ids = [g["id"] for g in groups]
         members: dict[int, list[int]] = {}
-        for alignment_id, claim_id in self.db.execute("SELECT alignment_id, claim_id FROM alignment_claims"):
-            members.setdefault(alignment_id, []).append(claim_id)
-        aligned = {c["id"]: c for c in self._claims_where("c.id IN (SELECT claim_id FROM alignment_claims)", [])}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for alignment_id, member in self.db.execute(
+                    f"SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN ({','.join('?' * len(part))})",
+                    part):
+                members.setdefault(alignment_id, []).append(member)
+        wanted = sorted({c for m in members.values() for c in m})
+        aligned = {c["id"]: c for start in range(0, len(wanted), 500)
+                   for c in self.claims(ids=wanted[start:start + 500])}
         for group in groups:
             group["claims"] = sorted((aligned[i] for i in members.get(group["id"], [])),
                                      key=lambda c: (c["doc_id"], c["start"]))
             group["independent"] = None if group["independent"] is None else bool(group["independent"])
-        if entity_id is not None:
-            groups = [g for g in groups if any(entity_id in c["entities"] for c in g["claims"])]
         return groups
+
+    def count_alignments(self, relation: str | None = None, entity_id: int | None = None,
+                         independent: bool | None = None) -> int:
+        where, args = self._alignment_filter(relation, entity_id, independent, None)
+        return self.db.execute(f"SELECT COUNT(*) FROM alignments a WHERE {where}", args).fetchone()[0]
+
+    @staticmethod
+    def _alignment_filter(relation: str | None, entity_id: int | None, independent: bool | None,
+                          claim_id: int | None) -> tuple[str, list]:
+        where, args = "1=1", []
+        if relation:
+            where, args = where + " AND a.relation = ?", args + [relation]
+        if independent is not None:
+            where, args = where + " AND a.independent = ?", args + [int(independent)]
+        if claim_id is not None:
+            where += " AND a.id IN (SELECT alignment_id FROM alignment_claims WHERE claim_id = ?)"
+            args.append(claim_id)
+        if entity_id is not None:
+            where += (" AND EXISTS (SELECT 1 FROM alignment_claims ac JOIN claims c ON c.id = ac.claim_id"
+                      " JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start AND m.\"end\" <= c.\"end\""
+                      " WHERE ac.alignment_id = a.id AND m.entity_id = ?)")
+            args.append(entity_id)
+        return where, args
 
     def search_claims(self, query: str, limit: int = 30) -> list[int]:
         """Ids of claims matching an FTS5 query, best first."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..analyze.align import describe
 from ..store import Store
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -44,11 +45,8 @@ def annotations(store: Store) -> Iterator[dict]:
             yield annotation("t", t["id"], t["start"], t["end"], "describing",
                              [textual(f"time {span} ({t['precision']})", "describing"), textual("time", "tagging")])
         for q in store.quantities(doc_id=doc["id"]):
-            value = q["value"] if q["value"] is not None else f"{q['low']}-{q['high']}"
-            what = " ".join(str(x) for x in (value, q["unit"] or "", q["counts"] or "") if x != "")
             yield annotation("q", q["id"], q["start"], q["end"], "describing",
-                             [textual(f"quantity {what}" + (" (approximate)" if q["approximate"] else ""), "describing"),
-                              textual("quantity", "tagging")])
+                             [textual(f"quantity: {describe(q)}", "describing"), textual("quantity", "tagging")])
         for n in store.notes(doc_id=doc["id"]):
             for number, anchor in enumerate(n["anchors"]):
                 yield annotation(f"n{n['id']}-", number, anchor["start"], anchor["end"], "linking",

@@ -1,0 +1,105 @@
+"""The JSON API: one route per view, returning exactly what the page renders (see views.py).
+FastAPI publishes it as OpenAPI at /openapi.json."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from ..store import Store
+from . import views
+from .uploads import Refused
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def store_of(request: Request) -> Store:
+    return request.app.state.stores.get()
+
+
+StoreDep = Annotated[Store, Depends(store_of)]
+Page = Annotated[int, Query(ge=1, le=1_000_000)]
+# A filter left at "all" in a form arrives as an empty string: it means no filter.
+Id = Annotated[int | None, BeforeValidator(lambda v: v or None), Query()]
+
+
+def parse_mark(mark: str | None) -> tuple[int, int] | None:
+    """"START-END" character offsets, as every link to a span carries them; anything else is ignored."""
+    if not mark:
+        return None
+    start, _, end = mark.partition("-")
+    if start.isdigit() and end.isdigit() and int(start) <= int(end):
+        return int(start), int(end)
+    return None
+
+
+@router.get("/documents", summary="Library: a page of documents with counts, and failed files")
+def documents(store: StoreDep, page: Page = 1) -> dict:
+    return views.library(store, page)
+
+
+@router.get("/documents/{doc_id}", summary="Reader: a page of a document's text, cut into marked pieces")
+def document(store: StoreDep, doc_id: int, page: Annotated[int | None, Query(ge=1)] = None,
+             mark: Annotated[str | None, Query(description="START-END offsets to mark")] = None) -> dict:
+    data = views.document(store, doc_id, page, parse_mark(mark))
+    data["pieces"] = [{"start": p.start, "text": p.text, "marks": p.keys.split()} for p in data["pieces"]]
+    return data
+
+
+@router.get("/claims/{claim_id}", summary="A claim with its chain, notes and the groups it is aligned in")
+def claim(store: StoreDep, claim_id: int) -> dict:
+    return views.claim(store, claim_id)
+
+
+@router.get("/entities/{entity_id}", summary="An entity: aliases, mentions per document, claims")
+def entity(store: StoreDep, entity_id: int) -> dict:
+    return views.entity(store, entity_id)
+
+
+@router.get("/timeline", summary="Dated statements as timeline items (ranges for imprecise times)")
+def timeline(store: StoreDep, entity: Id = None, doc: Id = None) -> dict:
+    return views.timeline(store, entity, doc)
+
+
+@router.get("/network", summary="Entities and their co-occurrence in sentences (Cytoscape.js elements)")
+def network(store: StoreDep, type: Annotated[str | None, Query(max_length=20)] = None, doc: Id = None,
+            min_mentions: Annotated[int, BeforeValidator(lambda v: v or 1), Query()] = 1, limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
+    return views.network(store, type or None, doc, min_mentions, limit)
+
+
+@router.get("/alignments", summary="Conflicts and agreements, a page at a time")
+def alignments(store: StoreDep, relation: Literal["conflict", "corroboration"] | None = None, entity: Id = None,
+               page: Page = 1) -> dict:
+    return views.alignments(store, relation, entity, page)
+
+
+@router.get("/archives", summary="Archives cited in notes and what rests on them")
+def archives(store: StoreDep) -> dict:
+    return views.archives(store)
+
+
+@router.get("/ask", summary="Answer a question from the claims, with quotes and conflicts")
+def ask(store: StoreDep, q: Annotated[str, Query(min_length=2, max_length=500)]) -> dict:
+    return views.answer(store, q)
+
+
+@router.post("/uploads", status_code=202, summary="Upload files to ingest (size-limited, type-checked)")
+async def upload(request: Request, files: list[UploadFile] = File(...)) -> dict:
+    uploads = request.app.state.uploads
+    received = []
+    for f in files:
+        data = await f.read(uploads.max_bytes + 1)
+        if len(data) > uploads.max_bytes:
+            raise Refused(f"{f.filename}: too large (limit {uploads.max_bytes / 1e6:.0f} MB)", 413)
+        received.append((f.filename or "upload", data))
+    return (await run_in_threadpool(uploads.accept, received)).public()
+
+
+@router.get("/jobs/{job_id}", summary="Progress of an upload's ingest")
+def job(request: Request, job_id: str) -> dict:
+    found = request.app.state.uploads.job(job_id)
+    if found is None:
+        raise views.NotFound(f"no upload job {job_id}")
+    return found.public()

@@ -1,0 +1,78 @@
+"""The HTML pages: each renders one view's data (views.py) with an autoescaping template, so text
+from a source is always shown as text."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from . import views
+from .api import Id, Page, StoreDep, parse_mark
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, **context) -> HTMLResponse:
+    page = request.app.state.templates.get_template(template).render(
+        request=request, missing_viewers=request.app.state.missing_viewers, **context)
+    return HTMLResponse(page)
+
+
+@router.get("/")
+def library(request: Request, store: StoreDep, page: Page = 1):
+    return render(request, "library.html", view="library", data=views.library(store, page),
+                  max_upload=request.app.state.uploads.max_bytes)
+
+
+@router.get("/doc/{doc_id}")
+def reader(request: Request, store: StoreDep, doc_id: int, page: Annotated[int | None, Query(ge=1)] = None,
+           mark: str | None = None):
+    return render(request, "reader.html", view="library", data=views.document(store, doc_id, page, parse_mark(mark)))
+
+
+@router.get("/timeline")
+def timeline(request: Request, store: StoreDep, entity: Id = None, doc: Id = None):
+    return render(request, "timeline.html", view="timeline", entity=entity, doc=doc,
+                  documents=views.documents_for_filters(store), entities=views.entities_for_filters(store))
+
+
+@router.get("/network")
+def network(request: Request, store: StoreDep, type: str | None = None, doc: Id = None,
+            min_mentions: Annotated[int, Query(ge=1)] = 1):
+    types = sorted({e["type"] for e in views.entities_for_filters(store, 1000)})
+    return render(request, "network.html", view="network", type=type, doc=doc, min_mentions=min_mentions,
+                  types=types, documents=views.documents_for_filters(store))
+
+
+@router.get("/entity/{entity_id}")
+def entity(request: Request, store: StoreDep, entity_id: int):
+    return render(request, "entity.html", view="network", data=views.entity(store, entity_id))
+
+
+@router.get("/conflicts")
+def conflicts(request: Request, store: StoreDep, entity: Id = None, page: Page = 1):
+    return _alignments(request, store, "conflict", entity, page)
+
+
+@router.get("/agreements")
+def agreements(request: Request, store: StoreDep, entity: Id = None, page: Page = 1):
+    return _alignments(request, store, "corroboration", entity, page)
+
+
+def _alignments(request: Request, store, relation: Literal["conflict", "corroboration"], entity: int | None,
+                page: int) -> HTMLResponse:
+    return render(request, "alignments.html", view="conflicts" if relation == "conflict" else "agreements",
+                  data=views.alignments(store, relation, entity, page), entity=entity,
+                  entities=views.entities_for_filters(store))
+
+
+@router.get("/archives")
+def archives(request: Request, store: StoreDep):
+    return render(request, "archives.html", view="archives", data=views.archives(store))
+
+
+@router.get("/ask")
+def ask(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = ""):
+    data = views.answer(store, q) if len(q.strip()) >= 2 else None
+    return render(request, "ask.html", view="ask", question=q, data=data)

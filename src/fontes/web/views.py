@@ -1,0 +1,207 @@
+"""What each view shows, as plain JSON-ready data: the HTML pages render it and the JSON API returns it,
+so the two never disagree. Every list is paged or capped, so no view reads the whole store at once."""
+from __future__ import annotations
+
+import math
+
+from .. import ask as asking, network as networking
+from ..analyze.align import describe
+from ..errors import FontesError
+from ..store import Store
+from . import reader
+
+PER_PAGE = 50
+TIMELINE_CAP = 2000
+NETWORK_CAP = 150
+
+
+class NotFound(FontesError):
+    """A request named something the store does not hold."""
+
+
+def paging(total: int, page: int, per_page: int = PER_PAGE) -> dict:
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages)
+    return {"page": page, "pages": pages, "total": total, "per_page": per_page, "offset": (page - 1) * per_page}
+
+
+def library(store: Store, page: int = 1) -> dict:
+    """A page of documents with what was found in each, and the files that failed to ingest."""
+    counts = store.counts()
+    paged = paging(counts["documents"], page)
+    docs = store.document_page(paged["offset"], PER_PAGE)
+    return {"paging": paged, "documents": [_document(d) for d in docs], "failures": store.failures(),
+            "counts": counts}
+
+
+def _document(d: dict) -> dict:
+    keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
+            "entities", "claims", "notes", "times")
+    return {k: d[k] for k in keep if k in d}
+
+
+def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int, int] | None = None) -> dict:
+    """One page of a document's text cut into marked pieces, with the notes called on that page.
+    With `mark`, the page is the one holding the span and the span is marked as the target."""
+    doc = _known(store, doc_id)
+    text = store.text_of(doc_id)
+    bounds = reader.pages(text)
+    if page is None:
+        page = reader.page_holding(bounds, mark[0]) + 1 if mark else 1
+    page = min(max(1, page), len(bounds))
+    window = bounds[page - 1]
+    entities = {e["id"]: e for e in store.entities(doc_id=doc_id)}
+    notes = store.notes(doc_id=doc_id)
+    marks = [reader.Mark(m["start"], m["end"], "entity", f"e{m['entity_id']}",
+                         f"{entities[m['entity_id']]['name']} ({entities[m['entity_id']]['type']})")
+             for m in store.mentions(doc_id=doc_id) if m["entity_id"] in entities]
+    marks += [reader.Mark(t["start"], t["end"], "time", f"t{t['id']}",
+                          "time " + (t["edtf"] or f"{t['earliest'] or '..'}/{t['latest'] or '..'}"))
+              for t in store.times(doc_id=doc_id)]
+    marks += [reader.Mark(q["start"], q["end"], "quantity", f"q{q['id']}", "quantity " + describe(q))
+              for q in store.quantities(doc_id=doc_id)]
+    claims = store.claims(doc_id=doc_id)
+    marks += [reader.Mark(c["start"], c["end"], "claim", f"c{c['id']}") for c in claims]
+    marks += [reader.Mark(a["start"], a["end"], "marker", f"n{n['id']}", f"note {n['marker']}")
+              for n in notes for a in n["anchors"]]
+    if mark:
+        marks.append(reader.Mark(mark[0], mark[1], "target", "target"))
+    lo, hi = window
+    shown_notes = [n for n in notes if any(lo <= a["start"] < hi for a in n["anchors"]) or lo <= n["start"] < hi]
+    return {"document": _document(doc), "paging": {"page": page, "pages": len(bounds), "start": lo, "end": hi},
+            "pieces": reader.pieces(text, window, marks), "notes": [_note(n) for n in shown_notes],
+            "mark": {"start": mark[0], "end": mark[1], "text": text[mark[0]:mark[1]]} if mark else None,
+            "counts": {"entities": len(entities), "claims": len(claims), "notes": len(notes)}}
+
+
+def _known(store: Store, doc_id: int) -> dict:
+    try:
+        return store.document(str(doc_id))
+    except FontesError as exc:
+        raise NotFound(f"no document d{doc_id}") from exc
+
+
+def _note(n: dict) -> dict:
+    return {"id": n["id"], "doc_id": n["doc_id"], "marker": n["marker"], "start": n["start"], "end": n["end"],
+            "text": n["text"], "printed": n["printed"], "anchors": n["anchors"],
+            "references": [{k: r[k] for k in ("kind", "archive", "title", "authors", "translators", "date", "url",
+                                              "locator", "repeats", "text")} for r in n["references"]]}
+
+
+def claim(store: Store, claim_id: int) -> dict:
+    """A claim, its attribution chain and notes, and every group it is aligned in with the other claims."""
+    found = store.claims(ids=[claim_id])
+    if not found:
+        raise NotFound(f"no claim c{claim_id}")
+    titles = {}
+    groups = store.alignments(claim_id=claim_id)
+    for c in [found[0], *(c for g in groups for c in g["claims"])]:
+        titles.setdefault(c["doc_id"], _title(store, c["doc_id"]))
+    return {"claim": _claim(found[0], titles), "alignments": [_group(g, titles) for g in groups]}
+
+
+def _title(store: Store, doc_id: int) -> str:
+    d = store.document(str(doc_id))
+    return d["title"] or d["path"]
+
+
+def _claim(c: dict, titles: dict[int, str]) -> dict:
+    return {"id": c["id"], "doc_id": c["doc_id"], "document": titles.get(c["doc_id"]), "start": c["start"],
+            "end": c["end"], "text": " ".join(c["text"].split()), "hedged": c["hedged"],
+            "attribution": c["attribution"], "notes": c["notes"], "time": c["time"],
+            "quantities": [describe(q) for q in c["quantities"]], "entities": c["entities"],
+            "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target"}
+
+
+def _group(g: dict, titles: dict[int, str]) -> dict:
+    return {"id": g["id"], "relation": g["relation"], "topic": g["topic"], "explanation": g["explanation"],
+            "independent": g["independent"], "shared_origin": g["shared_origin"],
+            "claims": [_claim(c, titles) for c in g["claims"]]}
+
+
+def alignments(store: Store, relation: str | None = None, entity_id: int | None = None, page: int = 1) -> dict:
+    """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
+    paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
+    groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
+    titles = {d: _title(store, d) for d in {c["doc_id"] for g in groups for c in g["claims"]}}
+    notes = _notes_by_marker(store, {c["doc_id"] for g in groups for c in g["claims"]})
+    out = [_group(g, titles) for g in groups]
+    for group in out:
+        for c in group["claims"]:
+            c["note_texts"] = [notes[c["doc_id"]][m] for m in c["notes"] if m in notes.get(c["doc_id"], {})]
+    return {"paging": paged, "relation": relation, "groups": out}
+
+
+def _notes_by_marker(store: Store, doc_ids: set[int]) -> dict[int, dict[str, dict]]:
+    return {d: {n["marker"]: _note(n) for n in store.notes(doc_id=d)} for d in doc_ids}
+
+
+def entity(store: Store, entity_id: int) -> dict:
+    """An entity with its aliases, where it is mentioned, and the first claims that name it."""
+    try:
+        e = store.entity_named(f"e{entity_id}")
+    except FontesError as exc:
+        raise NotFound(str(exc)) from exc
+    mentions = store.mentions(entity_id=entity_id)
+    claims = store.claims(entity_id=entity_id)
+    titles = {d: _title(store, d) for d in {c["doc_id"] for c in claims[:25]}}
+    per_doc: dict[int, int] = {}
+    for m in mentions:
+        per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
+    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": len(mentions),
+            "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
+            "claims": [_claim(c, titles) for c in claims[:25]], "claims_total": len(claims)}
+
+
+def timeline(store: Store, entity_id: int | None = None, doc_id: int | None = None) -> dict:
+    """Dated statements as timeline items: an imprecise time is a range from its earliest to its latest
+    day; a time open at one end is drawn at its known end and says so."""
+    rows = store.timeline(doc_id=doc_id, entity_id=entity_id, limit=TIMELINE_CAP + 1)
+    items = []
+    for r in rows[:TIMELINE_CAP]:
+        start, end = r["earliest"] or r["latest"], r["latest"] or r["earliest"]
+        open_end = not (r["earliest"] and r["latest"])
+        items.append({"id": r["id"], "start": start, "end": end if end != start and not open_end else None,
+                      "content": r["text"], "precision": r["precision"], "edtf": r["edtf"], "open": open_end,
+                      "approximate": r["approximate"], "doc_id": r["doc_id"], "document": r["title"] or r["path"],
+                      "sentence": " ".join(r["sentence"].split()),
+                      "link": f"/doc/{r['doc_id']}?mark={r['sentence_start']}-{r['sentence_end']}#target"})
+    return {"items": items, "truncated": len(rows) > TIMELINE_CAP, "cap": TIMELINE_CAP}
+
+
+def network(store: Store, etype: str | None = None, doc_id: int | None = None, min_mentions: int = 1,
+            limit: int = NETWORK_CAP) -> dict:
+    """The most mentioned entities (at most `limit`) and who is named with whom."""
+    g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
+    return {**networking.as_json(g), "limit": limit}
+
+
+def archives(store: Store) -> dict:
+    """Archives cited in notes, how often, and the statements that rest on them."""
+    return {"archives": [{**a, "sentences": [{**s, "text": " ".join(s["text"].split()),
+                                              "link": f"/doc/{s['doc_id']}?mark={s['start']}-{s['end']}#target"}
+                                             for s in a["sentences"]]} for a in store.archives()]}
+
+
+def answer(store: Store, question: str) -> dict:
+    """`fontes ask` as data: positions with the claims that hold them, and whether the sources disagree."""
+    result = asking.answer(store, question)
+    titles = {d: _title(store, d) for d in {c["doc_id"] for p in result.positions for c in p.claims}}
+    return {"question": question, "kind": result.kind, "summary": result.summary, "conflict": result.conflict,
+            "positions": [{"label": p.label, "claims": [{**_claim(c, titles), "source": asking.source_of(c)}
+                                                        for c in p.claims]} for p in result.positions],
+            "alignments": [{"id": a["id"], "relation": a["relation"], "explanation": a["explanation"]}
+                           for a in result.alignments]}
+
+
+def documents_for_filters(store: Store) -> list[dict]:
+    """Document ids and titles for filter menus (one short row each)."""
+    return [{"id": r[0], "title": r[1] or r[2]} for r in store.db.execute(
+        "SELECT id, title, path FROM documents ORDER BY id LIMIT 2000")]
+
+
+def entities_for_filters(store: Store, limit: int = 300) -> list[dict]:
+    """The most mentioned entities, for filter menus."""
+    return [{"id": r[0], "name": r[1], "type": r[2]} for r in store.db.execute(
+        "SELECT e.id, e.name, e.type FROM entities e JOIN mentions m ON m.entity_id = e.id"
+        " GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?", (limit,))]
