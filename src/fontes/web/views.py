@@ -163,6 +163,7 @@ def timeline(store: Store, entity_id: int | None = None, doc_id: int | None = No
         open_end = not (r["earliest"] and r["latest"])
         items.append({"id": r["id"], "start": start, "end": end if end != start and not open_end else None,
                       "content": r["text"], "precision": r["precision"], "edtf": r["edtf"], "open": open_end,
+                      "earliest": r["earliest"], "latest": r["latest"],
                       "approximate": r["approximate"], "doc_id": r["doc_id"], "document": r["title"] or r["path"],
                       "sentence": " ".join(r["sentence"].split()),
                       "link": f"/doc/{r['doc_id']}?mark={r['sentence_start']}-{r['sentence_end']}#target"})
