@@ -11,7 +11,7 @@ const fontes = (() => {
       else if (key === "href") node.setAttribute("href", safeHref(value));
       else node.setAttribute(key, value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -21,6 +21,11 @@ const fontes = (() => {
   // Links the server makes are same-site paths; anything else is refused.
   function safeHref(value) {
     return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "#";
+  }
+
+  // replaceChildren, but taking nested lists and skipping what is left out (null).
+  function fill(target, ...children) {
+    target.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
   }
 
   async function getJSON(url) {
@@ -43,7 +48,7 @@ const fontes = (() => {
 
   function claimPanel(target, data) {
     const claim = data.claim;
-    target.replaceChildren(
+    fill(target,
       el("h2", { text: `Claim c${claim.id}` }),
       quote(claim),
       el("h3", { text: "Says who" }), chain(claim.attribution),
@@ -59,7 +64,7 @@ const fontes = (() => {
   }
 
   function entityPanel(target, entity) {
-    target.replaceChildren(
+    fill(target,
       el("h2", {}, entity.name, " ", el("span", { class: "hint", text: `${entity.type} · e${entity.id}` })),
       entity.aliases.length ? el("p", { text: `Also called: ${entity.aliases.join("; ")}` }) : null,
       el("p", { text: `${entity.mentions} mentions in ${entity.documents.length} documents.` }),
@@ -69,5 +74,5 @@ const fontes = (() => {
       entity.claims.slice(0, 8).map(quote));
   }
 
-  return { el, getJSON, chain, quote, claimPanel, entityPanel };
+  return { el, fill, getJSON, chain, quote, claimPanel, entityPanel };
 })();
