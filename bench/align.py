@@ -21,7 +21,7 @@ import numpy as np
 
 from fontes import pipeline
 from fontes.analyze import align, embeddings
-from fontes.model import Analysis, Claim, Document, Mention, Quantity
+from fontes.model import Analysis, Claim, Document, Mention, Quantity, Sentence, TimeExpr
 from fontes.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +38,8 @@ def harvest(tmp: Path) -> list[dict]:
         text = store.text_of(c["doc_id"])
         mentions = [m for m in store.mentions(doc_id=c["doc_id"]) if c["start"] <= m["start"] and m["end"] <= c["end"]]
         quantities = [q for q in store.quantities(c["doc_id"]) if c["start"] <= q["start"] and q["end"] <= c["end"]]
-        out.append({**c, "source": text[c["start"]:c["end"]], "mentions": mentions, "qs": quantities})
+        times = [t for t in store.times(c["doc_id"]) if c["start"] <= t["start"] and t["end"] <= c["end"]]
+        out.append({**c, "source": text[c["start"]:c["end"]], "mentions": mentions, "qs": quantities, "ts": times})
     return out
 
 
@@ -53,6 +54,9 @@ def synthetic_document(number: int, picks: list[dict], rng: random.Random) -> tu
         analysis.quantities += [Quantity(q["start"] + shift, q["end"] + shift, q["text"],
                                          q["value"] and round(q["value"] * rng.uniform(0.7, 1.3)), q["low"], q["high"],
                                          bool(q["approximate"]), q["unit"], q["counts"]) for q in base["qs"]]
+        analysis.times += [TimeExpr(t["start"] + shift, t["end"] + shift, t["text"], t["edtf"], t["earliest"],
+                                    t["latest"], t["precision"], bool(t["approximate"])) for t in base["ts"]]
+        analysis.sentences.append(Sentence(pos, pos + len(sentence), sentence))
         analysis.claims.append(Claim(pos, pos + len(sentence), sentence, base["reading"] + tag, base["hedged"],
                                      base["attribution"], base["notes"], base["time"], base["terms"] + [f"w{number % 997}"]))
         pieces.append(sentence)

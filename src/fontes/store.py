@@ -481,8 +481,10 @@ class Store:
             out.append({**hit, "notes": notes})
         return out
 
-    def claims(self, doc_id: int | None = None, entity_id: int | None = None, ids: list[int] | None = None) -> list[dict]:
-        """Claims with their entities (from the resolved mentions inside them) and quantities."""
+    def claims(self, doc_id: int | None = None, entity_id: int | None = None, ids: list[int] | None = None,
+               limit: int | None = None) -> list[dict]:
+        """Claims with their entities (from the resolved mentions inside them) and quantities; the
+        first `limit` of them in document order, if given."""
         where, args = "1=1", []
         if doc_id is not None:
             where, args = where + " AND c.doc_id = ?", args + [doc_id]
@@ -493,7 +495,15 @@ class Store:
             where += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = c.doc_id AND m.entity_id = ?"
                       " AND m.start >= c.start AND m.\"end\" <= c.\"end\")")
             args.append(entity_id)
+        if limit is not None:
+            where = f"c.id IN (SELECT c.id FROM claims c WHERE {where} ORDER BY c.doc_id, c.start LIMIT {int(limit)})"
         return self._claims_where(where, args)
+
+    def count_claims(self, entity_id: int) -> int:
+        """How many claims name an entity."""
+        return self.db.execute(
+            "SELECT COUNT(DISTINCT c.id) FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
+            " AND m.\"end\" <= c.\"end\" WHERE m.entity_id = ?", (entity_id,)).fetchone()[0]
 
     def _claims_where(self, where: str, args: list) -> list[dict]:
         """Claims matching a condition on `c`; their entities and quantities are read for those claims only."""

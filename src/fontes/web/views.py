@@ -143,14 +143,14 @@ def entity(store: Store, entity_id: int) -> dict:
     except FontesError as exc:
         raise NotFound(str(exc)) from exc
     mentions = store.mentions(entity_id=entity_id)
-    claims = store.claims(entity_id=entity_id)
-    titles = {d: _title(store, d) for d in {c["doc_id"] for c in claims[:25]}}
+    claims = store.claims(entity_id=entity_id, limit=25)
+    titles = {d: _title(store, d) for d in {c["doc_id"] for c in claims}}
     per_doc: dict[int, int] = {}
     for m in mentions:
         per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": len(mentions),
             "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
-            "claims": [_claim(c, titles) for c in claims[:25]], "claims_total": len(claims)}
+            "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id)}
 
 
 def timeline(store: Store, entity_id: int | None = None, doc_id: int | None = None) -> dict:
