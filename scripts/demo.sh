@@ -12,3 +12,4 @@ export FONTES_DB=${FONTES_DB:-demo.db}
 .venv/bin/fontes ask "How many Soviet pilots served in Korea?"
 .venv/bin/fontes export --format json -o demo-export.json
 echo "Store: $FONTES_DB   JSON export: demo-export.json   Try: .venv/bin/fontes --db $FONTES_DB show d4 --spans"
+echo "Web interface: .venv/bin/fontes --db $FONTES_DB serve   (then open http://127.0.0.1:8765/)"
