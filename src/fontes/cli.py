@@ -77,10 +77,15 @@ def cli(ctx: click.Context, db: str, entities: str | None, quiet: bool, debug: b
 @click.option("--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) for files that state none.")
 @click.option("--max-size", default=DEFAULT_MAX_BYTES // 1_000_000, show_default=True, metavar="MB",
               help="Refuse files larger than this many megabytes.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Analyse documents in this many processes (one writer; same result as serial).")
+@click.option("--workers", type=click.IntRange(1, 1024), envvar="FONTES_WORKERS",
+              help="Analyse documents in this many processes (one writer; same result as serial). "
+                   "Default: one per core when there is at least 1 MB to analyse, else one.")
+@click.option("--dask", metavar="ADDRESS", envvar="FONTES_DASK",
+              help="Analyse on a Dask cluster: a scheduler address (tcp://HOST:8786), or 'local' to start a "
+                   "LocalCluster on this machine (or set FONTES_DASK).")
 @pass_ctx
-def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int, workers: int) -> None:
+def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int, workers: int | None,
+           dask: str | None) -> None:
     """Read PDFs, HTML pages and text files (folders recursively) into the store."""
     if published:
         check_published(published)
@@ -93,7 +98,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_siz
             progress.update(task, completed=done, total=total, description=name)
 
         report = pipeline.ingest(ctx.store, list(paths), published, max_size * 1_000_000, ctx.corrections, show,
-                                 workers)
+                                 workers, dask)
     for path in report.skipped:
         ctx.say(f"skipped {path}: unsupported file type")
     for path, twin in report.duplicates:

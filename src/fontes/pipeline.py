@@ -7,9 +7,10 @@ Then, across the corpus: entity resolution, then alignment of claims.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -23,6 +24,7 @@ from .store import Store
 # Raised whenever a stage is added or changes what it stores: documents analysed by an older
 # version are analysed again by the next `fontes ingest`, even when their files did not change.
 ANALYSIS_VERSION = 4
+PARALLEL_BYTES = 1_000_000  # below this much to analyse, `--workers` left unset means one process
 
 
 def analyze(doc: Document) -> Analysis:
@@ -72,11 +74,12 @@ class IngestReport:
 
 @dataclass
 class Job:
-    """A file that needs analysing: its bytes, and what the store held for its path before."""
+    """A file that needs analysing, and what the store held for its path before. Its bytes are read
+    again only when it is handed to a worker, so a run holds a few files in memory, not the corpus."""
 
     path: Path
     shown: str
-    data: bytes
+    size: int
     previous: tuple[str, int] | None
 
 
@@ -99,11 +102,12 @@ def triage(store: Store, path: Path, report: IngestReport, max_bytes: int, claim
         report.duplicates.append((shown, twin))
         return None
     claimed[sha] = shown
-    return Job(path, shown, data, previous)
+    return Job(path, shown, len(data), previous)
 
 
 def analyze_file(path: Path, data: bytes, published: str | None) -> tuple[Document, Analysis] | str:
-    """Read and analyse one file, in this process or a worker; a user error comes back as its message."""
+    """Read and analyse one file, in this process, a worker process or a Dask worker; a user error
+    comes back as its message."""
     try:
         doc = read_document(path, data, published)
         return doc, analyze(doc)
@@ -111,24 +115,69 @@ def analyze_file(path: Path, data: bytes, published: str | None) -> tuple[Docume
         return str(exc)
 
 
-def analyses(jobs: list[Job], published: str | None, workers: int) -> Iterator[tuple[Document, Analysis] | str]:
-    """Analysis results in job order, from this process or from `workers` worker processes."""
+def workers_for(jobs: list[Job], workers: int | None) -> int:
+    """The number of processes to use: as asked, or (None) one per core when there is at least
+    PARALLEL_BYTES to analyse; below that, starting workers and loading their models costs more
+    than it saves."""
+    if workers is not None:
+        return workers
+    return (os.cpu_count() or 1) if sum(j.size for j in jobs) >= PARALLEL_BYTES else 1
+
+
+def in_order(jobs: list[Job], submit: Callable[[Job, bytes], Future], window: int,
+             max_bytes: int) -> Iterator[tuple[Document, Analysis] | str]:
+    """Results in job order, with at most `window` documents handed out at once: the rest of the
+    corpus stays on disk until a slot frees up."""
+    pending: deque = deque()
+    upcoming = iter(jobs)
+
+    def hand_out() -> None:
+        for job in upcoming:
+            try:
+                pending.append(submit(job, load_bytes(job.path, max_bytes)))
+            except FontesError as exc:
+                pending.append(_done(str(exc)))
+            return
+
+    for _ in range(window):
+        hand_out()
+    while pending:
+        result = pending.popleft().result()
+        hand_out()
+        yield result
+
+
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+def analyses(jobs: list[Job], published: str | None, workers: int, max_bytes: int,
+             dask: str | None = None) -> Iterator[tuple[Document, Analysis] | str]:
+    """Analysis results in job order: from this process, from `workers` local processes, or from a
+    Dask cluster (an address, or "local" for a LocalCluster on this machine)."""
+    if dask:
+        from . import cluster
+        return cluster.analyses(jobs, published, dask, max_bytes)
     if workers <= 1 or len(jobs) <= 1:
-        return (analyze_file(job.path, job.data, published) for job in jobs)
+        return in_order(jobs, lambda job, data: _done(analyze_file(job.path, data, published)), 1, max_bytes)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
-    def ordered() -> Iterator[tuple[Document, Analysis] | str]:
+    def results() -> Iterator[tuple[Document, Analysis] | str]:
         with pool:
-            yield from pool.map(analyze_file, [j.path for j in jobs], [j.data for j in jobs], repeat(published))
-    return ordered()
+            yield from in_order(jobs, lambda job, data: pool.submit(analyze_file, job.path, data, published),
+                                2 * workers, max_bytes)
+    return results()
 
 
 def ingest(store: Store, paths: list[Path], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
            corrections: Path | None = None, progress: Callable[[int, int, str], None] | None = None,
-           workers: int = 1) -> IngestReport:
-    """Ingest files and folders (recursively), then resolve entities and align claims if anything
-    changed. With `workers` > 1 documents are analysed in parallel processes; this process alone
-    writes to the store, in file order, so the result is the same as a serial run."""
+           workers: int | None = 1, dask: str | None = None) -> IngestReport:
+    """Ingest files and folders (recursively), then resolve entities and align the claims of the
+    changed documents. Documents may be analysed in parallel (`workers`, None for automatic) or on
+    a Dask cluster (`dask`); this process alone writes to the store, in file order, so the result is
+    the same as a serial run."""
     report = IngestReport()
     files: list[Path] = []
     for path in paths:
@@ -141,7 +190,9 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
         report.skipped += [display_path(p) for p in skipped]
     claimed: dict[str, str] = {}
     jobs = [job for job in (triage(store, path, report, max_bytes, claimed) for path in files) if job]
-    for number, (job, result) in enumerate(zip(jobs, analyses(jobs, published, workers)), 1):
+    changed: set[int] = set()
+    results = analyses(jobs, published, workers_for(jobs, workers), max_bytes, dask)
+    for number, (job, result) in enumerate(zip(jobs, results), 1):
         if progress:
             progress(number, len(jobs), job.path.name)
         if isinstance(result, str):
@@ -149,13 +200,13 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
             report.failed.append((job.shown, result))
             continue
         doc, analysis = result
-        store.save_document(doc, analysis, ANALYSIS_VERSION)
+        changed.add(store.save_document(doc, analysis, ANALYSIS_VERSION))
         report.words += len(doc.text.split())
         (report.updated if job.previous else report.added).append(job.shown)
     counts = store.counts()
     if report.changed or (counts["mentions"] and not counts["entities"]):
         resolve_entities(store, corrections)
-        align.run(store)
+        align.run(store, changed=changed if counts["alignments"] else None)
     return report
 
 

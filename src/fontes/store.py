@@ -151,10 +151,13 @@ def now() -> str:
 class Store:
     """A fontes database file."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, any_thread: bool = False):
+        """Open (and migrate) a store. `any_thread` lets one request's connection pass between the
+        web server's threads; it is still used by one request at a time."""
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30,
+                                      check_same_thread=not any_thread)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -580,6 +583,16 @@ class Store:
                                      key=lambda c: (c["doc_id"], c["start"]))
             group["independent"] = None if group["independent"] is None else bool(group["independent"])
         return groups
+
+    def alignment_members(self) -> list[dict]:
+        """Every stored group as saved (relation, scores, claim ids), without reading the claims."""
+        groups = {r["id"]: {**dict(r), "claims": []} for r in self.db.execute("SELECT * FROM alignments ORDER BY id")}
+        for alignment_id, claim_id in self.db.execute(
+                "SELECT alignment_id, claim_id FROM alignment_claims ORDER BY rowid"):
+            groups[alignment_id]["claims"].append(claim_id)
+        for group in groups.values():
+            group.pop("id")
+        return list(groups.values())
 
     def count_alignments(self, relation: str | None = None, entity_id: int | None = None,
                          independent: bool | None = None) -> int:

@@ -21,6 +21,7 @@ from ..store import Store
 from . import embeddings
 
 BLOCK_CAP = 40           # a block key shared by more claims than this says little; it is skipped
+IDENTICAL = "identical text"  # the shared origin of copies of one sentence
 PARTNERS = 3             # at most this many corroborating partners per claim, the best ones
 COUNTABLE = {"people", "aircraft", "rubles", "won", "dollars", "yuan", "francs", "dong", "km", "miles",
              "square meters", "tons", "percent"}
@@ -276,21 +277,28 @@ def identical_groups(claims: list[dict]) -> list[dict]:
             groups.append({"relation": "corroboration", "topic": " ".join(text.split()[:6]),
                            "explanation": f"the same sentence in {len({m['doc_id'] for m in members})} documents",
                            "claims": [m["id"] for m in members], "independent": False,
-                           "shared_origin": "identical text", "score": 1.0})
+                           "shared_origin": IDENTICAL, "score": 1.0})
     return groups
 
 
-def run(store: Store, device: str = "auto") -> int:
-    """Align all claims in the store and save the groups; returns how many there are."""
+def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> int:
+    """Align claims and save the groups; returns how many there are.
+
+    With `changed` (the documents just analysed), only pairs with a claim from those documents are
+    judged: the groups among the other claims are kept as they stand, so adding 10 documents to
+    10,000 costs the 10, not the 10,000. Copies of the same sentence are regrouped every time (cheap).
+    Without it, everything is aligned from scratch (`fontes align`)."""
     claims = store.claims()
     copies = identical_groups(claims)
     copied = {cid for g in copies for cid in g["claims"][1:]}
     claims = [c for c in claims if c["id"] not in copied]
     by_id = {c["id"]: c for c in claims}
-    pairs = candidate_pairs(claims)
+    kept = [] if changed is None else kept_groups(store, by_id, changed)
+    fresh = None if changed is None else {c["id"] for c in claims if c["doc_id"] in changed}
+    pairs = {p for p in candidate_pairs(claims) if fresh is None or p[0] in fresh or p[1] in fresh}
     if not pairs:
-        store.save_alignments(copies)
-        return len(copies)
+        store.save_alignments(kept + copies)
+        return len(kept) + len(copies)
     vectors = vectors_for(store, by_id, {i for p in pairs for i in p}, device)
     df = Counter(t for c in claims for t in set(c["terms"]))
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
@@ -301,8 +309,8 @@ def run(store: Store, device: str = "auto") -> int:
         if verdict:
             judged.append((verdict, a, b))
     judged.sort(key=lambda x: -x[0]["score"])
-    partners: Counter = Counter()
-    groups = list(copies)
+    partners: Counter = Counter(c for g in kept if g["relation"] == "corroboration" for c in g["claims"])
+    groups = kept + list(copies)
     for verdict, a, b in judged:
         if verdict["relation"] == "corroboration" and (partners[a["id"]] >= PARTNERS or partners[b["id"]] >= PARTNERS):
             continue
@@ -312,3 +320,16 @@ def run(store: Store, device: str = "auto") -> int:
         groups.append({**verdict, "claims": [a["id"], b["id"]], "independent": independent, "shared_origin": shared})
     store.save_alignments(groups)
     return len(groups)
+
+
+def kept_groups(store: Store, claims: dict[int, dict], changed: set[int]) -> list[dict]:
+    """Stored pairwise groups untouched by the changed documents: every claim still stored, none of
+    them from a changed document (copy groups are left out: they are regrouped every run)."""
+    kept = []
+    for group in store.alignment_members():
+        members = group["claims"]
+        if group["shared_origin"] == IDENTICAL or len(members) < 2:
+            continue
+        if all(m in claims and claims[m]["doc_id"] not in changed for m in members):
+            kept.append(group)
+    return kept

@@ -2,7 +2,7 @@
 FastAPI publishes it as OpenAPI at /openapi.json."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Iterator, Literal
 
 from pydantic import BeforeValidator
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
@@ -15,8 +15,12 @@ from .uploads import Refused
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def store_of(request: Request) -> Store:
-    return request.app.state.stores.get()
+def store_of(request: Request) -> Iterator[Store]:
+    store = request.app.state.stores.open()
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 StoreDep = Annotated[Store, Depends(store_of)]

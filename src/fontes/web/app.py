@@ -3,7 +3,6 @@ package (the page needs no internet), and the safety rules every response follow
 security policy (scripts only from this server, never inline), no sniffing, no framing."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -36,18 +35,15 @@ SECURITY_HEADERS = {
 
 
 class Stores:
-    """One SQLite connection per server thread (a connection must stay in the thread that opened it)."""
+    """Opens a connection to the store for each request (cheap with SQLite, and safe across the
+    server's threads, which FastAPI may switch between inside one request)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self._local = threading.local()
         Store(path).close()  # create or migrate once, up front
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = Store(self.path)
-        return store
+    def open(self) -> Store:
+        return Store(self.path, any_thread=True)
 
 
 def missing_viewers() -> list[str]:
