@@ -200,6 +200,7 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
             report.failed.append((job.shown, result))
             continue
         doc, analysis = result
+        doc.path = job.shown  # as this process names it: a worker elsewhere may see another working directory
         changed.add(store.save_document(doc, analysis, ANALYSIS_VERSION))
         report.words += len(doc.text.split())
         (report.updated if job.previous else report.added).append(job.shown)

@@ -1,0 +1,144 @@
+"""Big corpora: analysis on a real Dask cluster (a scheduler and two workers started on localhost)
+gives the same store as a serial run, a worker killed mid-run loses no document, and new documents
+are aligned without re-judging the pairs among the old ones."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from fontes import pipeline
+from fontes.analyze import align
+from fontes.export import json_export
+from fontes.store import Store
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class DaskCluster:
+    """`dask scheduler` and `dask worker` processes, as on a real cluster (no nanny: a killed worker stays dead)."""
+
+    def __init__(self, workers: int, tmp: Path):
+        self.port = free_port()
+        self.address = f"tcp://127.0.0.1:{self.port}"
+        self.tmp = tmp
+        self.scheduler = None
+        self.workers: list[subprocess.Popen] = []
+        self.count = workers
+
+    def _start(self, *args: str) -> subprocess.Popen:
+        log = open(self.tmp / f"dask-{len(self.workers)}-{args[0]}.log", "w")
+        return subprocess.Popen([sys.executable, "-m", "dask", *args], stdout=log, stderr=subprocess.STDOUT,
+                                cwd=self.tmp, env={**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"})
+
+    def __enter__(self) -> "DaskCluster":
+        from dask.distributed import Client
+
+        self.scheduler = self._start("scheduler", "--host", "127.0.0.1", "--port", str(self.port),
+                                     "--dashboard-address", ":0", "--no-dashboard")
+        for _ in range(self.count):
+            self.workers.append(self._start("worker", self.address, "--nthreads", "1", "--no-nanny",
+                                            "--no-dashboard", "--host", "127.0.0.1"))
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                with Client(self.address, timeout="5s") as client:
+                    if len(client.scheduler_info()["workers"]) == self.count:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.5)
+        self.__exit__()
+        raise RuntimeError("the Dask cluster did not start")
+
+    def __exit__(self, *exc) -> None:
+        for process in [*self.workers, self.scheduler]:
+            if process and process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def export_of(store: Store) -> dict:
+    data = json.loads(json.dumps(json_export.build(store)))
+    data.pop("fontes_version")
+    return data
+
+
+@pytest.fixture(scope="module")
+def serial_export(sample_store) -> dict:
+    return export_of(sample_store)
+
+
+def test_dask_cluster_gives_the_same_store_as_a_serial_run(tmp_path, serial_export):
+    with DaskCluster(2, tmp_path) as cluster:
+        store = Store(tmp_path / "dask.db")
+        report = pipeline.ingest(store, [EXAMPLES], dask=cluster.address)
+    assert len(report.added) == 5 and not report.failed
+    assert export_of(store) == serial_export
+
+
+def test_a_killed_dask_worker_loses_no_document(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(3):  # 15 documents, so that both workers hold some when one is killed
+        for source in sorted(EXAMPLES.glob("*")):
+            if source.suffix in (".txt", ".md", ".html"):
+                text = source.read_text(encoding="utf-8") + f"\nFiled as copy {copy} of {source.stem}.\n"
+                (corpus / f"{copy}-{source.name}").write_text(text, encoding="utf-8")
+    expected = len(list(corpus.iterdir()))
+    killed = threading.Event()
+    with DaskCluster(2, tmp_path) as cluster:
+        victim = cluster.workers[0]
+
+        def progress(done: int, total: int, name: str) -> None:
+            if not killed.is_set():
+                os.kill(victim.pid, signal.SIGKILL)
+                killed.set()
+
+        store = Store(tmp_path / "dask.db")
+        report = pipeline.ingest(store, [corpus], dask=cluster.address, progress=progress)
+        assert victim.wait(timeout=10) == -signal.SIGKILL
+    assert killed.is_set()
+    assert len(report.added) == expected and not report.failed
+    paths = [d["path"] for d in store.documents()]
+    assert len(paths) == len(set(paths)) == expected
+
+
+def test_new_documents_are_aligned_without_rejudging_the_old(tmp_path, monkeypatch):
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for source in EXAMPLES.iterdir():
+        shutil.copy(source, (later if source.name.startswith("veterans") else first) / source.name)
+    store = Store(tmp_path / "inc.db")
+    pipeline.ingest(store, [first])
+    before = {frozenset(g["claims"]) for g in store.alignment_members()}
+    judged: list[tuple[int, int]] = []
+    real_judge = align.judge
+
+    def counting_judge(a, b, *args):
+        judged.append((a["doc_id"], b["doc_id"]))
+        return real_judge(a, b, *args)
+
+    monkeypatch.setattr(align, "judge", counting_judge)
+    report = pipeline.ingest(store, [first, later])
+    new_doc = next(d["id"] for d in store.documents() if d["path"].endswith("veterans-remember.html"))
+    assert len(report.added) == 1 and judged
+    assert all(new_doc in pair for pair in judged), "only pairs with a claim of the new document are judged"
+    after = store.alignment_members()
+    assert before <= {frozenset(g["claims"]) for g in after}, "the old groups are kept as they were"
+    assert any(any(c["doc_id"] == new_doc for c in store.claims(ids=g["claims"])) for g in after)
