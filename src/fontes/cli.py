@@ -83,9 +83,11 @@ def cli(ctx: click.Context, db: str, entities: str | None, quiet: bool, debug: b
 @click.option("--dask", metavar="ADDRESS", envvar="FONTES_DASK",
               help="Analyse on a Dask cluster: a scheduler address (tcp://HOST:8786), or 'local' to start a "
                    "LocalCluster on this machine (or set FONTES_DASK).")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              envvar="FONTES_DEVICE", help="Where to compute sentence embeddings for alignment (auto: a GPU if torch sees one).")
 @pass_ctx
 def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int, workers: int | None,
-           dask: str | None) -> None:
+           dask: str | None, device: str) -> None:
     """Read PDFs, HTML pages and text files (folders recursively) into the store."""
     if published:
         check_published(published)
@@ -98,7 +100,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_siz
             progress.update(task, completed=done, total=total, description=name)
 
         report = pipeline.ingest(ctx.store, list(paths), published, max_size * 1_000_000, ctx.corrections, show,
-                                 workers, dask)
+                                 workers, dask, device)
     for path in report.skipped:
         ctx.say(f"skipped {path}: unsupported file type")
     for path, twin in report.duplicates:

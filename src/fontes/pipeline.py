@@ -173,7 +173,7 @@ def analyses(jobs: list[Job], published: str | None, workers: int, max_bytes: in
 
 def ingest(store: Store, paths: list[Path], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
            corrections: Path | None = None, progress: Callable[[int, int, str], None] | None = None,
-           workers: int | None = 1, dask: str | None = None) -> IngestReport:
+           workers: int | None = 1, dask: str | None = None, device: str = "auto") -> IngestReport:
     """Ingest files and folders (recursively), then resolve entities and align the claims of the
     changed documents. Documents may be analysed in parallel (`workers`, None for automatic) or on
     a Dask cluster (`dask`); this process alone writes to the store, in file order, so the result is
@@ -207,7 +207,7 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
     counts = store.counts()
     if report.changed or (counts["mentions"] and not counts["entities"]):
         resolve_entities(store, corrections)
-        align.run(store, changed=changed if counts["alignments"] else None)
+        align.run(store, device, changed=changed if counts["alignments"] else None)
     return report
 
 
