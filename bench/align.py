@@ -102,6 +102,30 @@ def main() -> None:
             groups = align.run(store, "cpu")
             seconds = time.perf_counter() - start
             print(f"{size:>10,}{claims:>10,}{groups:>10,}{seconds:>10.2f}{1000 * seconds / claims:>10.3f}")
+        incremental(store, seeds, base_vectors, max(args.sizes))
+
+
+def incremental(store: Store, seeds: list[dict], base_vectors: dict[str, np.ndarray], size: int, added: int = 10) -> None:
+    """Add `added` documents to the largest store: align only what they touch, then everything again."""
+    rng = random.Random(-size)
+    new = set()
+    for number in range(size, size + added):
+        doc, analysis = synthetic_document(number, rng.sample(seeds, PER_DOCUMENT), rng)
+        new.add(store.save_document(doc, analysis, pipeline.ANALYSIS_VERSION))
+    vectors = {}
+    for c in store.claims(ids=[r[0] for r in store.db.execute(
+            f"SELECT id FROM claims WHERE doc_id IN ({','.join(map(str, new))})")]):
+        base = base_vectors[c["reading"].rsplit(" (copy", 1)[0]]
+        vectors[c["id"]] = (base / np.linalg.norm(base)).astype(np.float32).tobytes()
+    store.save_claim_vectors(vectors)
+    start = time.perf_counter()
+    groups = align.run(store, "cpu", changed=new)
+    touched = time.perf_counter() - start
+    start = time.perf_counter()
+    align.run(store, "cpu")
+    full = time.perf_counter() - start
+    print(f"adding {added} documents to {size:,}: aligning what they touch {touched:.2f} s ({groups:,} groups), "
+          f"aligning everything again {full:.2f} s")
 
 
 if __name__ == "__main__":

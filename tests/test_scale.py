@@ -142,3 +142,26 @@ def test_new_documents_are_aligned_without_rejudging_the_old(tmp_path, monkeypat
     after = store.alignment_members()
     assert before <= {frozenset(g["claims"]) for g in after}, "the old groups are kept as they were"
     assert any(any(c["doc_id"] == new_doc for c in store.claims(ids=g["claims"])) for g in after)
+
+
+def test_an_ingest_killed_before_alignment_is_finished_by_the_next(tmp_path):
+    first = tmp_path / "first"
+    first.mkdir()
+    for source in EXAMPLES.iterdir():
+        if not source.name.startswith("veterans"):
+            shutil.copy(source, first / source.name)
+    store = Store(tmp_path / "killed.db")
+    pipeline.ingest(store, [first])
+    late = first / "veterans-remember.html"
+    shutil.copy(EXAMPLES / late.name, late)
+    # what a run killed after storing the new document, before resolution and alignment, leaves behind
+    doc, analysis = pipeline.analyze_file(late, late.read_bytes(), None)
+    doc.path = pipeline.display_path(late)
+    new_doc = store.save_document(doc, analysis, pipeline.ANALYSIS_VERSION)
+    assert store.pending() == {new_doc}
+    report = pipeline.ingest(store, [first])
+    assert report.unchanged and not report.changed
+    assert store.pending() == set()
+    assert any(m["entity_id"] for m in store.mentions(doc_id=new_doc))
+    aligned = {c for g in store.alignment_members() for c in g["claims"]}
+    assert aligned & {c["id"] for c in store.claims(doc_id=new_doc)}

@@ -190,7 +190,6 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
         report.skipped += [display_path(p) for p in skipped]
     claimed: dict[str, str] = {}
     jobs = [job for job in (triage(store, path, report, max_bytes, claimed) for path in files) if job]
-    changed: set[int] = set()
     results = analyses(jobs, published, workers_for(jobs, workers), max_bytes, dask)
     for number, (job, result) in enumerate(zip(jobs, results), 1):
         if progress:
@@ -201,13 +200,15 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
             continue
         doc, analysis = result
         doc.path = job.shown  # as this process names it: a worker elsewhere may see another working directory
-        changed.add(store.save_document(doc, analysis, ANALYSIS_VERSION))
+        store.save_document(doc, analysis, ANALYSIS_VERSION)
         report.words += len(doc.text.split())
         (report.updated if job.previous else report.added).append(job.shown)
+    pending = store.pending()  # this run's documents, and any a killed run stored but did not align
     counts = store.counts()
-    if report.changed or (counts["mentions"] and not counts["entities"]):
+    if pending or (counts["mentions"] and not counts["entities"]):
         resolve_entities(store, corrections)
-        align.run(store, device, changed=changed if counts["alignments"] else None)
+        align.run(store, device, changed=pending if counts["alignments"] else None)
+        store.clear_pending(pending)
     return report
 
 

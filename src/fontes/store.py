@@ -141,6 +141,9 @@ MIGRATIONS = [
     );
     CREATE INDEX alignment_claims_claim ON alignment_claims(claim_id);
     """,
+    """
+    CREATE TABLE pending (doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE);
+    """,
 ]
 
 
@@ -217,6 +220,7 @@ class Store:
                 (doc.path, doc.sha256, doc.format, doc.title, json.dumps(doc.authors), doc.published, doc.kind,
                  len(doc.text), doc.text, json.dumps(doc.meta), now(), version))
             doc_id = cur.lastrowid
+            db.execute("INSERT INTO pending (doc_id) VALUES (?)", (doc_id,))
             db.executemany("INSERT INTO pages VALUES (?,?,?,?)",
                            [(doc_id, n, s, e) for n, (s, e) in enumerate(doc.pages, 1)])
             db.executemany("INSERT INTO regions VALUES (?,?,?,?)",
@@ -256,6 +260,15 @@ class Store:
                   json.dumps(c.notes), json.dumps(c.time) if c.time else None, json.dumps(c.terms, ensure_ascii=False))
                  for c in analysis.claims])
         return doc_id
+
+    def pending(self) -> set[int]:
+        """Documents stored but not yet through the corpus-wide stages (entity resolution, alignment):
+        those of this run, or of a run that was killed before it got there."""
+        return {r[0] for r in self.db.execute("SELECT doc_id FROM pending")}
+
+    def clear_pending(self, doc_ids: set[int]) -> None:
+        with self.transaction() as db:
+            db.executemany("DELETE FROM pending WHERE doc_id = ?", [(d,) for d in doc_ids])
 
     def record_failure(self, path: str, reason: str) -> None:
         with self.transaction() as db:
