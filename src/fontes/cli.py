@@ -12,11 +12,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, ask as asking, network, pipeline
+from . import __version__, ask as asking, pipeline
 from .analyze import align as aligning
 from .errors import FontesError
 from .analyze.references import archive_country
-from .export import annotations, csl, csv_export, json_export, timeline as timeline_export
+from .export import annotations, csl, graphml, csv_export, json_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.metadata import check_published
 from .store import Store
@@ -422,7 +422,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     if fmt in ("csl-json", "annotations", "graphml"):
         if fmt == "graphml":
             buffer = io.BytesIO()
-            network.write_graphml(network.graph(ctx.store), buffer)
+            graphml.write(ctx.store, buffer)
             text = buffer.getvalue().decode("utf-8")
         else:
             data = csl.items(ctx.store) if fmt == "csl-json" else annotations.collection(ctx.store)

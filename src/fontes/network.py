@@ -28,8 +28,3 @@ def as_json(g: nx.Graph) -> dict:
     edges = [{"data": {"id": f"e{a}-e{b}", "source": f"e{a}", "target": f"e{b}", **attrs}}
              for a, b, attrs in g.edges(data=True)]
     return {"nodes": nodes, "edges": edges}
-
-
-def write_graphml(g: nx.Graph, path) -> None:
-    """GraphML for Gephi, yEd or Cytoscape desktop; node ids keep their `e` prefix."""
-    nx.write_graphml(nx.relabel_nodes(g, {n: f"e{n}" for n in g.nodes}), path)

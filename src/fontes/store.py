@@ -294,9 +294,15 @@ class Store:
             " (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.doc_id = d.id) AS entities,"
             " (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims,"
             " (SELECT COUNT(*) FROM notes n WHERE n.doc_id = d.id) AS notes,"
-            " (SELECT COUNT(*) FROM times t WHERE t.doc_id = d.id) AS times"
+            " (SELECT COUNT(*) FROM times t WHERE t.doc_id = d.id) AS times,"
+            " EXISTS (SELECT 1 FROM pending p WHERE p.doc_id = d.id) AS pending"
             " FROM documents d ORDER BY d.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_document_row(r) for r in rows]
+
+    def document_titles(self, limit: int) -> list[dict]:
+        """Ids and titles (the path where there is none) of the first documents, for menus."""
+        return [{"id": r[0], "title": r[1] or r[2]} for r in self.db.execute(
+            "SELECT id, title, path FROM documents ORDER BY id LIMIT ?", (limit,))]
 
     def failures(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT path, reason, at FROM failures ORDER BY path")]
@@ -401,6 +407,12 @@ class Store:
         if doc_id is not None:
             sql, args = sql + " AND a.doc_id = ?", args + [doc_id]
         return [tuple(r) for r in self.db.execute(sql + " GROUP BY a.entity_id, b.entity_id", args)]
+
+    def top_entities(self, limit: int) -> list[dict]:
+        """The most mentioned entities, names and types only."""
+        return [{"id": r[0], "name": r[1], "type": r[2]} for r in self.db.execute(
+            "SELECT e.id, e.name, e.type FROM entities e JOIN mentions m ON m.entity_id = e.id"
+            " GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?", (limit,))]
 
     def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:
         return self._select("SELECT * FROM mentions WHERE entity_id IS NOT NULL", doc_id=doc_id, entity_id=entity_id)

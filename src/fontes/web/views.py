@@ -36,7 +36,7 @@ def library(store: Store, page: int = 1) -> dict:
 
 def _document(d: dict) -> dict:
     keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
-            "entities", "claims", "notes", "times")
+            "entities", "claims", "notes", "times", "pending")
     return {k: d[k] for k in keep if k in d}
 
 
@@ -197,12 +197,9 @@ def answer(store: Store, question: str) -> dict:
 
 def documents_for_filters(store: Store) -> list[dict]:
     """Document ids and titles for filter menus (one short row each)."""
-    return [{"id": r[0], "title": r[1] or r[2]} for r in store.db.execute(
-        "SELECT id, title, path FROM documents ORDER BY id LIMIT 2000")]
+    return store.document_titles(limit=2000)
 
 
 def entities_for_filters(store: Store, limit: int = 300) -> list[dict]:
     """The most mentioned entities, for filter menus."""
-    return [{"id": r[0], "name": r[1], "type": r[2]} for r in store.db.execute(
-        "SELECT e.id, e.name, e.type FROM entities e JOIN mentions m ON m.entity_id = e.id"
-        " GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?", (limit,))]
+    return store.top_entities(limit)
