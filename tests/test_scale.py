@@ -165,3 +165,11 @@ def test_an_ingest_killed_before_alignment_is_finished_by_the_next(tmp_path):
     assert any(m["entity_id"] for m in store.mentions(doc_id=new_doc))
     aligned = {c for g in store.alignment_members() for c in g["claims"]}
     assert aligned & {c["id"] for c in store.claims(doc_id=new_doc)}
+
+
+def test_workers_default_to_the_cores_when_there_is_enough_to_analyse():
+    small = [pipeline.Job(Path("a.txt"), "a.txt", 50_000, None)]
+    big = small * 30
+    assert pipeline.workers_for(small, None) == 1
+    assert pipeline.workers_for(big, None) == (os.cpu_count() or 1)
+    assert pipeline.workers_for(big, 3) == 3
