@@ -13,7 +13,7 @@ READERS = {
     ".html": html.read, ".htm": html.read, ".xhtml": html.read,
     ".pdf": pdf.read,
 }
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000  # "50 MB", as the --max-size and --max-upload options count
 
 
 def is_supported(path: Path) -> bool:
