@@ -6,7 +6,7 @@ the size is reached, each copy made distinct). Each mode runs the real command i
 peak memory is the largest sum of resident memory over the whole process tree (fontes and its
 worker processes, or the Dask scheduler and workers), sampled every 0.2 s.
 
-Usage: python bench/scale.py [--mb 10] [--big-mb 100] [--big-mode workers2]
+Usage: python bench/scale.py [--mb 10] [--big-mb 100] [--big-mode workers2] [--modes serial workers2 dask-local]
 """
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=10)
     parser.add_argument("--big-mb", type=float, default=100, help="0 to skip")
     parser.add_argument("--big-mode", default="workers2", choices=list(MODES))
+    parser.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES), help="modes to run at --mb")
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPU cores; {psutil.virtual_memory().total / 1e9:.0f} GB memory", flush=True)
     rows = []
@@ -77,7 +78,7 @@ def main() -> None:
         corpus = tmp / "corpus"
         corpus.mkdir()
         size = build_corpus(corpus, args.mb)
-        for mode in MODES:
+        for mode in args.modes:
             row = run(mode, corpus, tmp / f"{mode}.db")
             rows.append({**row, "mb": size / 1e6})
             print(f"{size / 1e6:.1f} MB {mode}: {row['words'] / row['seconds']:,.0f} words/s, {row['seconds']:.0f} s, "
@@ -90,7 +91,7 @@ def main() -> None:
             rows.append({**row, "mb": big_size / 1e6})
             print(f"{big_size / 1e6:.1f} MB {args.big_mode}: {row['words'] / row['seconds']:,.0f} words/s, "
                   f"{row['seconds']:.0f} s, peak {row['peak_mb']:,.0f} MB", flush=True)
-    serial = next(r for r in rows if r["mode"] == "serial")
+    serial = next((r for r in rows if r["mode"] == "serial"), rows[0])
     print(f"\n{'corpus':>8} {'mode':<11}{'documents':>10}{'words/s':>10}{'x serial':>10}{'peak MB':>10}")
     for r in rows:
         rate = r["words"] / r["seconds"]

@@ -54,7 +54,7 @@ class Sentence:
     region: str = "body"
 
 
-@dataclass
+@dataclass(slots=True)  # a big corpus holds millions of these during entity resolution
 class Mention:
     """A name in the text. `name` is its repaired reading (what resolution compares); `role` tells
     a capital acting as a government from the city as a place."""

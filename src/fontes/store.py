@@ -355,9 +355,13 @@ class Store:
 
     def model_mentions(self) -> list[StoredMention]:
         """Mentions found by the language model (not those added by name search), for resolution."""
-        rows = self.db.execute("SELECT * FROM mentions WHERE source != 'alias' ORDER BY doc_id, start")
-        return [StoredMention(r["id"], r["doc_id"], Mention(r["start"], r["end"], r["text"], r["label"], r["role"],
-                                                            r["source"], r["name"])) for r in rows]
+        rows = self.db.execute("SELECT id, doc_id, start, \"end\", text, label, role, source, name FROM mentions"
+                               " WHERE source != 'alias' ORDER BY doc_id, start")
+        # the same names, labels and roles come back millions of times in a big corpus: keep one copy of each
+        shared: dict[str, str] = {}
+        one = lambda value: value if value is None else shared.setdefault(value, value)  # noqa: E731
+        return [StoredMention(i, doc, Mention(start, end, one(text), one(label), one(role), one(source), one(name)))
+                for i, doc, start, end, text, label, role, source, name in rows]
 
     def save_resolution(self, resolution: Resolution) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically."""

@@ -26,7 +26,7 @@ from .names import fold, initials, normalize, place_key, tokens
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-@dataclass
+@dataclass(slots=True)
 class StoredMention:
     """A mention as the store holds it, with its id and document."""
 
