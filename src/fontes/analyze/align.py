@@ -286,7 +286,8 @@ def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> 
 
     With `changed` (the documents just analysed), only pairs with a claim from those documents are
     judged: the groups among the other claims are kept as they stand, so adding 10 documents to
-    10,000 costs the 10, not the 10,000. Copies of the same sentence are regrouped every time (cheap).
+    10,000 judges only their pairs (every claim is still read to find the blocks). Copies of the same
+    sentence are regrouped every time (cheap).
     Without it, everything is aligned from scratch (`fontes align`)."""
     claims = store.claims()
     copies = identical_groups(claims)
