@@ -299,6 +299,12 @@ class Store:
             " FROM documents d ORDER BY d.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_document_row(r) for r in rows]
 
+    def titles(self, doc_ids: set[int]) -> dict[int, str]:
+        """Titles (the path where there is none) of some documents, without reading their text."""
+        ids = sorted(doc_ids)
+        return {r[0]: r[1] or r[2] for r in self.db.execute(
+            f"SELECT id, title, path FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)}
+
     def document_titles(self, limit: int) -> list[dict]:
         """Ids and titles (the path where there is none) of the first documents, for menus."""
         return [{"id": r[0], "title": r[1] or r[2]} for r in self.db.execute(

@@ -44,7 +44,7 @@ def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int
     """One page of a document's text cut into marked pieces, with the notes called on that page.
     With `mark`, the page is the one holding the span and the span is marked as the target."""
     doc = _known(store, doc_id)
-    text = store.text_of(doc_id)
+    text = doc["text"]
     bounds = reader.pages(text)
     if page is None:
         page = reader.page_holding(bounds, mark[0]) + 1 if mark else 1
@@ -93,16 +93,9 @@ def claim(store: Store, claim_id: int) -> dict:
     found = store.claims(ids=[claim_id])
     if not found:
         raise NotFound(f"no claim c{claim_id}")
-    titles = {}
     groups = store.alignments(claim_id=claim_id)
-    for c in [found[0], *(c for g in groups for c in g["claims"])]:
-        titles.setdefault(c["doc_id"], _title(store, c["doc_id"]))
+    titles = store.titles({c["doc_id"] for c in [found[0], *(c for g in groups for c in g["claims"])]})
     return {"claim": _claim(found[0], titles), "alignments": [_group(g, titles) for g in groups]}
-
-
-def _title(store: Store, doc_id: int) -> str:
-    d = store.document(str(doc_id))
-    return d["title"] or d["path"]
 
 
 def _claim(c: dict, titles: dict[int, str]) -> dict:
@@ -123,7 +116,7 @@ def alignments(store: Store, relation: str | None = None, entity_id: int | None 
     """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
     paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
     groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
-    titles = {d: _title(store, d) for d in {c["doc_id"] for g in groups for c in g["claims"]}}
+    titles = store.titles({c["doc_id"] for g in groups for c in g["claims"]})
     notes = _notes_by_marker(store, {c["doc_id"] for g in groups for c in g["claims"]})
     out = [_group(g, titles) for g in groups]
     for group in out:
@@ -144,7 +137,7 @@ def entity(store: Store, entity_id: int) -> dict:
         raise NotFound(str(exc)) from exc
     mentions = store.mentions(entity_id=entity_id)
     claims = store.claims(entity_id=entity_id, limit=25)
-    titles = {d: _title(store, d) for d in {c["doc_id"] for c in claims}}
+    titles = store.titles({c["doc_id"] for c in claims})
     per_doc: dict[int, int] = {}
     for m in mentions:
         per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
@@ -187,7 +180,7 @@ def archives(store: Store) -> dict:
 def answer(store: Store, question: str) -> dict:
     """`fontes ask` as data: positions with the claims that hold them, and whether the sources disagree."""
     result = asking.answer(store, question)
-    titles = {d: _title(store, d) for d in {c["doc_id"] for p in result.positions for c in p.claims}}
+    titles = store.titles({c["doc_id"] for p in result.positions for c in p.claims})
     return {"question": question, "kind": result.kind, "summary": result.summary, "conflict": result.conflict,
             "positions": [{"label": p.label, "claims": [{**_claim(c, titles), "source": asking.source_of(c)}
                                                         for c in p.claims]} for p in result.positions],
