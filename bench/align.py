@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from fontes import pipeline
-from fontes.analyze import align, embeddings
+from fontes.corpus import align, embeddings
 from fontes.model import Analysis, Claim, Document, Mention, Quantity, Sentence, TimeExpr
 from fontes.store import Store
 

@@ -42,7 +42,7 @@ def build_corpus(target: Path, megabytes: float) -> int:
 
 def measure_fontes(corpus: Path, db: Path) -> dict:
     from fontes import pipeline
-    from fontes.analyze import embeddings
+    from fontes.corpus import embeddings
     from fontes.analyze.language import nlp
     from fontes.store import Store
 

@@ -24,7 +24,7 @@ import align as synthetic  # noqa: E402  (bench/align.py builds the synthetic st
 from test_browser import CHROMIUM, CHROMIUM_FLAGS, Server  # noqa: E402
 
 from fontes import pipeline  # noqa: E402
-from fontes.analyze import align, embeddings  # noqa: E402
+from fontes.corpus import align, embeddings  # noqa: E402
 from fontes.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

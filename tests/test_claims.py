@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FIXTURES, NEWS, WORKING_PAPER, build_store
 from fontes import ask
-from fontes.analyze.align import independence, origins
+from fontes.corpus.independence import independence, origins
 
 CLAIMS = FIXTURES / "claims"
 

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import EXAMPLES
 from fontes import pipeline
-from fontes.analyze import align
+from fontes.corpus import align
 from fontes.export import json_export
 from fontes.store import Store
 

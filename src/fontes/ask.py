@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .analyze import align, embeddings
+from .corpus import embeddings
+from .figures import COUNTABLE, counted_head, describe
 from .store import Store
 
 STOP = {"how", "many", "much", "when", "what", "who", "why", "where", "which", "did", "does", "do", "was", "were",
@@ -51,7 +52,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
     if not claims:
         return []
     by_id = {c["id"]: c for c in claims}
-    vectors = align.vectors_for(store, by_id, set(by_id), "auto")
+    vectors = embeddings.claim_vectors(store, by_id, set(by_id), "auto")
     query = embeddings.encode([question])[0]
     ranked = sorted(claims, key=lambda c: -float(np.dot(vectors[c["id"]], query)))
     for c in ranked:
@@ -67,10 +68,10 @@ def positions_for(kind: str, claims: list[dict], question: str) -> list[Position
     for claim in claims:
         if kind == "quantity":
             # figures of the thing asked about ("pilots"), and counts of people beside them
-            fitting = [q for q in claim["quantities"] if q["unit"] in align.COUNTABLE and
-                       (align.counted_head(q["counts"]) in nouns or q["unit"] == "people")]
-            labels = [align.describe(q) for q in fitting]
-            asked |= {align.describe(q) for q in fitting if align.counted_head(q["counts"]) in nouns}
+            fitting = [q for q in claim["quantities"] if q["unit"] in COUNTABLE and
+                       (counted_head(q["counts"]) in nouns or q["unit"] == "people")]
+            labels = [describe(q) for q in fitting]
+            asked |= {describe(q) for q in fitting if counted_head(q["counts"]) in nouns}
         elif kind == "time" and claim["time"]:
             labels = [claim["time"].get("edtf") or f"{claim['time'].get('earliest')}/{claim['time'].get('latest')}"]
         else:

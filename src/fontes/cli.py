@@ -12,13 +12,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, ask as asking, pipeline
-from .analyze import align as aligning
+from . import __version__, ask as asking, inventory, pipeline
 from .errors import FontesError
-from .analyze.references import archive_country
 from .export import annotations, csl, graphml, csv_export, json_export, timeline as timeline_export
-from .ingest import DEFAULT_MAX_BYTES
-from .ingest.metadata import check_published
+from .ingest import DEFAULT_MAX_BYTES, check_published
 from .store import Store
 
 out = Console(highlight=False, soft_wrap=True)
@@ -272,7 +269,7 @@ def notes(ctx: Context, doc: str, as_json: bool) -> None:
 @pass_ctx
 def archives(ctx: Context, as_json: bool) -> None:
     """Every archive cited: country, how many notes and documents cite it, what rests on it."""
-    rows = [{**r, "country": archive_country(r["archive"])} for r in ctx.store.archives()]
+    rows = inventory.archives(ctx.store)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -374,7 +371,7 @@ def agreements(ctx: Context, entity: str | None, independent: bool, as_json: boo
 @pass_ctx
 def align(ctx: Context, device: str) -> None:
     """Align the claims of all documents again (ingest does this after every change)."""
-    count = aligning.run(ctx.store, device)
+    count = pipeline.align_claims(ctx.store, device)
     ctx.say(f"{count} alignment groups")
 
 

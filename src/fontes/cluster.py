@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from .errors import FontesError
-from .model import Analysis, Document
 
 RETRIES = 2  # a task that fails on a worker is tried this many more times
 
@@ -30,18 +31,17 @@ def connect(address: str):
         raise FontesError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
 
-def analyses(jobs: list, published: str | None, address: str, max_bytes: int) -> Iterator[tuple[Document, Analysis] | str]:
-    """Results in job order; at most two documents per worker thread are in flight at once."""
-    from .pipeline import analyze_file, in_order
-
+@contextmanager
+def submitter(address: str) -> Iterator[tuple[Callable[..., Future], int]]:
+    """A function that runs `task(*args)` on the cluster and returns its future, and the number of
+    worker threads there; the client (and a local cluster) is closed on leaving. The caller hands
+    the task over, so this module knows nothing of what is run."""
     client = connect(address)
     try:
-        slots = max(1, sum(client.nthreads().values()))
+        def submit(task: Callable, *args) -> Future:
+            return client.submit(task, *args, pure=False, retries=RETRIES)
 
-        def submit(job, data: bytes):
-            return client.submit(analyze_file, job.path, data, published, pure=False, retries=RETRIES)
-
-        yield from in_order(jobs, submit, 2 * slots, max_bytes)
+        yield submit, max(1, sum(client.nthreads().values()))
     finally:
         cluster = client.cluster
         client.close()

@@ -180,3 +180,23 @@ class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoredMention:
+    """A mention as the store holds it, with its id and document."""
+
+    id: int
+    doc_id: int
+    mention: Mention
+
+
+@dataclass
+class Resolution:
+    """What entity resolution decides for the whole corpus: the entities, which stored mention
+    belongs to which (`assignment`: mention id → entity id), and the names it found that the
+    language model missed (`found`: document id and mention)."""
+
+    entities: list[Entity]
+    assignment: dict[int, int]
+    found: list[tuple[int, Mention]]

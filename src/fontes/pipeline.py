@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .analyze import align, claims, entities, language, layout, notes, quantities, references, resolve, times
+from .analyze import claims, entities, language, layout, notes, quantities, references, times
+from .corpus import align, resolve
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
 from .model import Analysis, Document, Mention, Note
@@ -158,8 +159,7 @@ def analyses(jobs: list[Job], published: str | None, workers: int, max_bytes: in
     """Analysis results in job order: from this process, from `workers` local processes, or from a
     Dask cluster (an address, or "local" for a LocalCluster on this machine)."""
     if dask:
-        from . import cluster
-        return cluster.analyses(jobs, published, dask, max_bytes)
+        return _on_cluster(jobs, published, dask, max_bytes)
     if workers <= 1 or len(jobs) <= 1:
         return in_order(jobs, lambda job, data: _done(analyze_file(job.path, data, published)), 1, max_bytes)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
@@ -169,6 +169,14 @@ def analyses(jobs: list[Job], published: str | None, workers: int, max_bytes: in
             yield from in_order(jobs, lambda job, data: pool.submit(analyze_file, job.path, data, published),
                                 2 * workers, max_bytes)
     return results()
+
+
+def _on_cluster(jobs: list[Job], published: str | None, address: str,
+                max_bytes: int) -> Iterator[tuple[Document, Analysis] | str]:
+    """Analysis on a Dask cluster, two documents per worker thread in flight."""
+    from . import cluster  # dask is imported only when a cluster is asked for
+    with cluster.submitter(address) as (submit, slots):
+        yield from in_order(jobs, lambda job, data: submit(analyze_file, job.path, data, published), 2 * slots, max_bytes)
 
 
 def ingest(store: Store, paths: list[Path], published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -210,6 +218,11 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
         align.run(store, device, changed=pending if counts["alignments"] else None)
         store.clear_pending(pending)
     return report
+
+
+def align_claims(store: Store, device: str = "auto") -> int:
+    """Align the claims of all documents from scratch; returns the number of groups."""
+    return align.run(store, device)
 
 
 def resolve_entities(store: Store, corrections: Path | None = None) -> int:

@@ -1,2 +1,2 @@
-"""Analysis stages. Each per-document stage adds annotations to a document; `resolve` and later
-cross-document stages work over the whole store."""
+"""Per-document analysis stages: each takes one document (or its parse) and returns annotations,
+with no store and no other document in sight. Stages across the corpus are in `fontes.corpus`."""

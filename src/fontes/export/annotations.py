@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..analyze.align import describe
+from ..figures import describe
 from ..store import Store
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

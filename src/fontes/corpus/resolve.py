@@ -20,19 +20,10 @@ from rapidfuzz import fuzz, process
 
 from ..errors import FontesError
 from ..lexicon import load
-from ..model import Entity, Mention
-from .names import fold, initials, normalize, place_key, tokens
+from ..analyze.names import fold, initials, normalize, place_key, tokens
+from ..model import Entity, Mention, Resolution, StoredMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-@dataclass(slots=True)
-class StoredMention:
-    """A mention as the store holds it, with its id and document."""
-
-    id: int
-    doc_id: int
-    mention: Mention
 
 
 @dataclass
@@ -212,13 +203,6 @@ def _display_name(surfaces: Counter) -> str:
     for surface, count in surfaces.items():
         forms[re.sub(r"^(?:the|The)\s+", "", strip_title(surface))] += count
     return max(forms.items(), key=lambda kv: (len(tokens(normalize(kv[0]))), kv[1], kv[0]))[0]
-
-
-@dataclass
-class Resolution:
-    entities: list[Entity]
-    assignment: dict[int, int]
-    found: list[tuple[int, Mention]]
 
 
 def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer) -> Resolution:

@@ -1,0 +1,82 @@
+"""Claims in the store: with their entities and quantities, their cached sentence embeddings, and full-text search."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+
+class ClaimRecords:
+    """Reads and writes of claims."""
+
+    db: sqlite3.Connection
+
+    def claims(self, doc_id: int | None = None, entity_id: int | None = None, ids: list[int] | None = None,
+               limit: int | None = None) -> list[dict]:
+        """Claims with their entities (from the resolved mentions inside them) and quantities; the
+        first `limit` of them in document order, if given."""
+        where, args = "1=1", []
+        if doc_id is not None:
+            where, args = where + " AND c.doc_id = ?", args + [doc_id]
+        if ids is not None:
+            where += f" AND c.id IN ({','.join('?' * len(ids))})"
+            args += list(ids)
+        if entity_id is not None:
+            where += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = c.doc_id AND m.entity_id = ?"
+                      " AND m.start >= c.start AND m.\"end\" <= c.\"end\")")
+            args.append(entity_id)
+        if limit is not None:
+            where = f"c.id IN (SELECT c.id FROM claims c WHERE {where} ORDER BY c.doc_id, c.start LIMIT {int(limit)})"
+        return self._claims_where(where, args)
+
+    def count_claims(self, entity_id: int) -> int:
+        """How many claims name an entity."""
+        return self.db.execute(
+            "SELECT COUNT(DISTINCT c.id) FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
+            " AND m.\"end\" <= c.\"end\" WHERE m.entity_id = ?", (entity_id,)).fetchone()[0]
+
+    def _claims_where(self, where: str, args: list) -> list[dict]:
+        """Claims matching a condition on `c`; their entities and quantities are read for those claims only."""
+        rows = [dict(r) for r in self.db.execute(f"SELECT * FROM claims c WHERE {where} ORDER BY c.doc_id, c.start", args)]
+        entities: dict[int, list[int]] = {}
+        quantities: dict[int, list[dict]] = {}
+        for r in self.db.execute(
+                "SELECT c.id, m.entity_id FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
+                f" AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL AND {where} ORDER BY c.id, m.start", args):
+            entities.setdefault(r[0], []).append(r[1])
+        for r in self.db.execute(
+                "SELECT c.id, q.* FROM claims c JOIN quantities q ON q.doc_id = c.doc_id AND q.start >= c.start"
+                f" AND q.\"end\" <= c.\"end\" WHERE {where} ORDER BY c.id, q.start", args):
+            quantities.setdefault(r[0], []).append({k: r[k] for k in ("text", "value", "low", "high", "approximate",
+                                                                       "unit", "counts")})
+        for row in rows:
+            row["hedged"] = bool(row["hedged"])
+            row["attribution"] = json.loads(row["attribution"])
+            row["notes"] = json.loads(row["notes"])
+            row["time"] = json.loads(row["time"]) if row["time"] else None
+            row["terms"] = json.loads(row["terms"])
+            row["entities"] = list(dict.fromkeys(entities.get(row["id"], [])))
+            row["quantities"] = quantities.get(row["id"], [])
+            row.pop("vector", None)
+        return rows
+
+    def claim_vectors(self, ids: list[int]) -> dict[int, bytes]:
+        """Cached embeddings of claims, by id, where computed."""
+        out = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for r in self.db.execute(f"SELECT id, vector FROM claims WHERE vector IS NOT NULL AND id IN "
+                                     f"({','.join('?' * len(part))})", part):
+                out[r[0]] = r[1]
+        return out
+
+    def save_claim_vectors(self, vectors: dict[int, bytes]) -> None:
+        with self.transaction() as db:
+            db.executemany("UPDATE claims SET vector = ? WHERE id = ?", [(v, k) for k, v in vectors.items()])
+
+    def search_claims(self, query: str, limit: int = 30) -> list[int]:
+        """Ids of claims matching an FTS5 query, best first."""
+        try:
+            return [r[0] for r in self.db.execute(
+                "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        except sqlite3.OperationalError:
+            return []

@@ -1,0 +1,95 @@
+"""Mentions and entities in the store: the mentions entity resolution reads, and the entities it writes back."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..errors import FontesError
+from ..model import Mention, Resolution, StoredMention
+
+
+class EntityRecords:
+    """Reads and writes of mentions and resolved entities."""
+
+    db: sqlite3.Connection
+
+    def model_mentions(self) -> list[StoredMention]:
+        """Mentions found by the language model (not those added by name search), for resolution."""
+        rows = self.db.execute("SELECT id, doc_id, start, \"end\", text, label, role, source, name FROM mentions"
+                               " WHERE source != 'alias' ORDER BY doc_id, start")
+        # the same names, labels and roles come back millions of times in a big corpus: keep one copy of each
+        shared: dict[str, str] = {}
+        one = lambda value: value if value is None else shared.setdefault(value, value)  # noqa: E731
+        return [StoredMention(i, doc, Mention(start, end, one(text), one(label), one(role), one(source), one(name)))
+                for i, doc, start, end, text, label, role, source, name in rows]
+
+    def save_resolution(self, resolution: Resolution) -> None:
+        """Replace all entities and name-search mentions with a new resolution, atomically."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM mentions WHERE source = 'alias'")
+            db.execute("UPDATE mentions SET entity_id = NULL")
+            db.execute("DELETE FROM entities")
+            db.executemany("INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?)",
+                           [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
+                            for e in resolution.entities])
+            db.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?",
+                           [(eid, mid) for mid, eid in resolution.assignment.items()])
+            db.executemany(
+                "INSERT INTO mentions (doc_id, start, \"end\", text, name, label, role, source, entity_id)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
+                 for doc_id, m in resolution.found])
+
+    def entities(self, etype: str | None = None, doc_id: int | None = None) -> list[dict]:
+        """Entities with their aliases and mention counts per document, most mentioned first."""
+        sql = ("SELECT e.id, e.name, e.type, e.aliases, m.doc_id, COUNT(*) AS n FROM entities e"
+               " JOIN mentions m ON m.entity_id = e.id WHERE 1=1")
+        args: list = []
+        if etype:
+            sql, args = sql + " AND e.type = ?", args + [etype.upper()]
+        if doc_id is not None:
+            sql += " AND e.id IN (SELECT entity_id FROM mentions WHERE doc_id = ?)"
+            args.append(doc_id)
+        out: dict[int, dict] = {}
+        for r in self.db.execute(sql + " GROUP BY e.id, m.doc_id ORDER BY e.id, m.doc_id", args):
+            entry = out.setdefault(r["id"], {"id": r["id"], "name": r["name"], "type": r["type"],
+                                            "aliases": json.loads(r["aliases"]), "mentions": 0, "documents": {}})
+            entry["documents"][r["doc_id"]] = r["n"]
+            entry["mentions"] += r["n"]
+        return sorted(out.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+    def cooccurrences(self, entity_ids: list[int], doc_id: int | None = None) -> list[tuple[int, int, int, int]]:
+        """Pairs of the given entities named in the same sentence: (a, b, sentences, documents), a < b."""
+        if not entity_ids:
+            return []
+        marks = ",".join("?" * len(entity_ids))
+        sql = ("SELECT a.entity_id, b.entity_id, COUNT(DISTINCT s.id), COUNT(DISTINCT s.doc_id) FROM mentions a"
+               " JOIN sentences s ON s.doc_id = a.doc_id AND s.start <= a.start AND a.start < s.\"end\""
+               " JOIN mentions b ON b.doc_id = s.doc_id AND b.start >= s.start AND b.start < s.\"end\""
+               f" WHERE a.entity_id IN ({marks}) AND b.entity_id IN ({marks}) AND a.entity_id < b.entity_id")
+        args = [*entity_ids, *entity_ids]
+        if doc_id is not None:
+            sql, args = sql + " AND a.doc_id = ?", args + [doc_id]
+        return [tuple(r) for r in self.db.execute(sql + " GROUP BY a.entity_id, b.entity_id", args)]
+
+    def top_entities(self, limit: int) -> list[dict]:
+        """The most mentioned entities, names and types only."""
+        return [{"id": r[0], "name": r[1], "type": r[2]} for r in self.db.execute(
+            "SELECT e.id, e.name, e.type FROM entities e JOIN mentions m ON m.entity_id = e.id"
+            " GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?", (limit,))]
+
+    def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:
+        return self._select("SELECT * FROM mentions WHERE entity_id IS NOT NULL", doc_id=doc_id, entity_id=entity_id)
+
+    def entity_named(self, name: str) -> dict:
+        """An entity by id ("e12"), name or alias; a clear error when none matches."""
+        key = name.strip()
+        if key[:1] == "e" and key[1:].isdigit():
+            row = self.db.execute("SELECT * FROM entities WHERE id = ?", (int(key[1:]),)).fetchone()
+        else:
+            row = self.db.execute("SELECT * FROM entities WHERE name = ? COLLATE NOCASE", (key,)).fetchone() or \
+                self.db.execute("SELECT e.* FROM entities e, json_each(e.aliases) a WHERE a.value = ? COLLATE NOCASE"
+                                " ORDER BY e.id LIMIT 1", (key,)).fetchone()
+        if row is None:
+            raise FontesError(f"no entity {name!r} (see `fontes entities`)")
+        return {**dict(row), "aliases": json.loads(row["aliases"])}
