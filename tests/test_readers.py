@@ -131,6 +131,41 @@ def test_pdf_keeps_pages_and_font_sizes():
     assert doc.published == "2022-09"  # from the sidecar review-essay.pdf.meta.json
 
 
+def converted_pdf(path, metadata_title):
+    """A one-page paper whose metadata title is `metadata_title`: a small running header above a
+    two-line title in large type, an author and body text."""
+    canvas = Canvas(str(path), invariant=1)
+    if metadata_title:
+        canvas.setTitle(metadata_title)
+    for font, size, y, line in [("Helvetica", 8, 800, "Harbour Studies 4 (2011)"),
+                                ("Helvetica-Bold", 18, 760, "The Long Tour:"),
+                                ("Helvetica-Bold", 18, 738, "Delegations Between Two Allies"),
+                                ("Helvetica", 11, 710, "Elena Varga"),
+                                ("Helvetica", 11, 680, "In the summer of 1957 the trade delegation travelled east."),
+                                ("Helvetica", 11, 665, "The envoys met at the border station in August.")]:
+        canvas.setFont(font, size)
+        canvas.drawString(72, y, line)
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("metadata_title", ["Microsoft Word - Long_Tour_v3.doc", "long_tour_final", "longtour.tex",
+                                            "paper.dvi", None])
+def test_a_pdf_whose_metadata_title_is_a_file_name_takes_the_heading_on_page_one(tmp_path, metadata_title):
+    doc = read(converted_pdf(tmp_path / "tour.pdf", metadata_title))
+    assert doc.title == "The Long Tour: Delegations Between Two Allies"
+
+
+def test_a_pdf_metadata_title_that_names_the_work_is_kept(tmp_path):
+    doc = read(converted_pdf(tmp_path / "tour.pdf", "The Long Tour"))
+    assert doc.title == "The Long Tour"
+
+
+def test_the_clef_overview_is_titled_by_its_heading_not_its_word_file(shared):
+    doc = read(shared / "corpora" / "pdfs" / "clef2008-qa-overview.pdf")
+    assert doc.title == "OVERVIEW OF THE CLEF 2008 MULTILINGUAL QUESTION ANSWERING TRACK"
+
+
 def test_folders_are_read_recursively_and_unsupported_files_listed(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "deep.md").write_text("# Deep\n\nA note from 1970.\n")
