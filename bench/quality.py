@@ -5,8 +5,8 @@
 
 `pairs` scores fontes on hand-labelled claim pairs (bench/labels/claim_pairs.json, see
 bench/labels/README.md). It prepares the TimeBank texts from ../shared/corpora/timebank (tags
-stripped, as ../shared/eval/timeml.py does), adds the FRUS files the labels name, ingests all of
-them into a fresh store, exports JSON and, for each pair, looks up the relation fontes gives
+stripped, as ../shared/eval/timeml.py does), adds the other files the labels name (FRUS
+documents, the two reference sources), ingests all of them into a fresh store, exports JSON and, for each pair, looks up the relation fontes gives
 between the claims that overlap the two labelled spans. `--reference` also scores the two
 reference sources with ../shared/eval/score.py and dev-gold.json.
 
@@ -58,16 +58,17 @@ def load_module(path: pathlib.Path, name: str):
 def prepare_corpus(labels: list[dict], out: pathlib.Path) -> dict[str, pathlib.Path]:
     """Write every TimeBank text plus the other files the labels name into `out`.
 
-    Returns label file name -> prepared path. TimeBank texts are the tag-stripped .txt files of
-    timeml.py (the labels' offsets point into them); their publication dates are cut to the day,
-    because a few TimeBank DCTs carry a clock time that fontes does not read as a date.
+    Label file names are relative to ../shared. `corpora/timebank/NAME.txt` means the text that
+    timeml.py prepares from NAME.tml (tags stripped; the labels' offsets point into it); other
+    names are copied as they are, with any .meta.json beside them. Returns label name -> path.
+    TimeBank publication dates are cut to the day: a few DCTs carry a clock time that fontes
+    refuses as a date, which would drop those documents from the store.
     """
-    corpora = SHARED / "corpora"
     timeml = load_module(SHARED / "eval" / "timeml.py", "timeml")
     with open(os.devnull, "w") as quiet:
         stdout, sys.stdout = sys.stdout, quiet
         try:
-            timeml.prepare(corpora / "timebank", out)
+            timeml.prepare(SHARED / "corpora" / "timebank", out)
         finally:
             sys.stdout = stdout
     (out / "gold.json").unlink()
@@ -79,14 +80,18 @@ def prepare_corpus(labels: list[dict], out: pathlib.Path) -> dict[str, pathlib.P
     for pair in labels:
         for side in ("a", "b"):
             name = pair[side]["file"]
-            if name.startswith("timebank/"):
-                where[name] = out / pathlib.Path(name).name
+            if name in where:
                 continue
-            src = corpora / name
+            if name.startswith("corpora/timebank/"):
+                where[name] = out / pathlib.Path(name).name
+                if not where[name].exists():
+                    raise BenchError(f"label {pair['id']} names {name}, but there is no such TimeBank text")
+                continue
+            src = SHARED / name
             if not src.exists():
-                raise BenchError(f"label {pair['id']} names {name}, not found under {corpora}")
+                raise BenchError(f"label {pair['id']} names {name}, not found under {SHARED}")
             dst = out / src.name
-            if dst.exists() and name not in where:
+            if dst.exists():
                 raise BenchError(f"two labelled files are both called {src.name}")
             shutil.copyfile(src, dst)
             for meta in src.parent.glob(src.name + ".meta.json"):
