@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Judgment quality on real text: how well fontes finds agreement and disagreement between documents.
 
-  python bench/quality.py pairs [--store DB | --export JSON] [--json] [--show-errors] [--reference]
+  python bench/quality.py pairs [--store DB | --export JSON | --save-export JSON]
+                                [--json] [--show-errors] [--reference]
 
 `pairs` scores fontes on hand-labelled claim pairs (bench/labels/claim_pairs.json, see
 bench/labels/README.md). It prepares the TimeBank texts from ../shared/corpora/timebank (tags
@@ -61,7 +62,7 @@ def prepare_corpus(labels: list[dict], out: pathlib.Path) -> dict[str, pathlib.P
     Label file names are relative to ../shared. `corpora/timebank/NAME.txt` means the text that
     timeml.py prepares from NAME.tml (tags stripped; the labels' offsets point into it); other
     names are copied as they are, with any .meta.json beside them. Returns label name -> path.
-    TimeBank publication dates are cut to the day: a few DCTs carry a clock time that fontes
+    TimeBank publication dates are cut to the day: 23 DCTs carry a clock time that fontes
     refuses as a date, which would drop those documents from the store.
     """
     timeml = load_module(SHARED / "eval" / "timeml.py", "timeml")
@@ -153,6 +154,10 @@ def pick(gold: str, found: set[str]) -> str:
     return next((r for r in RELATIONS[:1] + ("revision", "corroboration") if r in found), "none")
 
 
+def judged_right(pair: dict, got: str) -> bool:
+    return got == pair["relation"] or (pair["relation"] in CONFLICT_CLASS and got in CONFLICT_CLASS)
+
+
 def in_class(relation: str, row: str) -> bool:
     return relation in CONFLICT_CLASS if row == "conflict" else relation == row
 
@@ -171,7 +176,12 @@ def score(labels: list[dict], predicted: dict[str, str]) -> dict:
                      "precision": round(tp / (tp + fp), 3) if tp + fp else None,
                      "recall": round(tp / (tp + fn), 3) if tp + fn else None}
     confusion = Counter((p["relation"], predicted[p["id"]]) for p in labels)
-    return {"relations": rows,
+    kinds: dict[str, list[int]] = {}
+    for pair in sorted(labels, key=lambda p: (p["relation"], p["kind"])):
+        tally = kinds.setdefault(f"{pair['relation']}/{pair['kind']}", [0, 0])
+        tally[0] += judged_right(pair, predicted[pair["id"]])
+        tally[1] += 1
+    return {"relations": rows, "kinds": kinds,
             "confusion": {g: {p: confusion[(g, p)] for p in (*RELATIONS, "none")} for g in (*RELATIONS, "none")}}
 
 
@@ -200,7 +210,8 @@ def print_report(report: dict) -> None:
     print("\ngold \\ fontes  " + " ".join(f"{c:>13}" for c in cols))
     for gold, row in report["confusion"].items():
         print(f"{gold:14} " + " ".join(f"{row[c]:13}" for c in cols))
-    print(f"\nlabelled spans with no fontes claim: {report['uncovered_spans']} of {2 * report['pairs']}")
+    print("\nright by kind: " + ", ".join(f"{k} {r}/{n}" for k, (r, n) in report["kinds"].items()))
+    print(f"labelled spans with no fontes claim: {report['uncovered_spans']} of {2 * report['pairs']}")
     t = report["corpus"]
     print(f"whole store: {t['documents']} documents, {t['claims']} claims; proposed "
           f"{t['conflict']} conflicts, {t['corroboration']} corroborations, {t['revision']} revisions")
@@ -210,7 +221,7 @@ def show_errors(labels: list[dict], predicted: dict[str, str], texts: dict[str, 
     """Print each misjudged pair with both passages (to the terminal only, never into the repo)."""
     for pair in labels:
         got = predicted[pair["id"]]
-        if got == pair["relation"] or (pair["relation"] in CONFLICT_CLASS and got in CONFLICT_CLASS):
+        if judged_right(pair, got):
             continue
         print(f"\n{pair['id']}  gold {pair['relation']} ({pair['kind']}), fontes {got}: {pair['why']}")
         for side in ("a", "b"):
@@ -242,6 +253,8 @@ def run_pairs(args: argparse.Namespace) -> int:
             export = json.loads((work / "export.json").read_text(encoding="utf-8"))
         else:
             export = ingest_and_export(corpus, work)
+            if args.save_export:
+                shutil.copyfile(work / "export.json", args.save_export)
         predicted, uncovered = predictions(labels, export)
         report = {"pairs": len(labels), "gold": dict(Counter(p["relation"] for p in labels)),
                   **score(labels, predicted), "uncovered_spans": uncovered, "corpus": corpus_totals(export)}
@@ -271,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--store", help="score this existing store instead of ingesting afresh "
                                         "(it must hold the prepared corpus)")
     source.add_argument("--export", help="score this JSON export of the prepared corpus")
+    pairs.add_argument("--save-export", metavar="JSON", help="keep the fresh export here (to rerun with --export)")
     pairs.add_argument("--json", action="store_true", help="machine-readable output")
     pairs.add_argument("--show-errors", action="store_true", help="print misjudged pairs with both passages")
     pairs.add_argument("--reference", action="store_true", help="also score the reference sources")
