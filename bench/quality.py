@@ -49,6 +49,14 @@ def fontes(*args: str) -> None:
         raise BenchError(f"fontes {args[2] if len(args) > 2 else ''} failed: {tail[-1] if tail else '?'}")
 
 
+def read_json(path: str | pathlib.Path, what: str):
+    """Parse a JSON file, or raise BenchError naming what it was meant to be."""
+    try:
+        return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise BenchError(f"cannot read the {what} {path}: {err}") from err
+
+
 def load_module(path: pathlib.Path, name: str):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -197,7 +205,7 @@ def ingest_and_export(folder: pathlib.Path, work: pathlib.Path) -> dict:
     db, out = work / "bench.db", work / "export.json"
     fontes("--db", str(db), "ingest", str(folder))
     fontes("--db", str(db), "export", "--format", "json", "-o", str(out))
-    return json.loads(out.read_text(encoding="utf-8"))
+    return read_json(out, "export")
 
 
 def print_report(report: dict) -> None:
@@ -240,7 +248,7 @@ def reference(work: pathlib.Path, as_json: bool) -> None:
 
 
 def run_pairs(args: argparse.Namespace) -> int:
-    labels = json.loads(pathlib.Path(args.labels).read_text(encoding="utf-8"))
+    labels = read_json(args.labels, "labels file")
     with tempfile.TemporaryDirectory(prefix="fontes-quality-") as tmp:
         work = pathlib.Path(tmp)
         corpus = work / "corpus"
@@ -248,14 +256,20 @@ def run_pairs(args: argparse.Namespace) -> int:
         texts = {name: path.read_text(encoding="utf-8") for name, path in where.items()}
         check_spans(labels, texts)
         if args.export:
-            export = json.loads(pathlib.Path(args.export).read_text(encoding="utf-8"))
+            export = read_json(args.export, "export")
         elif args.store:
+            if not pathlib.Path(args.store).is_file():
+                raise BenchError(f"no store at {args.store}")
             fontes("--db", args.store, "export", "--format", "json", "-o", str(work / "export.json"))
-            export = json.loads((work / "export.json").read_text(encoding="utf-8"))
+            export = read_json(work / "export.json", "export")
         else:
             export = ingest_and_export(corpus, work)
             if args.save_export:
                 shutil.copyfile(work / "export.json", args.save_export)
+        held = {pathlib.Path(d["path"]).name for d in export["documents"]}
+        if not held & {path.name for path in where.values()}:
+            raise BenchError("the store holds none of the labelled files; make it from the prepared corpus "
+                             "or let quality.py ingest afresh")
         predicted, uncovered = predictions(labels, export)
         report = {"pairs": len(labels), "gold": dict(Counter(p["relation"] for p in labels)),
                   **score(labels, predicted), "uncovered_spans": uncovered, "corpus": corpus_totals(export)}
