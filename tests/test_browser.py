@@ -126,6 +126,24 @@ def test_a_link_to_a_span_marks_the_exact_words(page, site, sample_store):
     assert page.locator("#target").is_visible()
 
 
+def test_a_markdown_source_shows_headings_and_emphasis_not_its_markup(page, site, sample_store):
+    entry = doc_id(sample_store, "encyclopedia-entry.md")
+    page.goto(f"{site}/doc/{entry}")
+    text = page.locator("#text")
+    heading = text.get_by_role("heading", name="64th Fighter Aviation Corps", exact=True)
+    assert heading.is_visible()
+    assert heading.evaluate("h => h.tagName") == "H2"
+    assert heading.evaluate("h => parseFloat(getComputedStyle(h).fontSize)") == 25.6  # 1.6 times the text's 16px
+    shown = text.inner_text()
+    assert shown.startswith("64th Fighter Aviation Corps\n")
+    assert "**" not in shown and "#" not in shown
+    assert "The 64th Fighter Aviation Corps was the Soviet air formation" in shown
+    bold = text.locator(".md-strong:not(.md-markup)").first
+    assert bold.evaluate("b => getComputedStyle(b).fontWeight") == "700"
+    snap(page, "markdown")
+    assert not page.errors
+
+
 def test_timeline_filters_and_clicks_through(page, site, sample_store):
     page.goto(site + "/timeline")
     page.locator("#timeline[data-ready=true]").wait_for()

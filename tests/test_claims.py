@@ -85,14 +85,14 @@ def _by_name(export: dict, name: str) -> str:
 
 
 def test_the_pilot_quoted_in_a_historians_book_has_the_whole_chain(reference_export):
-    ap = _by_name(reference_export, NEWS.name)
+    ap = _by_name(reference_export, NEWS)
     quote = next(c for c in reference_export["claims"] if c["doc"] == ap and "best ones whose parents" in c["text"])
     names = " ".join(link["name"] for link in quote["attribution"])
     assert "Dinh" in names and "Toperczer" in names and quote["attribution"][0]["role"] in ("author", "document")
 
 
 def test_air_force_numbers_in_the_working_paper_carry_their_note(reference_export):
-    wp = _by_name(reference_export, WORKING_PAPER.name)
+    wp = _by_name(reference_export, WORKING_PAPER)
     c = next(c for c in reference_export["claims"] if c["doc"] == wp and "eighty-seven" in c["text"])
     assert c["notes"] == ["26"]
     assert any("Pribbenow" in link["name"] for link in c["attribution"])

@@ -6,7 +6,7 @@ from pathlib import Path
 from conftest import NEWS, WORKING_PAPER, build_store, entity_of
 from fontes.export import json_export
 
-WP, AP = WORKING_PAPER.name, NEWS.name
+WP, AP = WORKING_PAPER, NEWS
 
 
 def entity_ids(export: dict, doc: str, text: str) -> set[str]:

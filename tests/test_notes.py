@@ -90,22 +90,17 @@ until the armistice, according to the regimental log.<sup><a href="#fn2" id="r2"
     assert "↩" not in doc.text
 
 
-def test_every_url_in_the_working_paper_notes_is_whole():
-    doc, found = notes_of(WORKING_PAPER)
-    urls = [r.url for n in found for r in n.references if r.url]
-    assert len(urls) >= 11
-    flat = re.sub(r"\s*\n\s*", "", doc.text)
-    for url in urls:
-        assert url in flat and re.match(r"https?://[\w.-]+\.\w+/\S+$", url), url
+def test_urls_at_the_end_of_a_note_or_on_a_line_of_their_own_are_whole():
+    _, found = notes_of(FIXTURES / "extracted-report.txt")
+    assert [r.url for n in found for r in n.references] == [
+        "http://archive.example.org/document/4471", "https://www.example.org/publication/the-long-tour-of-1957", None]
 
 
-def test_no_year_or_count_is_taken_for_a_marker():
-    doc, found = notes_of(WORKING_PAPER)
-    markers = [int(n.marker) for n in found]
-    assert markers == sorted(markers) and max(markers) <= 36
-    for note in found:
-        for s, e in note.anchors:
-            assert len(doc.text[s:e]) <= 2
+def test_no_year_day_or_count_is_taken_for_a_marker():
+    doc, found = notes_of(FIXTURES / "extracted-report.txt")
+    assert [(n.marker, [doc.text[s:e] for s, e in n.anchors]) for n in found] == [
+        ("1", ["1"]), ("2", ["2"]), ("3", ["3"])]
+    assert found[0].references[0].locator == "file 28, listy 4-6"
 
 
 def test_csl_json_loads_in_a_citation_processor(tmp_path):
@@ -128,3 +123,23 @@ def test_sources_of_a_statement_and_the_archive_inventory(tmp_path):
     assert answer[0]["notes"][0]["references"][0]["archive"] == "Archive of Foreign Policy of the Russian Federation"
     inventory = {a["archive"]: a for a in store.archives()}
     assert inventory["Archive of Foreign Policy of the Russian Federation"]["notes"] == 3
+
+
+# --- the reference working paper, where the shared reference material is at hand -----------------
+
+def test_every_url_in_the_working_paper_notes_is_whole(sources):
+    doc, found = notes_of(sources / WORKING_PAPER)
+    urls = [r.url for n in found for r in n.references if r.url]
+    assert len(urls) >= 11
+    flat = re.sub(r"\s*\n\s*", "", doc.text)
+    for url in urls:
+        assert url in flat and re.match(r"https?://[\w.-]+\.\w+/\S+$", url), url
+
+
+def test_no_year_or_count_in_the_working_paper_is_taken_for_a_marker(sources):
+    doc, found = notes_of(sources / WORKING_PAPER)
+    markers = [int(n.marker) for n in found]
+    assert markers == sorted(markers) and max(markers) <= 36
+    for note in found:
+        for s, e in note.anchors:
+            assert len(doc.text[s:e]) <= 2

@@ -1,11 +1,14 @@
 """Readers and bad input: every file either becomes a document or gets one clear reason."""
 from __future__ import annotations
 
+import codecs
+
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, build_store
 from fontes.errors import FontesError
+from fontes.export import json_export
 from fontes.ingest import discover, load_bytes, read_document
 
 
@@ -19,6 +22,45 @@ def test_latin1_text_is_decoded_not_crashed(tmp_path):
     doc = read(path)
     assert "général arriva à Hanoï" in doc.text
     assert doc.meta["encoding"] != "utf-8"
+
+
+LETTER = ("Nguyễn Văn Cốc wrote from Kép on 3 May 1967:\r\n"
+          "about forty pilots had arrived, and the “winter” was mild.\r\n")
+
+
+@pytest.mark.parametrize("encoding, written", [
+    ("utf-16-le", codecs.BOM_UTF16_LE + LETTER.encode("utf-16-le")),
+    ("utf-16-be", codecs.BOM_UTF16_BE + LETTER.encode("utf-16-be")),
+    ("utf-32-le", codecs.BOM_UTF32_LE + LETTER.encode("utf-32-le")),
+    ("utf-32-be", codecs.BOM_UTF32_BE + LETTER.encode("utf-32-be")),
+    ("utf-16-le", LETTER.encode("utf-16-le")),
+    ("utf-16-be", LETTER.encode("utf-16-be")),
+])
+def test_utf16_and_utf32_text_is_decoded_with_or_without_its_byte_order_mark(tmp_path, encoding, written):
+    path = tmp_path / "letter.txt"
+    path.write_bytes(written)
+    doc = read(path)
+    assert doc.text == LETTER.replace("\r\n", "\n")
+    assert doc.meta["encoding"] == encoding
+
+
+def test_offsets_of_a_utf16_file_point_into_its_decoded_text(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + LETTER.encode("utf-16-le"))
+    store = build_store(tmp_path, [path])
+    doc_id = store.documents()[0]["id"]
+    text = store.text_of(doc_id)
+    assert text.startswith("Nguyễn Văn Cốc wrote from Kép")
+    times = [t for t in json_export.build(store)["times"] if t["doc"] == f"d{doc_id}"]
+    assert [t["text"] for t in times] == ["3 May 1967"]
+    assert text[times[0]["start"]:times[0]["end"]] == "3 May 1967"
+
+
+def test_bytes_with_nuls_that_are_no_wide_encoding_are_refused(tmp_path):
+    path = tmp_path / "archive.txt"
+    path.write_bytes(b"PK\x03\x04" + bytes(2000))
+    with pytest.raises(FontesError, match=r"binary data, not text \(NUL bytes\)"):
+        read(path)
 
 
 def test_empty_file_is_refused(tmp_path):
@@ -87,6 +129,41 @@ def test_pdf_keeps_pages_and_font_sizes():
     assert {8.0, 11.0} <= sizes
     assert doc.title == "Counting the Invisible: A Review Essay"
     assert doc.published == "2022-09"  # from the sidecar review-essay.pdf.meta.json
+
+
+def converted_pdf(path, metadata_title):
+    """A one-page paper whose metadata title is `metadata_title`: a small running header above a
+    two-line title in large type, an author and body text."""
+    canvas = Canvas(str(path), invariant=1)
+    if metadata_title:
+        canvas.setTitle(metadata_title)
+    for font, size, y, line in [("Helvetica", 8, 800, "Harbour Studies 4 (2011)"),
+                                ("Helvetica-Bold", 18, 760, "The Long Tour:"),
+                                ("Helvetica-Bold", 18, 738, "Delegations Between Two Allies"),
+                                ("Helvetica", 11, 710, "Elena Varga"),
+                                ("Helvetica", 11, 680, "In the summer of 1957 the trade delegation travelled east."),
+                                ("Helvetica", 11, 665, "The envoys met at the border station in August.")]:
+        canvas.setFont(font, size)
+        canvas.drawString(72, y, line)
+    canvas.save()
+    return path
+
+
+@pytest.mark.parametrize("metadata_title", ["Microsoft Word - Long_Tour_v3.doc", "long_tour_final", "longtour.tex",
+                                            "paper.dvi", None])
+def test_a_pdf_whose_metadata_title_is_a_file_name_takes_the_heading_on_page_one(tmp_path, metadata_title):
+    doc = read(converted_pdf(tmp_path / "tour.pdf", metadata_title))
+    assert doc.title == "The Long Tour: Delegations Between Two Allies"
+
+
+def test_a_pdf_metadata_title_that_names_the_work_is_kept(tmp_path):
+    doc = read(converted_pdf(tmp_path / "tour.pdf", "The Long Tour"))
+    assert doc.title == "The Long Tour"
+
+
+def test_the_clef_overview_is_titled_by_its_heading_not_its_word_file(shared):
+    doc = read(shared / "corpora" / "pdfs" / "clef2008-qa-overview.pdf")
+    assert doc.title == "OVERVIEW OF THE CLEF 2008 MULTILINGUAL QUESTION ANSWERING TRACK"
 
 
 def test_folders_are_read_recursively_and_unsupported_files_listed(tmp_path):

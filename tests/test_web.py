@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from conftest import EXAMPLES, FIXTURES, build_store
 from fontes.export import annotations
+from fontes.web import markdown
 from fontes.web.app import create_app
 
 HOSTILE = FIXTURES / "hostile"
@@ -60,6 +61,39 @@ def test_reader_pieces_rebuild_the_text_and_carry_offsets(client, sample_store):
     assert "".join(p["text"] for p in target) == text[claim["start"]:claim["end"]]
     page = client.get(f"/doc/{essay}?mark={claim['start']}-{claim['end']}").text
     assert 'id="target"' in page and page.count('id="target"') == 1
+
+
+def test_markdown_lines_take_their_role_and_markup_is_hidden_where_it_stands():
+    text = ("# The Long Tour #\n\nThe envoys met in *August* 1957 and signed **two protocols** on\n"
+            "snake_case_file and 2 * 3:\n\n- river transport\n- the `fond *12*` papers\n1. first reading\n"
+            "> Quoted from the [minutes](http://example.org/m).\n")
+    roles, styles = markdown.read(text, (0, len(text)))
+    assert [(text[r.start:r.end], r.role) for r in roles] == [
+        ("# The Long Tour #\n", "h1"), ("- river transport\n", "item"), ("- the `fond *12*` papers\n", "item"),
+        ("1. first reading\n", "numbered"), ("> Quoted from the [minutes](http://example.org/m).\n", "quote")]
+    assert [(text[s.start:s.end], s.name) for s in sorted(styles, key=lambda s: (s.start, -s.end))] == [
+        ("# ", "md-markup"), (" #", "md-markup"), ("*August*", "md-em"), ("*", "md-markup"), ("*", "md-markup"),
+        ("**two protocols**", "md-strong"), ("**", "md-markup"), ("**", "md-markup"), ("- ", "md-markup"),
+        ("- ", "md-markup"), ("`fond *12*`", "md-code"), ("`", "md-markup"), ("`", "md-markup"), ("> ", "md-markup"),
+        ("[minutes](http://example.org/m)", "md-link"), ("[", "md-markup"), ("](http://example.org/m)", "md-markup")]
+
+
+def test_the_reader_renders_a_markdown_source_and_keeps_every_offset(client, sample_store):
+    entry = doc_id(sample_store, "encyclopedia-entry.md")
+    text = sample_store.text_of(entry)
+    page = client.get(f"/doc/{entry}").text
+    assert '<h2 class="md-h1"><span class="md-markup"># </span>64th ' in page
+    assert '<h3 class="md-h2"><span class="md-markup">## </span>Strength\n</h3>' in page
+    data = client.get(f"/api/documents/{entry}").json()
+    assert "".join(p["text"] for p in data["pieces"]) == text[data["paging"]["start"]:data["paging"]["end"]]
+    for piece in data["pieces"]:
+        assert text[piece["start"]:piece["start"] + len(piece["text"])] == piece["text"]
+    assert "".join(p["text"] for p in data["pieces"] if "md-strong" in p["styles"]) == "**64th Fighter Aviation Corps**"
+    assert [text[b["start"]:b["end"]] for b in data["blocks"] if b["role"]] == [
+        "# 64th Fighter Aviation Corps\n", "## Strength\n", "## Combat record\n", "## Legacy\n"]
+    claim = next(c for c in sample_store.claims(doc_id=entry) if "**" in c["text"])
+    marked = client.get(f"/api/documents/{entry}?mark={claim['start']}-{claim['end']}").json()
+    assert "".join(p["text"] for p in marked["pieces"] if "target" in p["marks"]) == claim["text"]
 
 
 def test_long_document_is_read_a_page_at_a_time(tmp_path):

@@ -48,7 +48,10 @@ def documents(store: StoreDep, page: Page = 1) -> dict:
 def document(store: StoreDep, doc_id: int, page: Annotated[int | None, Query(ge=1)] = None,
              mark: Annotated[str | None, Query(description="START-END offsets to mark")] = None) -> dict:
     data = views.document(store, doc_id, page, parse_mark(mark))
-    data["pieces"] = [{"start": p.start, "text": p.text, "marks": p.keys.split()} for p in data["pieces"]]
+    data["pieces"] = [{"start": p.start, "text": p.text, "marks": p.keys.split(), "styles": list(p.styles)}
+                      for p in data["pieces"]]
+    data["blocks"] = [{"role": b.role, "start": b.pieces[0].start, "end": b.pieces[-1].start + len(b.pieces[-1].text)}
+                      for b in data["blocks"]]
     return data
 
 

@@ -8,7 +8,7 @@ from .. import ask as asking, network as networking
 from ..figures import describe
 from ..errors import FontesError
 from ..store import Store
-from . import reader
+from . import markdown, reader
 
 PER_PAGE = 50
 TIMELINE_CAP = 2000
@@ -67,9 +67,11 @@ def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int
     if mark:
         marks.append(reader.Mark(mark[0], mark[1], "target", "target"))
     lo, hi = window
+    lines, styles = markdown.read(text, window) if doc.get("format") == "markdown" else ([], [])
+    pieces = reader.pieces(text, window, marks, styles, lines)
     shown_notes = [n for n in notes if any(lo <= a["start"] < hi for a in n["anchors"]) or lo <= n["start"] < hi]
     return {"document": _document(doc), "paging": {"page": page, "pages": len(bounds), "start": lo, "end": hi},
-            "pieces": reader.pieces(text, window, marks), "notes": [_note(n) for n in shown_notes],
+            "pieces": pieces, "blocks": reader.blocks(pieces, lines), "notes": [_note(n) for n in shown_notes],
             "mark": {"start": mark[0], "end": mark[1], "text": text[mark[0]:mark[1]]} if mark else None,
             "counts": {"entities": len(entities), "claims": len(claims), "notes": len(notes)}}
 
