@@ -1,7 +1,7 @@
 """Agreement and disagreement compare like with like: each kind of false alarm seen on real news
 (different subjects, different sets, a part against the whole, one number said two ways, a toll
 revised over days, two events of one kind, a date read as a count) on sentences written for these
-tests, and the first two on real wire stories from ../shared (skipped without it)."""
+tests, and the first two on real wire stories of the shared TimeBank corpus (skipped without it)."""
 from __future__ import annotations
 
 import json
@@ -115,7 +115,7 @@ def wire_text(tml: Path) -> str:
 def wire_store(shared: Path, folder: Path, names: list[str]) -> Store:
     for name in names:
         tml = shared / "corpora" / "timebank" / f"{name}.tml"
-        dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="([\d-]+)', tml.read_text())
+        dct = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', tml.read_text(), re.S)
         (folder / f"{name}.txt").write_text(wire_text(tml), encoding="utf-8")
         (folder / f"{name}.txt.meta.json").write_text(json.dumps({"published": dct.group(1)[:10], "kind": "news"}))
     store = Store(folder / "fontes.db")
