@@ -136,7 +136,8 @@ class Note:
 @dataclass
 class Claim:
     """A statement a document makes, with who stands behind it (outermost first: the document's
-    author, a speaker, the work or record a note cites), its notes, time, hedging and key terms."""
+    author, a speaker, the work or record a note cites), its notes, time, hedging, key terms and
+    frame (what it is about: subject, verb, places and figures; see analyze/frames.py)."""
 
     start: int
     end: int
@@ -147,6 +148,7 @@ class Claim:
     notes: list[str] = field(default_factory=list)
     time: dict | None = None
     terms: list[str] = field(default_factory=list)
+    frame: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -24,7 +24,7 @@ from .store import Store
 
 # Raised whenever a stage is added or changes what it stores: documents analysed by an older
 # version are analysed again by the next `fontes ingest`, even when their files did not change.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 PARALLEL_BYTES = 1_000_000  # below this much to analyse, `--workers` left unset means one process
 
 
@@ -42,7 +42,7 @@ def analyze(doc: Document) -> Analysis:
         analysis.quantities += quantities.run(parsed, doc.text, analysis.times)
     analysis.notes = notes.run(doc.text, pages)
     analysis.mentions = with_archives(analysis.mentions, analysis.notes, doc.text)
-    analysis.claims = claims.run(doc, chunks, analysis.notes, analysis.mentions, analysis.times)
+    analysis.claims = claims.run(doc, chunks, analysis.notes, analysis.mentions, analysis.times, analysis.quantities)
     return analysis
 
 

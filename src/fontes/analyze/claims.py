@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import load
-from ..model import Claim, Document, Mention, Note, TimeExpr
+from ..model import Claim, Document, Mention, Note, Quantity, TimeExpr
 from . import attribution
+from .frames import frame_of
 from .language import Parsed
 
 MIN_WORDS = 6
@@ -85,6 +86,8 @@ class Reading:
     anchors: list[tuple[int, str]]
     people: list[tuple[int, str]]
     times: list[TimeExpr]
+    quantities: list[Quantity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     works_of: dict[str, list[dict]] = field(default_factory=dict)
     last_speaker: str | None = None
 
@@ -122,14 +125,15 @@ def claim_of(state: Reading, parsed: Parsed, clause, voice: attribution.Voices, 
     when = {"edtf": dated.edtf, "earliest": dated.earliest, "latest": dated.latest,
             **dated_event(parsed, clause, dated)} if dated else None
     return Claim(start, end, state.doc.text[start:end], " ".join(text.split()), bool(_hedges().search(text)),
-                 _dedupe(chain), markers, when, terms_of(clause))
+                 _dedupe(chain), markers, when, terms_of(clause), frame_of(parsed, clause, state.quantities, state.mentions))
 
 
 def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[Mention],
-        times: list[TimeExpr]) -> list[Claim]:
+        times: list[TimeExpr], quantities: list[Quantity] | None = None) -> list[Claim]:
     """The claims of one document, in reading order."""
     state = Reading(doc, {n.marker: n for n in notes}, sorted((s, n.marker) for n in notes for s, _ in n.anchors),
-                    sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip()), times)
+                    sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip()), times,
+                    quantities or [], mentions)
     claims: list[Claim] = []
     for parsed in (c for c in chunks if c.region == "body"):
         for paragraph in _paragraphs(parsed):

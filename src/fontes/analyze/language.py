@@ -32,9 +32,9 @@ def paragraph_breaks(doc: SpacyDoc) -> SpacyDoc:
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    """The spaCy pipeline, loaded once per process (the lemmatizer is not needed)."""
+    """The spaCy pipeline, loaded once per process (its rule lemmatizer gives claim frames their verbs)."""
     try:
-        pipeline = spacy.load(MODEL, exclude=["lemmatizer"])
+        pipeline = spacy.load(MODEL)
     except OSError as exc:
         raise FontesError(f"spaCy model {MODEL} is not installed; run the README's setup command") from exc
     pipeline.add_pipe("fontes_paragraphs", before="parser")

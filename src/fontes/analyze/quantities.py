@@ -97,11 +97,18 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
         else:
             value = value_a
         noun, unit = counted_noun(parsed, m.start(), m.end())
+        unit = _currency_before(text, m.start()) or unit
         if first.lower() == "one" and not second and (not noun or re.match(r"[’']s\b", text[m.end():])):
             continue  # the pronoun: "one of them", "that one's position"
         found.append(Quantity(start, end, source[start:end], as_number(value), as_number(low), as_number(high),
                               bool(m.group("approx")), unit, noun))
     return found
+
+
+def _currency_before(text: str, start: int) -> str | None:
+    """The unit a currency sign right before a number gives it: "$1.625" is in dollars."""
+    before = text[max(0, start - 4):start].rstrip()
+    return next((unit for sign, unit in lexicon()["symbols"].items() if before.endswith(sign)), None)
 
 
 def _is_quantity(number: str, m: re.Match[str], text: str) -> bool:

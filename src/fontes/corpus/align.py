@@ -72,7 +72,7 @@ def identical_groups(claims: list[dict]) -> list[dict]:
             groups.append({"relation": "corroboration", "topic": " ".join(text.split()[:6]),
                            "explanation": f"the same sentence in {len({m['doc_id'] for m in members})} documents",
                            "claims": [m["id"] for m in members], "independent": False,
-                           "shared_origin": IDENTICAL, "score": 1.0})
+                           "shared_origin": IDENTICAL, "score": 1.0, "confidence": 1.0})
     return groups
 
 
@@ -98,10 +98,12 @@ def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> 
     vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
     df = Counter(t for c in claims for t in set(c["terms"]))
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
+    same = same_referent(store)
+    mark_telling(claims)
     judged = []
     for i, j in pairs:
         a, b = by_id[i], by_id[j]
-        verdict = judge(a, b, float(vectors[i] @ vectors[j]), idf, math.log(len(claims) / 3))
+        verdict = judge(a, b, float(vectors[i] @ vectors[j]), idf, math.log(len(claims) / 3), same)
         if verdict:
             judged.append((verdict, a, b))
     judged.sort(key=lambda x: -x[0]["score"])
@@ -116,6 +118,36 @@ def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> 
         groups.append({**verdict, "claims": [a["id"], b["id"]], "independent": independent, "shared_origin": shared})
     store.save_alignments(groups)
     return len(groups)
+
+
+def mark_telling(claims: list[dict]) -> None:
+    """Give each claim its telling entities: those named in few documents. An entity named in many
+    (the stock exchange of every market report) says little about what a claim is about."""
+    named_in: dict[int, set[int]] = defaultdict(set)
+    for c in claims:
+        for e in c["entities"]:
+            named_in[e].add(c["doc_id"])
+    common = max(5, 0.05 * len({c["doc_id"] for c in claims}))
+    for c in claims:
+        c["telling"] = [e for e in c["entities"] if len(named_in[e]) <= common]
+
+
+def same_referent(store: Store):
+    """Whether two frame keys name one thing: names ("e:…") by the entity they were resolved to
+    ("North Koreans" and "the DPRK"), other words ("w:…") by their lemma."""
+    entity_of = {}
+    for entity in store.entities():
+        for name in [entity["name"], *entity["aliases"]]:
+            entity_of.setdefault(name.lower(), entity["id"])
+
+    def same(x: str, y: str) -> bool:
+        if x == y:
+            return True
+        if x.startswith("e:") and y.startswith("e:"):
+            ex, ey = entity_of.get(x[2:]), entity_of.get(y[2:])
+            return ex is not None and ex == ey
+        return False
+    return same
 
 
 def kept_groups(store: Store, claims: dict[int, dict], changed: set[int]) -> list[dict]:

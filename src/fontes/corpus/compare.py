@@ -1,13 +1,21 @@
-"""Judging two claims about one thing: corroboration or conflict, from the figures they state,
-opposed evaluations, the same figure, the dates of the same kind of event, or close paraphrase,
-with a one-line reason."""
+"""Judging two claims: are they about the same event or quantity, and if so do they agree, disagree,
+or show one figure revised over the days of the reports? Like is compared with like through the
+claims' frames (analyze/frames.py): a figure is compared only with a figure of the same thing
+(what it measures, whose it is, where, when, by what verb), a date only with the date of the same
+event, an evaluation only of the same subject. Every verdict has a one-line reason and a
+confidence in [0, 1]."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
-from ..figures import COUNTABLE, counted_head, describe, value_range
+from ..figures import describe, value_range
 from ..lexicon import load
+
+DURATIONS = {"years", "months", "days", "times"}
+AMOUNTS = set(load("quantities")["amounts"])  # ages and durations: rarely the same thing twice
+REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
 
 
 @lru_cache(maxsize=1)
@@ -17,6 +25,16 @@ def _opposed() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     return [(pattern(pair["one"]), pattern(pair["other"])) for pair in load("claims")["opposed"]]
 
 
+@lru_cache(maxsize=1)
+def _events() -> dict[str, set[str]]:
+    return {kind: set(words) for kind, words in load("claims")["events"].items()}
+
+
+@lru_cache(maxsize=1)
+def _recurring() -> set[str]:
+    return set(load("claims")["recurring"])
+
+
 def time_range(t: dict | None) -> tuple[str, str] | None:
     """The first and last day a stored time allows, open ends filled with the ends of the calendar."""
     if not t or not (t.get("earliest") or t.get("latest")):
@@ -24,55 +42,17 @@ def time_range(t: dict | None) -> tuple[str, str] | None:
     return t.get("earliest") or "0000-01-01", t.get("latest") or "9999-12-31"
 
 
-def compare_quantities(a: dict, b: dict) -> tuple[str, str, str] | None:
-    """Corroboration or conflict from the numbers two claims state about the same kind of thing.
-    Where several figures fit, one that agrees wins ("335 aircraft" and "335 aircraft lost, 1,097
-    claimed"); a disagreement counts only between claims about the same kind of event."""
-    best = None
-    for qa in a["quantities"]:
-        for qb in b["quantities"]:
-            same_kind = qa["unit"] and qa["unit"] == qb["unit"] and qa["unit"] in COUNTABLE and \
-                (counted_head(qa["counts"]) == counted_head(qb["counts"]) or qa["unit"] != "people")
-            ra, rb = value_range(qa), value_range(qb)
-            if not same_kind or ra is None or rb is None:
-                continue
-            agree = ra[0] <= rb[1] and rb[0] <= ra[1]
-            found = ("corroboration" if agree else "conflict", f"{describe(qa)} {'and' if agree else 'vs'} {describe(qb)}",
-                     qa["counts"] or qa["unit"])
-            if agree:
-                return found
-            events_a, events_b = events_of(a), events_of(b)
-            if best is None and (not events_a or not events_b or events_a & events_b):
-                best = found
-    return best
-
-
-def events_of(claim: dict) -> set[str]:
-    """The kinds of event a claim's words speak of."""
-    words = set(re.findall(r"[a-z]+", claim["reading"].lower()))
+def event_kinds(words) -> set[str]:
+    """The kinds of event (deployment, death, decision, ...) some verbs or nouns speak of."""
+    words = set(words)
     return {kind for kind, forms in _events().items() if words & forms}
-
-
-def same_number(a: dict, b: dict) -> str | None:
-    """The same figure (not a year, at least 10) stated in both claims: '14 and 14'."""
-    values = {q["value"] for q in a["quantities"] if q["value"] and q["value"] >= 10}
-    shared = [v for v in (q["value"] for q in b["quantities"]) if v in values]
-    return f"{shared[0]:g} in both" if shared else None
-
-
-@lru_cache(maxsize=1)
-def _events() -> dict[str, set[str]]:
-    return {kind: set(words) for kind, words in load("claims")["events"].items()}
 
 
 def dated_events(claim: dict) -> set[str]:
-    """The kinds of event (deployment, decision, disclosure, ...) the claim's date is the date of,
-    from the verb the date hangs on; none for a hypothetical ('would send ... in 1967')."""
+    """The kinds of event the claim's date is the date of, from the verb the date hangs on; none
+    for a hypothetical ('would send ... in 1967')."""
     time = claim["time"] or {}
-    if time.get("hypothetical"):
-        return set()
-    words = set(time.get("event", []))
-    return {kind for kind, forms in _events().items() if words & forms}
+    return set() if time.get("hypothetical") else event_kinds(time.get("event", []))
 
 
 def _event_range(claim: dict) -> tuple[str, str] | None:
@@ -84,18 +64,194 @@ def _event_range(claim: dict) -> tuple[str, str] | None:
     return bounds
 
 
-def compare_times(a: dict, b: dict) -> tuple[str, str] | None:
-    ta, tb = _event_range(a), _event_range(b)
-    if not ta or not tb:
+def _overlap(x: tuple[str, str] | None, y: tuple[str, str] | None) -> bool | None:
+    if not x or not y:
         return None
-    agree = ta[0] <= tb[1] and tb[0] <= ta[1]
-    label = lambda t, r: t.get("edtf") or f"{r[0]}/{r[1]}"
-    return ("corroboration" if agree else "conflict",
-            f"{label(a['time'], ta)} {'overlaps' if agree else 'vs'} {label(b['time'], tb)}")
+    return x[0] <= y[1] and y[0] <= x[1]
 
 
-def opposed(a: dict, b: dict) -> str | None:
-    """One claim uses an evaluation the other contradicts ('selfless' / 'self-interest')."""
+# --- figures ------------------------------------------------------------------------------------
+
+def _whole(f: dict) -> dict:
+    """A figure as the whole it counts: "X and 10 other people" is 11 people."""
+    if not f.get("others") or f["value"] is None:
+        return f
+    return {**f, "value": f["value"] + f["others"], "text": None}
+
+
+def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[str]]:
+    """Whether two figures can be amounts of one thing, and the frame fields that matched."""
+    if not x["unit"] or x["unit"] != y["unit"] or x["unit"] in DURATIONS:
+        return False, []
+    if not x["measure"] or x["measure"] != y["measure"] or x.get("per") != y.get("per"):
+        return False, []
+    matched = [f"{x['measure']}"]
+    if _named(x["owner"]) and _named(y["owner"]):
+        if not same(x["owner"], y["owner"]):
+            return False, []
+        matched.append("whose")
+    elif not telling(a) & telling(b):
+        return False, []  # "the company earned ..." in two stories: which company is not known
+    where = _same_places(x, y)
+    if where is False:
+        return False, []  # two places, or a part and the whole: not one figure
+    if where:
+        matched.append("where")
+    kinds_x, kinds_y = event_kinds([x["verb"]]), event_kinds([y["verb"]])
+    if kinds_x and kinds_y:
+        if not kinds_x & kinds_y:
+            return False, []
+        matched.append("event")
+    elif x["verb"] and y["verb"] and x["verb"] == y["verb"] and x["verb"] not in ("be", "have"):
+        matched.append("event")
+    when = _overlap(_event_range(a), _event_range(b))
+    if when is False:
+        return False, []
+    if when:
+        matched.append("when")
+    return True, matched
+
+
+def _named(key: str | None) -> bool:
+    """A frame key that names an entity (a common noun such as "the company" says too little)."""
+    return bool(key) and key.startswith("e:")
+
+
+def _same_places(x: dict, y: dict) -> bool | None:
+    """Whether two figures are of the same places: None when one names none; False when they
+    share none, or when one is a part of the other's several places taken together ("the dead
+    in Nairobi" against "the dead in Nairobi and Dar es Salaam")."""
+    px, py = set(x["scope"]), set(y["scope"])
+    if not px or not py:
+        return None
+    if not px & py:
+        return False
+    for small, large, f in ((px, py, y), (py, px, x)):
+        if small < large and f.get("together"):
+            return False
+    return True
+
+
+def telling(claim: dict) -> set[int]:
+    """The entities of a claim that are rare enough in the corpus to say what it is about (the
+    stock exchange named in every market report does not); all of them when not counted."""
+    return set(claim.get("telling", claim["entities"]))
+
+
+def _agree(x: dict, y: dict) -> bool:
+    rx, ry = value_range(x), value_range(y)
+    return rx is not None and ry is not None and rx[0] <= ry[1] and ry[0] <= rx[1]
+
+
+def _sums(figures: list[dict]) -> list[dict]:
+    """Figures of one thing given place by place ("N in one place and M in another"), added up as
+    the whole they make, over all their places."""
+    out = []
+    for i, first in enumerate(figures):
+        kin = [f for f in figures[i:] if f["measure"] == first["measure"] and f["unit"] == first["unit"]
+               and f["value"] is not None and f["scope"]]
+        if len(kin) >= 2 and first in kin and len({tuple(f["scope"]) for f in kin}) == len(kin):
+            out.append({**first, "value": sum(f["value"] for f in kin), "approximate": any(f["approximate"] for f in kin),
+                        "scope": sorted({p for f in kin for p in f["scope"]}), "summed": len(kin)})
+            break
+    return out
+
+
+def _days_apart(x: str | None, y: str | None) -> int | None:
+    try:
+        return abs((date.fromisoformat(x[:10]) - date.fromisoformat(y[:10])).days)
+    except (TypeError, ValueError):
+        return None
+
+
+def _revised(a: dict, b: dict) -> bool:
+    """Two reports a few days apart of a recent event: a figure that differs has been revised."""
+    apart = _days_apart(a.get("reported"), b.get("reported"))
+    if apart is None or apart == 0 or apart > REVISION_DAYS:
+        return False
+    when = _event_range(a) or _event_range(b)
+    earlier = min(a["reported"][:10], b["reported"][:10])
+    return when is None or (_days_apart(when[1][:10], earlier) or 0) <= REVISION_DAYS
+
+
+def compare_figures(a: dict, b: dict, same) -> dict | None:
+    """Corroboration, conflict or revision from figures of the same thing; where several pairs of
+    figures fit, one that agrees wins ("335 aircraft" against "335 aircraft lost, 1,097 claimed")."""
+    best = None
+    figures_a = [_whole(f) for f in a["frame"].get("figures", [])]
+    figures_b = [_whole(f) for f in b["frame"].get("figures", [])]
+    for xs, ys in ((figures_a, figures_b), (figures_a + _sums(figures_a), figures_b + _sums(figures_b))):
+        for x in xs:
+            for y in ys:
+                fits, matched = _same_thing(x, y, a, b, same)
+                if not fits:
+                    continue
+                summed = " (summed)" if x.get("summed") or y.get("summed") else ""
+                confidence = min(0.95, 0.45 + 0.1 * len(matched))
+                if _agree(x, y):
+                    return {"relation": "corroboration", "explanation": f"{describe(x)} and {describe(y)}{summed}",
+                            "topic": x["counts"] or x["measure"], "confidence": confidence, "matched": matched}
+                if best is None:
+                    relation = "revision" if _revised(a, b) else "conflict"
+                    word = "then" if relation == "revision" else "vs"
+                    first, second = (x, y) if relation != "revision" or a["reported"] <= b["reported"] else (y, x)
+                    best = {"relation": relation, "explanation": f"{describe(first)} {word} {describe(second)}{summed}",
+                            "topic": x["counts"] or x["measure"], "confidence": confidence, "matched": matched}
+    return best
+
+
+def same_number(a: dict, b: dict) -> dict | None:
+    """The same figure (at least 10, not a duration) in both claims, of things not known to differ:
+    '14 personnel died and were buried' and '14 headstones'."""
+    for x in a["frame"].get("figures", []):
+        for y in b["frame"].get("figures", []):
+            if x["value"] is None or x["value"] != y["value"] or x["value"] < 10 or x["unit"] in DURATIONS:
+                continue
+            if x["unit"] and y["unit"] and x["unit"] != y["unit"]:
+                continue
+            if (x["unit"] in AMOUNTS or y["unit"] in AMOUNTS) and x["measure"] != y["measure"]:
+                continue  # "12% of revenue" and "a 12% share of the market"
+            if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and x["owner"] != y["owner"]):
+                continue
+            return {"relation": "corroboration", "explanation": f"{x['value']:g} in both", "topic": x["counts"] or "",
+                    "confidence": 0.55, "matched": ["figure"]}
+    return None
+
+
+def _figures_differ(a: dict, b: dict) -> bool:
+    """Both claims state figures in the same unit, and none of them agree."""
+    xs = [f for f in a["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
+    ys = [f for f in b["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
+    pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]]
+    return bool(pairs) and not any(_agree(x, y) for x, y in pairs)
+
+
+# --- dates, evaluations, paraphrase ---------------------------------------------------------------
+
+def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
+    """The dates two claims give for one event: the same kind of event, the same participants, and
+    a kind of event that happens once (two meetings in different years are two meetings)."""
+    kinds = (dated_events(a) & dated_events(b)) - _recurring()
+    ta, tb = _event_range(a), _event_range(b)
+    if not kinds or not ta or not tb or sim < 0.5:
+        return None
+    if not telling(a) & telling(b):
+        return None
+    agree = _overlap(ta, tb)
+    label = lambda t, r: t.get("edtf") or f"{r[0]}/{r[1]}"  # noqa: E731
+    return {"relation": "corroboration" if agree else "conflict",
+            "explanation": f"{', '.join(sorted(kinds))}: {label(a['time'], ta)} {'overlaps' if agree else 'vs'} "
+                           f"{label(b['time'], tb)}",
+            "topic": ", ".join(sorted(kinds)), "confidence": round(min(0.9, 0.3 + sim * 0.6), 2),
+            "matched": ["event", "when", "who"]}
+
+
+def opposed(a: dict, b: dict, same) -> str | None:
+    """One claim uses an evaluation the other contradicts ('selfless' / 'self-interest'), of the
+    same subject where both subjects are known."""
+    sa, sb = a["frame"].get("subject"), b["frame"].get("subject")
+    if _named(sa) and _named(sb) and not same(sa, sb):
+        return None
     for one, other in _opposed():
         for x, y in ((a, b), (b, a)):
             first, second = one.search(x["reading"]), other.search(y["reading"])
@@ -104,33 +260,49 @@ def opposed(a: dict, b: dict) -> str | None:
     return None
 
 
-def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float = 4.0) -> dict | None:
-    """The relation between two claims, with the reason, or None when they are not about one thing.
+def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float = 4.0, same=None) -> dict | None:
+    """The relation between two claims, with its reason and confidence, or None when they are not
+    about one thing.
 
-    Evidence, strongest first: the numbers they state about the same kind of thing; opposed
-    evaluations; the same figure; their dates, for claims close in meaning; close paraphrase.
-    `sim` is the cosine of their sentence embeddings; shared rare words weigh by their idf, and a
-    loose paraphrase must share at least one very rare word (idf of `very_rare` or more)."""
+    Evidence, strongest first: figures of the same thing; opposed evaluations of one subject; the
+    same figure; the dates of one event; close paraphrase. `sim` is the cosine of their sentence
+    embeddings; shared rare words weigh by their idf, and a loose paraphrase must share at least
+    one very rare word (idf of `very_rare` or more). `same(key, key)` tells whether two frame keys
+    (subjects, owners) name one thing; by default, equal keys."""
+    same = same or (lambda x, y: x == y)
     shared_terms = sorted(set(a["terms"]) & set(b["terms"]), key=lambda t: (-idf.get(t, 0), t))
     rare = sum(idf.get(t, 0) for t in shared_terms if idf.get(t, 0) >= 2.0)
-    shared_entities = bool(set(a["entities"]) & set(b["entities"]))
+    shared_entities = bool(telling(a) & telling(b))
     topic = ", ".join(shared_terms[:3])
-    numbers = compare_quantities(a, b)
-    if numbers and shared_entities and sim >= (0.6 if numbers[0] == "conflict" else 0.5):
-        return {"relation": numbers[0], "explanation": numbers[1], "topic": numbers[2] or topic, "score": sim + 0.3}
-    contrary = opposed(a, b)
+    figures = compare_figures(a, b, same)
+    if figures and sim >= (0.45 if figures["relation"] == "corroboration" else 0.5):
+        return {**figures, "score": sim + 0.3}
+    contrary = opposed(a, b, same)
     if contrary and sim >= 0.45 and shared_entities:
-        return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2}
+        return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
+                "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
     figure = same_number(a, b)
-    if figure and sim >= 0.3 and shared_entities:
-        return {"relation": "corroboration", "explanation": figure, "topic": topic, "score": sim + 0.2}
-    dates = compare_times(a, b)
-    same_event = dated_events(a) & dated_events(b)
-    if dates and shared_entities and same_event and sim >= 0.5:
-        return {"relation": dates[0], "explanation": f"{', '.join(sorted(same_event))}: {dates[1]}",
-                "topic": ", ".join(sorted(same_event)), "score": sim + 0.1}
+    if figure and sim >= 0.35 and shared_entities:
+        return {**figure, "topic": figure["topic"] or topic, "score": sim + 0.2}
+    dates = compare_dates(a, b, sim)
+    if dates and shared_entities:
+        return {**dates, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
+    if a["frame"].get("negated") != b["frame"].get("negated"):
+        return None  # "X did" and "X did not" are not one statement told twice
+    if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
+        return None  # alike in words, but nothing says they are about the same people or things
+    if _figures_differ(a, b):
+        return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
+    if _overlap(_event_range(a), _event_range(b)) is False:
+        return None  # the same words about different times: two events
     if sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare):
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
-                "topic": topic, "score": sim}
+                "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
+                "matched": ["wording"]}
     return None
+
+
+def confidence_floor() -> float:
+    """Groups below this confidence are shown only on request (`--all`)."""
+    return 0.5

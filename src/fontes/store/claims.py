@@ -36,7 +36,9 @@ class ClaimRecords:
 
     def _claims_where(self, where: str, args: list) -> list[dict]:
         """Claims matching a condition on `c`; their entities and quantities are read for those claims only."""
-        rows = [dict(r) for r in self.db.execute(f"SELECT * FROM claims c WHERE {where} ORDER BY c.doc_id, c.start", args)]
+        rows = [dict(r) for r in self.db.execute(
+            "SELECT c.*, (SELECT published FROM documents d WHERE d.id = c.doc_id) AS reported FROM claims c"
+            f" WHERE {where} ORDER BY c.doc_id, c.start", args)]
         entities: dict[int, list[int]] = {}
         quantities: dict[int, list[dict]] = {}
         for r in self.db.execute(
@@ -54,6 +56,7 @@ class ClaimRecords:
             row["notes"] = json.loads(row["notes"])
             row["time"] = json.loads(row["time"]) if row["time"] else None
             row["terms"] = json.loads(row["terms"])
+            row["frame"] = json.loads(row["frame"])
             row["entities"] = list(dict.fromkeys(entities.get(row["id"], [])))
             row["quantities"] = quantities.get(row["id"], [])
             row.pop("vector", None)

@@ -69,10 +69,11 @@ class DocumentRecords:
                       json.dumps(r.translators, ensure_ascii=False), r.date, r.url, r.locator, r.repeats)
                      for i, r in enumerate(note.references)])
             db.executemany(
-                "INSERT INTO claims (doc_id, start, \"end\", text, reading, hedged, attribution, notes, time, terms)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO claims (doc_id, start, \"end\", text, reading, hedged, attribution, notes, time, terms,"
+                " frame) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, c.start, c.end, c.text, c.reading, c.hedged, json.dumps(c.attribution, ensure_ascii=False),
-                  json.dumps(c.notes), json.dumps(c.time) if c.time else None, json.dumps(c.terms, ensure_ascii=False))
+                  json.dumps(c.notes), json.dumps(c.time) if c.time else None, json.dumps(c.terms, ensure_ascii=False),
+                  json.dumps(c.frame, ensure_ascii=False))
                  for c in analysis.claims])
         return doc_id
 

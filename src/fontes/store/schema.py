@@ -131,6 +131,9 @@ MIGRATIONS = [
     """
     CREATE TABLE pending (doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE);
     """,
+    """
+    ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
 
 

@@ -1,0 +1,212 @@
+"""Claim frames: what a claim is about, read from its parse, so that alignment compares like with
+like. For the clause as a whole: its main verb, whether it is negated, its subject and the places
+it names. For each figure in it: the verb it hangs from, what it measures (the noun counted, or
+the thing whose amount it is: "profit of 4.7 billion francs" → profit), whose it is (the subject
+of that verb, or a possessor), the places in its own part of the sentence, a "per" unit ("a
+share"), and how it counts a whole ("X and 10 other people" is 11 people).
+
+Everything comes from spaCy's dependencies, entities and the quantities stage; no word lists
+beyond a few grammatical words (pronouns, "per", "other").
+"""
+from __future__ import annotations
+
+from ..model import Mention, Quantity
+from .language import Parsed
+from .quantities import lexicon
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "one"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[Mention]) -> dict:
+    """The frame of one claim clause: predicate, polarity, subject, places, and its figures."""
+    spans = {t.i: parsed.source_span(t.idx, t.idx + len(t)) for t in clause}
+    start, end = spans[clause[0].i][0], spans[clause[-1].i][1]
+    names = [m for m in mentions if start <= m.start and m.end <= end]
+    root = _main_verb(clause)
+    figures = []
+    for q in (q for q in quantities if start <= q.start and q.end <= end):
+        tokens = [t for t in clause if spans[t.i][0] < q.end and q.start < spans[t.i][1]]
+        if tokens:
+            figures.append(_figure(q, tokens, clause, spans, names))
+    subject = _subject_of(root, spans, names) if root is not None else None
+    _fill_ellipses(figures)
+    _split_scopes(figures, names, subject, start, end, clause, spans)
+    return {
+        "predicate": root.lemma_.lower() if root is not None else None,
+        "negated": root is not None and any(c.dep_ == "neg" for c in root.children),
+        "subject": subject,
+        "places": sorted({m.name or m.text for m in names if m.label in PLACE_LABELS}),
+        "figures": figures,
+    }
+
+
+def _main_verb(clause):
+    """The clause's root verb; for a reported statement ("X said the toll rose"), the verb of
+    what is reported, since that is what the claim is about."""
+    root = clause.root
+    for child in root.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and clause.start <= child.i < clause.end:
+            return child
+    return root if root.pos_ in ("VERB", "AUX") else next((t for t in clause if t.pos_ == "VERB"), root)
+
+
+def _subject_of(verb, spans: dict, names: list[Mention]) -> str | None:
+    """The subject of a verb as a comparable key: the entity named in it, else its head noun's lemma;
+    None for a pronoun or when there is no subject in the clause."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.i in spans:
+            return _key_of(child, spans, names)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i in spans:  # "the 11 people who died": the noun it qualifies
+        return _key_of(verb.head, spans, names)
+    return None
+
+
+def _key_of(token, spans: dict, names: list[Mention]) -> str | None:
+    """A comparable key for a noun phrase: the entity its head names; else the entity that owns it
+    ("Compaq's shares", "shares of Compaq" → Compaq); else the lemma of its head."""
+    owners = [token] + [c for c in token.children if c.dep_ in ("poss", "compound")] + \
+        [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for owner in owners:
+        named = _entity_at(owner, spans, names)
+        if named:
+            return "e:" + named
+    proper = [t for t in owners[1:] if t.pos_ == "PROPN"]
+    if proper:  # a name the entity model missed: "Intelogic shares"
+        return "e:" + " ".join(t.lower_ for t in sorted(proper, key=lambda t: t.i))
+    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        return None
+    return "w:" + (token.lemma_ or token.lower_).lower()
+
+
+def _entity_at(token, spans: dict, names: list[Mention]) -> str | None:
+    """The name of the entity mention a token is part of."""
+    if token.i not in spans:
+        return None
+    start, end = spans[token.i]
+    found = next((m for m in names if m.start <= start and end <= m.end), None)
+    return (found.name or found.text).lower() if found else None
+
+
+def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]) -> dict:
+    """One figure's frame: where it hangs in the sentence and what it measures."""
+    number = tokens[-1]
+    noun = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i in spans:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = None
+    measure = _measure_of(q, noun, verb, spans, names)
+    subject = _nearest_subject(verb)
+    # the owner is whose figure it is: not the figure's own phrase ("87 personnel served")
+    owner = _key_of(subject, spans, names) if subject is not None and number not in list(subject.subtree) else None
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        owner = _key_of(possessor, spans, names)
+    return {
+        "start": q.start, "end": q.end, "value": q.value, "low": q.low, "high": q.high,
+        "approximate": q.approximate, "unit": q.unit, "counts": q.counts,
+        "verb": verb.lemma_.lower() if verb is not None else None,
+        "measure": measure,
+        "owner": owner,
+        "per": _per_unit(noun, clause),
+        "scope": [],
+        "others": _others(q, noun, spans, names),
+    }
+
+
+def _nearest_subject(verb):
+    """The subject of a verb, or of the verb it depends on ("shares rose ... to close at $20")."""
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
+
+
+def _fill_ellipses(figures: list[dict]) -> None:
+    """"74 people were killed in Nairobi and 6 in Dar es Salaam": a bare number after a figure of
+    the same verb counts what that figure counts."""
+    for before, figure in zip(figures, figures[1:]):
+        if figure["measure"] is None and figure["unit"] is None and before["measure"] and \
+                figure["verb"] == before["verb"]:
+            figure.update(measure=before["measure"], unit=before["unit"], counts=before["counts"], owner=before["owner"])
+
+
+def _coordinated(clause, spans: dict, places: list[Mention]) -> bool:
+    """Whether the clause joins places with "and" ("in Nairobi and Dar es Salaam"): a figure over
+    them is a sum over several places."""
+    heads = [t for t in clause if t.i in spans and any(m.start <= spans[t.i][0] < m.end for m in places)]
+    return any(t.dep_ == "conj" and t.head in heads for t in heads)
+
+
+def _split_scopes(figures: list[dict], names: list[Mention], subject: str | None, start: int, end: int,
+                  clause=None, spans: dict | None = None) -> None:
+    """The places each figure is about. Where a clause gives several figures of one thing ("N in
+    one place and M in another"), each gets the places from it to the next; otherwise every place
+    of the clause. Places that act (the subject, the owner: "North Korea had ...") are not a scope."""
+    together = _coordinated(clause, spans, [m for m in names if m.label in PLACE_LABELS])
+    for figure in figures:
+        actors = {figure["owner"], subject}
+        places = [m for m in names if m.label in PLACE_LABELS and "e:" + (m.name or m.text).lower() not in actors]
+        kin = [f for f in figures if f["measure"] == figure["measure"] and f["unit"] == figure["unit"]]
+        if len(kin) < 2:
+            figure["scope"] = sorted({m.name or m.text for m in places})
+            figure["together"] = together
+            continue
+        k = kin.index(figure)  # a place goes with the figure before it: "N in X and M in Y"
+        figure["together"] = False
+        low = kin[k]["start"] if k > 0 else start
+        high = kin[k + 1]["start"] if k + 1 < len(kin) else end
+        figure["scope"] = sorted({m.name or m.text for m in places if low <= m.start and m.end <= high})
+
+
+def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> str | None:
+    """What the figure is an amount of: the counted noun; for money and percentages, the noun whose
+    amount it is ("profit of 4.7 billion francs") or, after a verb of change, its subject ("shares
+    fell $1.625"), or what is done with it ("earned $17.3 million" → earn). None when nothing
+    says: an amount of money alone is not a thing that two sources can be compared on."""
+    amounts = set(lexicon()["amounts"])
+    if q.counts and q.unit not in amounts:
+        word = q.counts.split()[-1].lower()
+        return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    if noun.pos_ == "NOUN" and noun.lower_ not in lexicon()["unit_of"] and not noun.like_num and \
+            noun.tag_ != "CD":
+        return noun.lemma_.lower()  # "a $1 billion plant", "a $648.2 million loss"
+    head = noun
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i in spans:
+        owner = head.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return owner.lemma_.lower()
+        head = owner
+    if verb is not None and head.dep_ == "dobj":
+        return verb.lemma_.lower()
+    if verb is not None and head.dep_ in ("attr", "npadvmod", "advmod"):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return subject.lemma_.lower()
+    return None
+
+
+def _per_unit(noun, clause) -> str | None:
+    """"1,850 francs a share", "$5 per share": the unit a figure is given for."""
+    after = [t for t in clause if t.i > noun.i][:3]
+    for first, second in zip(after, after[1:]):
+        if first.lower_ in ("a", "an", "per", "each") and second.pos_ == "NOUN":
+            return second.lemma_.lower()
+    return None
+
+
+def _others(q: Quantity, noun, spans: dict, names: list[Mention]) -> int:
+    """How many named members a figure leaves out: "X and 10 other people died" counts 10 besides
+    X, so the whole is 11. Zero when the counted phrase has no "other"."""
+    if not any(c.lower_ == "other" for c in noun.children) and "other" not in (q.counts or "").lower().split():
+        return 0
+    partners = [t for t in noun.head.children if t.dep_ == "conj" and t.i != noun.i] if noun.dep_ == "conj" else []
+    partners += [t for t in noun.children if t.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        partners.append(noun.head)
+    return max(1, len({t.i for t in partners if t.pos_ in ("PROPN", "NOUN") and t.i != noun.i}))

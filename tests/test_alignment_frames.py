@@ -1,0 +1,135 @@
+"""Agreement and disagreement compare like with like: each kind of false alarm seen on real news
+(different subjects, different sets, a part against the whole, one number said two ways, a toll
+revised over days, two events of one kind, a date read as a count) on sentences written for these
+tests, and the first two on real wire stories of the shared TimeBank corpus (skipped without it)."""
+from __future__ import annotations
+
+import json
+import re
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from fontes import pipeline
+from fontes.store import Store
+
+# Each story is one document: (file name, publication date, text).
+STORIES = [
+    ("harlow.txt", "1989-10-26", "Harlow Mills reported its results for the quarter on Wednesday. "
+     "Shares of Harlow Mills fell $1.25 to $30 in heavy trading on the stock exchange yesterday."),
+    ("pemberton.txt", "1989-10-26", "Pemberton Foods announced a new chairman on Wednesday. "
+     "Stock of Pemberton Foods rose $2.50 to $44 in heavy trading on the stock exchange yesterday."),
+    ("castell-bid.txt", "1989-10-30", "Castell Navigation offered 1,200 francs a share for the rival shipping line "
+     "of Marseilles, its chairman said on Monday."),
+    ("castell-profit.txt", "1989-10-31", "Castell Navigation expects a profit of 3.1 billion francs this year, "
+     "its chairman told shareholders of the shipping line on Tuesday."),
+    ("blast-one.txt", "1998-08-09", "The car bomb at the embassy in Nairobi killed 31 people, the police said on Sunday."),
+    ("blast-two.txt", "1998-08-09", "The two car bombs at the embassies in Nairobi and Mombasa killed 40 people, "
+     "the police said on Sunday."),
+    ("blast-split.txt", "1998-08-09", "The police said on Sunday that the car bombs at the embassies killed 31 people "
+     "in Nairobi and 9 in Mombasa."),
+    ("fire-among.txt", "1997-03-04", "Joseph Mwangi, a trader, was among 11 people who died in the fire at the "
+     "Gikomba market in Nairobi on Monday."),
+    ("fire-others.txt", "1997-03-04", "Joseph Mwangi and 10 other people died in the fire at the Gikomba market "
+     "in Nairobi on Monday, the fire brigade said."),
+    ("toll-first.txt", "1998-08-08", "The bomb at the embassy in Dar es Salaam killed 6 people, Tanzanian officials "
+     "said on Saturday."),
+    ("toll-later.txt", "1998-08-12", "The bomb at the embassy in Dar es Salaam killed 11 people, Tanzanian officials "
+     "said on Wednesday after two more victims were found."),
+    ("meeting-1957.txt", "2001-05-01", "Prime Minister Nobusuke Kishi met the Dutch foreign minister Joseph Luns "
+     "in Tokyo in 1957 to discuss the fisheries treaty."),
+    ("meeting-1966.txt", "2001-05-01", "Prime Minister Eisaku Sato met the Dutch foreign minister Joseph Luns "
+     "in Tokyo in 1966 to discuss the fisheries treaty."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    folder = tmp_path_factory.mktemp("stories")
+    for name, published, text in STORIES:
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        (folder / (name + ".meta.json")).write_text(json.dumps({"published": published, "kind": "news"}))
+    store = Store(folder / "fontes.db")
+    pipeline.ingest(store, [folder])
+    return store
+
+
+def relations(store: Store, first: str, second: str) -> set[str]:
+    """The relations fontes gives between any claim of one story and any claim of another."""
+    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
+    found = set()
+    for group in store.alignments():
+        docs = {ids[c["doc_id"]] for c in group["claims"]}
+        if {first, second} <= docs:
+            found.add(group["relation"])
+    return found
+
+
+def test_opposite_moves_of_two_companies_shares_are_no_conflict(store):
+    assert "conflict" not in relations(store, "harlow.txt", "pemberton.txt")
+
+
+def test_a_price_per_share_and_a_yearly_profit_are_no_conflict(store):
+    assert not relations(store, "castell-bid.txt", "castell-profit.txt")
+
+
+def test_the_dead_of_one_city_are_no_conflict_with_the_dead_of_two(store):
+    assert "conflict" not in relations(store, "blast-one.txt", "blast-two.txt")
+
+
+def test_figures_given_city_by_city_add_up_to_the_whole(store):
+    assert relations(store, "blast-two.txt", "blast-split.txt") == {"corroboration"}
+
+
+def test_one_of_eleven_and_one_and_ten_others_agree(store):
+    assert "conflict" not in relations(store, "fire-among.txt", "fire-others.txt")
+
+
+def test_a_toll_that_rises_over_days_is_a_revision(store):
+    assert relations(store, "toll-first.txt", "toll-later.txt") == {"revision"}
+
+
+def test_a_revision_reads_in_the_order_of_the_reports(store):
+    group = next(g for g in store.alignments(relation="revision"))
+    assert group["explanation"].startswith("6 people then 11 people")
+
+
+def test_two_meetings_in_different_years_are_no_conflict(store):
+    assert "conflict" not in relations(store, "meeting-1957.txt", "meeting-1966.txt")
+
+
+def test_every_group_has_a_confidence_between_zero_and_one(store):
+    groups = store.alignment_members()
+    assert groups and all(0 <= g["confidence"] <= 1 for g in groups)
+
+
+# --- the same kinds on real wire stories --------------------------------------------------------
+
+def wire_text(tml: Path) -> str:
+    """The text a reader of a TimeML file has: the TEXT element with every tag taken out."""
+    body = re.search(r"<TEXT>(.*)</TEXT>", tml.read_text(encoding="utf-8"), re.S).group(1)
+    return re.sub(r"<[^>]+>", "", body)
+
+
+def wire_store(shared: Path, folder: Path, names: list[str]) -> Store:
+    for name in names:
+        tml = shared / "corpora" / "timebank" / f"{name}.tml"
+        dct = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', tml.read_text(), re.S)
+        (folder / f"{name}.txt").write_text(wire_text(tml), encoding="utf-8")
+        (folder / f"{name}.txt.meta.json").write_text(json.dumps({"published": dct.group(1)[:10], "kind": "news"}))
+    store = Store(folder / "fontes.db")
+    pipeline.ingest(store, [folder])
+    return store
+
+
+def test_real_market_reports_of_different_companies_raise_no_conflict(shared, tmp_path):
+    names = ["wsj_0151", "wsj_0542", "wsj_0568", "wsj_0584", "wsj_0904", "wsj_0918", "wsj_1003"]
+    store = wire_store(shared, tmp_path, names)
+    assert store.count_alignments("conflict") == 0
+
+
+def test_real_bid_price_and_profit_of_one_company_raise_no_conflict(shared, tmp_path):
+    store = wire_store(shared, tmp_path, ["wsj_0340", "wsj_0810"])
+    conflicts = store.alignments("conflict")
+    assert not [g for g in conflicts for a, b in combinations(g["claims"], 2) if a["doc_id"] != b["doc_id"]]
