@@ -102,6 +102,9 @@ def answer(store: Store, question: str) -> Answer:
     if conflicts:
         summary += f". The sources disagree ({len(conflicts)} conflict{'s' if len(conflicts) > 1 else ''}: " + \
             "; ".join(a["explanation"] for a in conflicts[:3]) + ")"
+    revised = [a for a in related if a["relation"] == "revision"]
+    if revised:
+        summary += f". Figures revised from report to report: " + "; ".join(a["explanation"] for a in revised[:3])
     return Answer(question, kind, summary, positions, bool(conflicts), related)
 
 

@@ -337,10 +337,13 @@ def _show_groups(ctx: Context, relation: str, entity: str | None, independent: b
         click.echo(json.dumps(groups, ensure_ascii=False, indent=1))
         return
     for group in groups:
-        origin = "" if relation == "conflict" else (
+        origin = "" if relation != "corroboration" else (
             "  independent sources" if group["independent"] else f"  shared origin: {group['shared_origin']}")
-        out.print(f"[bold]a{group['id']} {relation}[/bold]: {group['explanation']}{origin}")
-        for claim in group["claims"]:
+        sure = f"  (confidence {group['confidence']:.2f})" if group.get("confidence") is not None else ""
+        out.print(f"[bold]a{group['id']} {relation}[/bold]: {group['explanation']}{origin}{sure}")
+        claims = sorted(group["claims"], key=lambda c: c.get("reported") or "") if relation == "revision" \
+            else group["claims"]
+        for claim in claims:
             for line in _claim_lines(claim):
                 out.print(line, markup=False, highlight=False)
     ctx.say(f"{len(groups)} {relation}{'s' if len(groups) != 1 else ''}")
@@ -363,6 +366,15 @@ def conflicts(ctx: Context, entity: str | None, as_json: bool) -> None:
 def agreements(ctx: Context, entity: str | None, independent: bool, as_json: bool) -> None:
     """Where the sources agree, and whether they do so independently."""
     _show_groups(ctx, "corroboration", entity, True if independent else None, as_json)
+
+
+@cli.command()
+@click.option("--entity", help="Only groups with a claim naming this entity.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def revisions(ctx: Context, entity: str | None, as_json: bool) -> None:
+    """Figures that changed from report to report (a toll rising day by day), in report order."""
+    _show_groups(ctx, "revision", entity, None, as_json)
 
 
 @cli.command()

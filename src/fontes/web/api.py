@@ -77,7 +77,7 @@ def network(store: StoreDep, type: Annotated[str | None, Query(max_length=20)] =
 
 
 @router.get("/alignments", summary="Conflicts and agreements, a page at a time")
-def alignments(store: StoreDep, relation: Literal["conflict", "corroboration"] | None = None, entity: Id = None,
+def alignments(store: StoreDep, relation: Literal["conflict", "corroboration", "revision"] | None = None, entity: Id = None,
                page: Page = 1) -> dict:
     return views.alignments(store, relation, entity, page)
 

@@ -60,9 +60,15 @@ def agreements(request: Request, store: StoreDep, entity: Id = None, page: Page 
     return _alignments(request, store, "corroboration", entity, page)
 
 
-def _alignments(request: Request, store, relation: Literal["conflict", "corroboration"], entity: int | None,
+@router.get("/revisions")
+def revisions(request: Request, store: StoreDep, entity: Id = None, page: Page = 1):
+    return _alignments(request, store, "revision", entity, page)
+
+
+def _alignments(request: Request, store, relation: Literal["conflict", "corroboration", "revision"], entity: int | None,
                 page: int) -> HTMLResponse:
-    return render(request, "alignments.html", view="conflicts" if relation == "conflict" else "agreements",
+    views_of = {"conflict": "conflicts", "corroboration": "agreements", "revision": "revisions"}
+    return render(request, "alignments.html", view=views_of[relation],
                   data=views.alignments(store, relation, entity, page), entity=entity,
                   entities=views.entities_for_filters(store))
 

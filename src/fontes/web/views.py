@@ -109,9 +109,12 @@ def _claim(c: dict, titles: dict[int, str]) -> dict:
 
 
 def _group(g: dict, titles: dict[int, str]) -> dict:
+    claims = [{**_claim(c, titles), "reported": c.get("reported")} for c in g["claims"]]
+    if g["relation"] == "revision":  # a figure's history reads in the order of the reports
+        claims.sort(key=lambda c: c["reported"] or "")
     return {"id": g["id"], "relation": g["relation"], "topic": g["topic"], "explanation": g["explanation"],
-            "independent": g["independent"], "shared_origin": g["shared_origin"],
-            "claims": [_claim(c, titles) for c in g["claims"]]}
+            "independent": g["independent"], "shared_origin": g["shared_origin"], "confidence": g.get("confidence"),
+            "claims": claims}
 
 
 def alignments(store: Store, relation: str | None = None, entity_id: int | None = None, page: int = 1) -> dict:
