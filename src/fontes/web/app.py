@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
+from ..errors import FontesError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..store import Store
 from .uploads import Refused, Uploads
@@ -82,6 +83,14 @@ def create_app(db_path: Path, corrections: Path | None = None, max_upload: int =
             return JSONResponse({"detail": str(exc)}, status_code=404)
         page = app.state.templates.get_template("error.html").render(title="Not found", message=str(exc))
         return Response(page, status_code=404, media_type="text/html")
+
+    @app.exception_handler(FontesError)
+    async def refused_request(request: Request, exc: FontesError):
+        """A request the store cannot carry out as asked (a relabel without a relation, a malformed file)."""
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=400)
+        page = app.state.templates.get_template("error.html").render(title="Not possible", message=str(exc))
+        return Response(page, status_code=400, media_type="text/html")
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused):
