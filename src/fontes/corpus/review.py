@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
+from itertools import islice, product
 from pathlib import PurePath
 
 from ..analyze.names import normalize
@@ -23,10 +25,11 @@ from .independence import independence
 from .resolve import Gazetteer
 
 RELATIONS = ("conflict", "corroboration", "revision")
-STATUS = {"confirm": "confirmed", "relabel": "confirmed", "reject": "rejected"}
+STATUS = {"confirm": "confirmed", "reject": "rejected", "relabel": "confirmed"}
 ACTIONS = (*STATUS, "merge", "split")
 FILE_KIND = "fontes decisions"
 FILE_VERSION = 1
+CANDIDATES = 3  # claims tried for each claim of a decision whose words were not found as they were
 
 
 def _words(text: str) -> str:
@@ -116,36 +119,73 @@ def with_decisions(gazetteer: Gazetteer, decisions: list[dict]) -> Gazetteer:
     return gazetteer
 
 
-def locate(store: Store, decisions: list[dict]) -> list[list[int] | None]:
-    """The claim ids each group decision is about now, or None where a claim is no longer found.
+def locate(store: Store, decisions: list[dict]) -> list[list[list[int]] | None]:
+    """For each group decision, the claims it may be about now: for each of its claims, the
+    candidates best first; None where one of its claims is no longer found.
 
-    A claim is found in its document by its words (whitespace aside), the nearest to its old span
-    when they occur more than once; its document by path, else by content (sha256), else by file
-    name, so that a moved file or another person's copy of the corpus still matches."""
+    A claim's document is found by path, else by content (sha256), else by file name, so that a
+    moved file or another person's copy of the corpus still matches. In it, the claim is the one
+    with the same words (whitespace aside), the nearest to the old span first where they occur more
+    than once; failing that, the claims that share most of its words (see `_overlap`): a sentence a
+    new analysis cut or joined differently, or a word of it edited."""
     keys = [k for d in decisions for k in d["claims"]]
     if not keys:
         return [None] * len(decisions)
     rows = store.claims_in_documents({k["path"] for k in keys}, {k.get("sha256") or "" for k in keys},
                                      {_file_name(k["path"]) for k in keys})
-    by_words: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_document: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        words = _words(row["text"])
+        row["words"] = _words(row["text"])
         for place in ("path:" + row["path"], "sha:" + row["sha256"], "name:" + _file_name(row["path"])):
-            by_words[place, words].append(row)
+            by_document[place].append(row)
 
-    def find(key: dict) -> int | None:
+    def find(key: dict) -> list[int]:
         words = _words(key["text"])
-        for place in ("path:" + key["path"], "sha:" + (key.get("sha256") or ""), "name:" + _file_name(key["path"])):
-            found = by_words.get((place, words))
-            if found:
-                return min(found, key=lambda r: abs(r["start"] - key["start"]))["id"]
-        return None
+        places = [by_document.get(p, []) for p in ("path:" + key["path"], "sha:" + (key.get("sha256") or ""),
+                                                     "name:" + _file_name(key["path"]))]
+        for claims in places:
+            same = sorted((abs(r["start"] - key["start"]), r["id"]) for r in claims if r["words"] == words)
+            if same:
+                return [i for _, i in same]
+        for claims in places:
+            near = sorted(((-_overlap(words, r["words"]), abs(r["start"] - key["start"]), r["id"]) for r in claims))
+            if near and near[0][0] < 0:
+                return [i for score, _, i in near if score < 0][:CANDIDATES]
+        return []
 
     located = []
     for decision in decisions:
-        ids = [find(k) for k in decision["claims"]]
-        located.append(ids if None not in ids and len(set(ids)) == len(ids) >= 2 else None)
+        candidates = [find(k) for k in decision["claims"]]
+        located.append(candidates if len(candidates) >= 2 and all(candidates) else None)
     return located
+
+
+def _chosen(store: Store, candidates: list[list[int]]) -> tuple[list[int] | None, int | None]:
+    """The claims a decision is about: those of a stored group if the candidates make one (its id
+    too), else the best candidate for each claim; None when they are not distinct claims."""
+    for ids in islice(product(*candidates), CANDIDATES ** 2):
+        existing = store.alignment_with_claims(list(ids)) if len(set(ids)) == len(ids) else None
+        if existing is not None:
+            return list(ids), existing
+    best = [c[0] for c in candidates]
+    return (best if len(set(best)) == len(best) else None), None
+
+
+def _overlap(old: str, new: str) -> float:
+    """How much two claims' words have in common, where nearly all the words of one (4 in 5) are in
+    the other and make at least 2 in 5 of it, and every number of the shorter is in the longer;
+    else 0. Half a sentence that a new analysis cut off is the same claim; "335 aircraft" edited to
+    "300 aircraft" is another."""
+    a, b = Counter(re.findall(r"\w+", old.lower())), Counter(re.findall(r"\w+", new.lower()))
+    if not a or not b:
+        return 0.0
+    common = sum((a & b).values())
+    (within, shorter), (rest, longer) = sorted([(common / sum(a.values()), a), (common / sum(b.values()), b)],
+                                               key=lambda x: x[0], reverse=True)
+    numbers = Counter({w: n for w, n in shorter.items() if any(ch.isdigit() for ch in w)})
+    if within < 0.8 or rest < 0.4 or numbers - longer:
+        return 0.0
+    return within + rest
 
 
 def apply(store: Store) -> int:
@@ -153,13 +193,13 @@ def apply(store: Store) -> int:
     no longer proposes; returns how many decisions found their claims. Run after every alignment."""
     decisions = store.decisions("alignments")
     applied, marks = 0, []
-    for decision, ids in zip(decisions, locate(store, decisions)):
+    for decision, candidates in zip(decisions, locate(store, decisions)):
+        ids, existing = _chosen(store, candidates) if candidates else (None, None)
         if ids is None:
             continue
         applied += 1
         status = STATUS[decision["action"]]
         relation = None if decision["action"] == "reject" else decision["relation"]
-        existing = store.alignment_with_claims(ids)
         if existing is not None:
             marks.append((existing, status, relation, decision["decided_by"], decision["decided_at"]))
         elif status == "confirmed":
@@ -183,7 +223,7 @@ def listing(store: Store) -> list[dict]:
     the group's claims, or the entities' names, are still there)."""
     decisions = store.decisions()
     groups = [d for d in decisions if d["action"] in STATUS]
-    found = dict(zip((d["id"] for d in groups), (ids is not None for ids in locate(store, groups))))
+    found = dict(zip((d["id"] for d in groups), (c is not None for c in locate(store, groups))))
     names = {normalize(n) for e in store.entities() for n in [e["name"], *e["aliases"]]}
     for d in decisions:
         d["found"] = found[d["id"]] if d["id"] in found else normalize(d["names"][1]) in names
