@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLES
 from fontes import pipeline
 from fontes.cli import cli
 from fontes.corpus import review
@@ -142,9 +142,9 @@ def test_a_confirmed_group_holds_when_a_new_analysis_cuts_its_claim_differently(
     store = Store("fontes.db")
     group = group_of(store, AGREEMENT)
     assert [" ".join(c["text"].split()) for c in group["claims"]] == [
-        "Over the whole war, some seventy-two thousand Soviet servicemen rotated through the unit that Moscow "
-        "created for the task, the 64th Fighter Aviation Corps, according to figures the Russian defense ministry "
-        "released in the 1990s.",
+        ("Over the whole war, some seventy-two thousand Soviet servicemen rotated through the unit that Moscow "
+         "created for the task, the 64th Fighter Aviation Corps, according to figures the Russian defense ministry "
+         "released in the 1990s."),
         "Russian defense ministry figures count around 72,000 personnel who served in"]
     assert (group["status"], group["decided_by"]) == ("confirmed", "ana")
 
@@ -182,10 +182,10 @@ def test_decisions_exported_and_imported_give_another_store_of_the_same_files_th
 
 @pytest.mark.parametrize("content, reason", [
     ("{not json", "not a fontes decisions file (not JSON"),
-    ('{"kind": "fontes decisions", "version": 1, "decisions": [{"action": "burn", "decided_by": "x", '
-     '"decided_at": "2024"}]}', "decision 1 has action 'burn', not one of confirm, reject, relabel, merge, split"),
-    ('{"kind": "fontes decisions", "version": 1, "decisions": [{"action": "reject", "relation": "conflict", '
-     '"claims": [], "decided_by": "x", "decided_at": "2024"}]}', "decision 1 needs two or more claims"),
+    (('{"kind": "fontes decisions", "version": 1, "decisions": [{"action": "burn", "decided_by": "x", '
+      '"decided_at": "2024"}]}'), "decision 1 has action 'burn', not one of confirm, reject, relabel, merge, split"),
+    (('{"kind": "fontes decisions", "version": 1, "decisions": [{"action": "reject", "relation": "conflict", '
+      '"claims": [], "decided_by": "x", "decided_at": "2024"}]}'), "decision 1 needs two or more claims"),
     ('[1, 2]', "not a fontes decisions file (expected an object"),
 ])
 def test_a_malformed_decisions_file_is_refused_in_one_line(work, content, reason):

@@ -103,9 +103,7 @@ def relabel(ctx: Context, group: str, relation: str, by: str, note: str | None) 
 def merge(ctx: Context, entity: str, other: str, by: str, note: str | None) -> None:
     """Make two entities one (names, aliases or e-ids); the first one's name is kept."""
     decision = reviewing.merge(ctx.store, entity, other, by, note)
-    count = pipeline.resolve_entities(ctx.store, ctx.corrections)
-    out.print(f"merged {decision['names'][1]} into {decision['names'][0]}", markup=False)
-    ctx.say(f"{count} entities")
+    _resolve(ctx, f"merged {decision['names'][1]} into {decision['names'][0]}")
 
 
 @review.command()
@@ -116,8 +114,13 @@ def merge(ctx: Context, entity: str, other: str, by: str, note: str | None) -> N
 def split(ctx: Context, entity: str, name: str, by: str, note: str | None) -> None:
     """Take a name out of an entity: the mentions under that name become an entity of their own."""
     decision = reviewing.split(ctx.store, entity, name, by, note)
+    _resolve(ctx, f"split {decision['names'][1]} from {decision['names'][0]}")
+
+
+def _resolve(ctx: Context, done: str) -> None:
+    """Resolve entities again with the decision just taken, and say what was done."""
     count = pipeline.resolve_entities(ctx.store, ctx.corrections)
-    out.print(f"split {decision['names'][1]} from {decision['names'][0]}", markup=False)
+    out.print(done, markup=False)
     ctx.say(f"{count} entities")
 
 

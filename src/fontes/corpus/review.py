@@ -148,7 +148,7 @@ def locate(store: Store, decisions: list[dict]) -> list[list[list[int]] | None]:
             if same:
                 return [i for _, i in same]
         for claims in places:
-            near = sorted(((-_overlap(words, r["words"]), abs(r["start"] - key["start"]), r["id"]) for r in claims))
+            near = sorted((-_overlap(words, r["words"]), abs(r["start"] - key["start"]), r["id"]) for r in claims)
             if near and near[0][0] < 0:
                 return [i for score, _, i in near if score < 0][:CANDIDATES]
         return []
