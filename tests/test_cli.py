@@ -12,7 +12,7 @@ from fontes.cli import cli
 from fontes.export.timeline import label
 
 COMMANDS = ["ingest", "docs", "show", "entities", "export", "resolve", "timeline", "notes", "archives", "sources-of",
-            "claims", "conflicts", "agreements", "revisions", "align", "ask"]
+            "claims", "conflicts", "agreements", "revisions", "align", "ask", "review"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

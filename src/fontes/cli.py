@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -331,16 +332,19 @@ def claims(ctx: Context, entity: str | None, doc: str | None, as_json: bool) -> 
             out.print(line, markup=False, highlight=False)
 
 
-def _show_groups(ctx: Context, relation: str, entity: str | None, independent: bool | None, as_json: bool) -> None:
-    groups = ctx.store.alignments(relation, ctx.store.entity_named(entity)["id"] if entity else None, independent)
+def _show_groups(ctx: Context, relation: str, entity: str | None, independent: bool | None, as_json: bool,
+                 shown: str) -> None:
+    groups = ctx.store.alignments(relation, ctx.store.entity_named(entity)["id"] if entity else None, independent,
+                                  shown=shown)
     if as_json:
         click.echo(json.dumps(groups, ensure_ascii=False, indent=1))
         return
     for group in groups:
         origin = "" if relation != "corroboration" else (
             "  independent sources" if group["independent"] else f"  shared origin: {group['shared_origin']}")
+        status = "" if group["status"] == "machine" else escape(f" [{group['status']} by {group['decided_by']}]")
         sure = f"  (confidence {group['confidence']:.2f})" if group.get("confidence") is not None else ""
-        out.print(f"[bold]a{group['id']} {relation}[/bold]: {group['explanation']}{origin}{sure}")
+        out.print(f"[bold]a{group['id']} {relation}[/bold]{status}: {group['explanation']}{origin}{sure}")
         claims = sorted(group["claims"], key=lambda c: c.get("reported") or "") if relation == "revision" \
             else group["claims"]
         for claim in claims:
@@ -349,32 +353,39 @@ def _show_groups(ctx: Context, relation: str, entity: str | None, independent: b
     ctx.say(f"{len(groups)} {relation}{'s' if len(groups) != 1 else ''}")
 
 
+SHOW_ALL = click.option("--all", "shown", flag_value="all", default="default",
+                        help="Show every group: those the reader rejected and those of low confidence too.")
+
+
 @cli.command()
 @click.option("--entity", help="Only groups with a claim naming this entity.")
+@SHOW_ALL
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_ctx
-def conflicts(ctx: Context, entity: str | None, as_json: bool) -> None:
+def conflicts(ctx: Context, entity: str | None, shown: str, as_json: bool) -> None:
     """Where the sources disagree: each conflict with its claims side by side."""
-    _show_groups(ctx, "conflict", entity, None, as_json)
+    _show_groups(ctx, "conflict", entity, None, as_json, shown)
 
 
 @cli.command()
 @click.option("--entity", help="Only groups with a claim naming this entity.")
 @click.option("--independent", is_flag=True, help="Only agreements whose sources share no origin.")
+@SHOW_ALL
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_ctx
-def agreements(ctx: Context, entity: str | None, independent: bool, as_json: bool) -> None:
+def agreements(ctx: Context, entity: str | None, independent: bool, shown: str, as_json: bool) -> None:
     """Where the sources agree, and whether they do so independently."""
-    _show_groups(ctx, "corroboration", entity, True if independent else None, as_json)
+    _show_groups(ctx, "corroboration", entity, True if independent else None, as_json, shown)
 
 
 @cli.command()
 @click.option("--entity", help="Only groups with a claim naming this entity.")
+@SHOW_ALL
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_ctx
-def revisions(ctx: Context, entity: str | None, as_json: bool) -> None:
+def revisions(ctx: Context, entity: str | None, shown: str, as_json: bool) -> None:
     """Figures that changed from report to report (a toll rising day by day), in report order."""
-    _show_groups(ctx, "revision", entity, None, as_json)
+    _show_groups(ctx, "revision", entity, None, as_json, shown)
 
 
 @cli.command()
@@ -482,6 +493,11 @@ def serve(ctx: Context, host: str, port: int, max_upload: int) -> None:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     except OSError as exc:
         raise FontesError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+from .cli_review import review  # noqa: E402  (its commands use the context defined above)
+
+cli.add_command(review)
 
 
 def main() -> None:

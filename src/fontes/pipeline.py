@@ -2,7 +2,8 @@
 
 Per document: read → layout (repair) → language (spaCy) → times → sentences, noun chunks,
 entity mentions, quantities → notes and their references → claims → store, in one transaction.
-Then, across the corpus: entity resolution, then alignment of claims.
+Then, across the corpus: entity resolution, then alignment of claims, each with the reader's decisions
+(corpus/review.py) applied.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .analyze import claims, entities, language, layout, notes, quantities, references, times
-from .corpus import align, resolve
+from .corpus import align, resolve, review
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
 from .model import Analysis, Document, Mention, Note
@@ -216,18 +217,23 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
     if pending or (counts["mentions"] and not counts["entities"]):
         resolve_entities(store, corrections)
         align.run(store, device, changed=pending if counts["alignments"] else None)
+        review.apply(store)
         store.clear_pending(pending)
     return report
 
 
 def align_claims(store: Store, device: str = "auto") -> int:
-    """Align the claims of all documents from scratch; returns the number of groups."""
-    return align.run(store, device)
+    """Align the claims of all documents from scratch, then apply the reader's decisions; returns the
+    number of groups."""
+    align.run(store, device)
+    review.apply(store)
+    return store.count_alignments(shown="all")
 
 
 def resolve_entities(store: Store, corrections: Path | None = None) -> int:
-    """Re-resolve all entities from the stored mentions (no document is read again)."""
-    gazetteer = resolve.load_gazetteer(corrections)
+    """Re-resolve all entities from the stored mentions (no document is read again), with the
+    corrections file and the reader's merges and splits."""
+    gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     result = resolve.run(store.model_mentions(), store.text_of, gazetteer)
     store.save_resolution(result)
     return len(result.entities)

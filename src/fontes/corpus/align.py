@@ -152,7 +152,8 @@ def same_referent(store: Store):
 
 def kept_groups(store: Store, claims: dict[int, dict], changed: set[int]) -> list[dict]:
     """Stored pairwise groups untouched by the changed documents: every claim still stored, none of
-    them from a changed document (copy groups are left out: they are regrouped every run)."""
+    them from a changed document (copy groups are left out: they are regrouped every run). They keep
+    their confidence and the reader's status; review.apply renews the status after every alignment."""
     kept = []
     for group in store.alignment_members():
         members = group["claims"]

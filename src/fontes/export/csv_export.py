@@ -23,7 +23,7 @@ def write(store, folder: Path) -> list[Path]:
     written = []
     for name, items in rows.items():
         path = folder / f"{name}.csv"
-        fields = list(items[0]) if items else ["id"]
+        fields = list(dict.fromkeys(k for item in items for k in item)) or ["id"]  # some fields only some rows have
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=fields)
             writer.writeheader()

@@ -33,11 +33,20 @@ def build(store: Store) -> dict:
                "attribution": c["attribution"], "hedged": c["hedged"], "notes": c["notes"],
                "entities": [f"e{e}" for e in c["entities"]], "time": c["time"],
                "quantities": c["quantities"]} for c in store.claims()]
-    alignments = [{"id": f"a{a['id']}", "relation": a["relation"], "topic": a["topic"], "claims": [f"c{c['id']}" for c in a["claims"]],
-                   "explanation": a["explanation"], "independent": a["independent"],
-                   "shared_origin": a["shared_origin"]} for a in store.alignments()]
+    alignments = [alignment(a) for a in store.alignments(shown="all")]
     return {"fontes_version": __version__, "documents": documents, "entities": entities, "times": times,
             "quantities": quantities, "notes": notes, "claims": claims, "alignments": alignments}
+
+
+def alignment(a: dict) -> dict:
+    """One group as the contract has it; a rejected group is there with its status, and scorers
+    count it as absent. Who decided, and when, only where a reader did."""
+    item = {"id": f"a{a['id']}", "relation": a["relation"], "topic": a["topic"], "claims": [f"c{c['id']}" for c in a["claims"]],
+            "explanation": a["explanation"], "independent": a["independent"], "shared_origin": a["shared_origin"],
+            "confidence": a["confidence"], "status": a["status"]}
+    if a["status"] != "machine":
+        item |= {"decided_by": a["decided_by"], "decided_at": a["decided_at"]}
+    return item
 
 
 def _number(value: float | None) -> int | float | None:

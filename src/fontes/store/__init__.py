@@ -11,6 +11,7 @@ from __future__ import annotations
 from .alignments import AlignmentRecords
 from .claims import ClaimRecords
 from .connection import Connection, now
+from .decisions import DecisionRecords
 from .documents import DocumentRecords
 from .entities import EntityRecords
 from .notes import NoteRecords
@@ -19,5 +20,6 @@ from .schema import MIGRATIONS
 __all__ = ["MIGRATIONS", "Store", "now"]
 
 
-class Store(DocumentRecords, NoteRecords, EntityRecords, ClaimRecords, AlignmentRecords, Connection):
+class Store(DocumentRecords, NoteRecords, EntityRecords, ClaimRecords, AlignmentRecords, DecisionRecords,
+            Connection):
     """A fontes database file."""

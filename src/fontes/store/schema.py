@@ -132,6 +132,21 @@ MIGRATIONS = [
     CREATE TABLE pending (doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE);
     """,
     """
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL UNIQUE, action TEXT NOT NULL, relation TEXT,
+        claims TEXT NOT NULL DEFAULT '[]', names TEXT NOT NULL DEFAULT '[]',
+        topic TEXT, explanation TEXT, confidence REAL,
+        decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, note TEXT
+    );
+    ALTER TABLE alignments ADD COLUMN confidence REAL;
+    ALTER TABLE alignments ADD COLUMN status TEXT NOT NULL DEFAULT 'machine';
+    ALTER TABLE alignments ADD COLUMN decided_by TEXT;
+    ALTER TABLE alignments ADD COLUMN decided_at TEXT;
+    UPDATE alignments SET confidence = MAX(0.0, MIN(1.0, score));
+    CREATE INDEX alignment_claims_alignment ON alignment_claims(alignment_id);
+    """,
+    """
     ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}';
     """,
 ]

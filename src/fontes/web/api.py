@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Iterator, Literal
 
-from pydantic import BeforeValidator
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from pydantic import BaseModel, BeforeValidator, Field
+from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
+from .. import pipeline
+from ..corpus import review
 from ..store import Store
 from . import views
 from .uploads import Refused
@@ -110,3 +112,73 @@ def job(request: Request, job_id: str) -> dict:
     if found is None:
         raise views.NotFound(f"no upload job {job_id}")
     return found.public()
+
+
+Reader = Annotated[str, Field(min_length=1, max_length=100, description="who decides")]
+Note = Annotated[str | None, Field(max_length=2000, description="why")]
+EntityRef = Annotated[str, Field(min_length=1, max_length=300, description="an entity's id (e12), name or alias")]
+
+
+class GroupDecision(BaseModel):
+    decision: Literal["confirm", "reject", "relabel"]
+    relation: Literal["conflict", "corroboration", "revision"] | None = Field(
+        None, description="the new relation; required for relabel, ignored otherwise")
+    by: Reader = "reader"
+    note: Note = None
+
+
+class Merge(BaseModel):
+    entities: Annotated[list[EntityRef], Field(min_length=2, max_length=2, description="the two entities; "
+                                                                                         "the first one's name is kept")]
+    by: Reader = "reader"
+    note: Note = None
+
+
+class Split(BaseModel):
+    entity: EntityRef
+    name: Annotated[str, Field(min_length=1, max_length=300, description="the name to take out of the entity")]
+    by: Reader = "reader"
+    note: Note = None
+
+
+@router.post("/alignments/{alignment_id}/decision", tags=["review"],
+             summary="Confirm, reject or relabel a group; the decision holds through later alignments")
+def decide(store: StoreDep, alignment_id: int, body: GroupDecision) -> dict:
+    views.group(store, alignment_id)  # a clear 404 for a group that is not there
+    decision = review.decide(store, alignment_id, body.decision, body.relation, body.by, body.note)
+    return {"decision": decision, "alignment": views.group(store, alignment_id)}
+
+
+def _resolved(request: Request, store: Store, decision: dict) -> dict:
+    count = pipeline.resolve_entities(store, request.app.state.uploads.corrections)
+    return {"decision": decision, "entities": count}
+
+
+@router.post("/entities/merge", tags=["review"], summary="Make two entities one; entities are resolved again")
+def merge(request: Request, store: StoreDep, body: Merge) -> dict:
+    return _resolved(request, store, review.merge(store, *body.entities, by=body.by, note=body.note))
+
+
+@router.post("/entities/split", tags=["review"], summary="Take a name out of an entity; entities are resolved again")
+def split(request: Request, store: StoreDep, body: Split) -> dict:
+    return _resolved(request, store, review.split(store, body.entity, body.name, by=body.by, note=body.note))
+
+
+@router.get("/decisions", tags=["review"], summary="Every decision, oldest first, and whether it still applies")
+def decisions(store: StoreDep) -> dict:
+    return {"decisions": review.listing(store)}
+
+
+@router.get("/decisions/export", tags=["review"], summary="All decisions as a file to share (see /decisions/import)")
+def export_decisions(store: StoreDep) -> dict:
+    return review.export_file(store)
+
+
+@router.post("/decisions/import", tags=["review"],
+             summary="Import a decisions file; a later decision about the same thing wins, so it is idempotent")
+def import_decisions(request: Request, store: StoreDep,
+                     data: Annotated[dict, Body(description="a file from GET /api/decisions/export")]) -> dict:
+    stored = review.import_file(store, data, "the decisions sent")
+    if stored["entities"]:
+        pipeline.resolve_entities(store, request.app.state.uploads.corrections)
+    return {"imported": stored}

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
+from ..errors import FontesError
 from ..ingest import DEFAULT_MAX_BYTES
 from ..store import Store
 from .uploads import Refused, Uploads
@@ -76,12 +77,20 @@ def create_app(db_path: Path, corrections: Path | None = None, max_upload: int =
             return JSONResponse({"detail": f"upload too large (limit {max_upload / 1e6:.0f} MB)"}, status_code=413)
         return await call_next(request)
 
+    def error(request: Request, exc: Exception, status: int, title: str) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        page = app.state.templates.get_template("error.html").render(title=title, message=str(exc))
+        return Response(page, status_code=status, media_type="text/html")
+
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, status_code=404)
-        page = app.state.templates.get_template("error.html").render(title="Not found", message=str(exc))
-        return Response(page, status_code=404, media_type="text/html")
+        return error(request, exc, 404, "Not found")
+
+    @app.exception_handler(FontesError)
+    async def not_possible(request: Request, exc: FontesError):
+        """A request the store cannot carry out as asked (a relabel without a relation, a malformed file)."""
+        return error(request, exc, 400, "Not possible")
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused):

@@ -113,8 +113,17 @@ def _group(g: dict, titles: dict[int, str]) -> dict:
     if g["relation"] == "revision":  # a figure's history reads in the order of the reports
         claims.sort(key=lambda c: c["reported"] or "")
     return {"id": g["id"], "relation": g["relation"], "topic": g["topic"], "explanation": g["explanation"],
-            "independent": g["independent"], "shared_origin": g["shared_origin"], "confidence": g.get("confidence"),
+            "independent": g["independent"], "shared_origin": g["shared_origin"], "confidence": g["confidence"],
+            "status": g["status"], "decided_by": g["decided_by"], "decided_at": g["decided_at"],
             "claims": claims}
+
+
+def group(store: Store, alignment_id: int) -> dict:
+    """One group, whatever its status, with its claims."""
+    found = store.alignments(ids=[alignment_id], shown="all")
+    if not found:
+        raise NotFound(f"no alignment group a{alignment_id}")
+    return _group(found[0], store.titles({c["doc_id"] for c in found[0]["claims"]}))
 
 
 def alignments(store: Store, relation: str | None = None, entity_id: int | None = None, page: int = 1) -> dict:
