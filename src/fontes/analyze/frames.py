@@ -108,13 +108,25 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
     return {
         "start": q.start, "end": q.end, "value": q.value, "low": q.low, "high": q.high,
         "approximate": q.approximate, "unit": q.unit, "counts": q.counts,
-        "verb": verb.lemma_.lower() if verb is not None else None,
+        "verb": _event_word(verb, subject),
+        "event": [_event_word(verb, subject)] + [c.lemma_.lower() for c in (verb.children if verb is not None else [])
+                                                 if c.dep_ in ("prt", "dobj", "acomp") and c.i not in {t.i for t in tokens}],
         "measure": measure,
         "owner": owner,
         "per": _per_unit(noun, clause),
         "scope": [],
         "others": _others(q, noun, spans, names),
     }
+
+
+def _event_word(verb, subject) -> str | None:
+    """The word that says what happened to the figure: the verb, or for a copula the noun it
+    describes ("losses were 120 pilots" → loss)."""
+    if verb is None:
+        return None
+    if verb.lemma_ == "be" and subject is not None and subject.pos_ == "NOUN":
+        return subject.lemma_.lower()
+    return verb.lemma_.lower()
 
 
 def _nearest_subject(verb):

@@ -97,10 +97,10 @@ def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[st
         return False, []  # two places, or a part and the whole: not one figure
     if where:
         matched.append("where")
-    kinds_x, kinds_y = event_kinds([x["verb"]]), event_kinds([y["verb"]])
-    if kinds_x and kinds_y:
+    kinds_x, kinds_y = event_kinds(x.get("event") or [x["verb"]]), event_kinds(y.get("event") or [y["verb"]])
+    if kinds_x or kinds_y:
         if not kinds_x & kinds_y:
-            return False, []
+            return False, []  # pilots lost and pilots who served are two counts
         matched.append("event")
     elif x["verb"] and y["verb"] and x["verb"] == y["verb"] and x["verb"] not in ("be", "have"):
         matched.append("event")
