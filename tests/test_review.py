@@ -100,7 +100,7 @@ def test_a_rejected_conflict_is_hidden_and_marked_rejected_in_the_export(work):
     group = id_of(CONFLICT)
     result = fontes("review", "reject", group, "--by", "ana", "--note", "pilots killed vs pilots lost")
     assert result.exit_code == 0 and result.stdout == f"{group} conflict: rejected by ana\n"
-    assert "335 aircraft" not in fontes("conflicts").stdout
+    assert f"{group} conflict" not in fontes("conflicts").stdout
     assert f"{group} conflict [rejected by ana]" in fontes("conflicts", "--all").stdout
     store = Store("fontes.db")
     exported = next(a for a in json_export.build(store)["alignments"] if a["id"] == group)
@@ -129,7 +129,7 @@ def test_decisions_hold_when_a_changed_document_is_ingested_again_and_after_a_fu
     assert {words: status_of(words) for words in expected} == expected
     assert fontes("align").exit_code == 0
     assert {words: status_of(words) for words in expected} == expected
-    assert "335 aircraft" not in fontes("conflicts").stdout
+    assert f"{id_of(CONFLICT)} conflict" not in fontes("conflicts").stdout
 
 
 def test_a_confirmed_group_holds_when_a_new_analysis_cuts_its_claim_differently(work):
@@ -245,7 +245,8 @@ def test_review_list_shows_status_and_filters(work):
     fontes("review", "reject", id_of(CONFLICT), "--by", "ana")
     rejected = json.loads(fontes("review", "list", "--status", "rejected", "--json").stdout)
     assert [(g["relation"], g["status"]) for g in rejected] == [("conflict", "rejected")]
-    assert json.loads(fontes("review", "list", "--relation", "conflict", "--status", "machine", "--json").stdout) == []
+    machine = json.loads(fontes("review", "list", "--relation", "conflict", "--status", "machine", "--json").stdout)
+    assert rejected[0]["id"] not in {g["id"] for g in machine}
     table = fontes("review", "list").stdout
     assert "rejected" in table and "machine" in table
 
@@ -263,7 +264,8 @@ def test_the_api_takes_decisions_and_refuses_bad_ones(work):
     answer = client.post(f"/api/alignments/{conflict}/decision", json={"decision": "reject", "by": "ana", "note": "no"})
     assert answer.status_code == 200
     assert (answer.json()["alignment"]["status"], answer.json()["decision"]["note"]) == ("rejected", "no")
-    assert client.get("/api/alignments", params={"relation": "conflict"}).json()["paging"]["total"] == 0
+    shown = client.get("/api/alignments", params={"relation": "conflict"}).json()["groups"]
+    assert conflict not in {g["id"] for g in shown}
     assert client.post(f"/api/alignments/{conflict}/decision", json={"decision": "relabel"}).json() == {
         "detail": "relabel needs a relation: conflict, corroboration, revision (got None)"}
     assert client.post("/api/alignments/999/decision", json={"decision": "reject"}).status_code == 404

@@ -110,7 +110,8 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
         "approximate": q.approximate, "unit": q.unit, "counts": q.counts,
         "verb": _event_word(verb, subject),
         "event": [_event_word(verb, subject)] + [c.lemma_.lower() for c in (verb.children if verb is not None else [])
-                                                 if c.dep_ in ("prt", "dobj", "acomp") and c.i not in {t.i for t in tokens}],
+                                                 if c.dep_ in ("prt", "dobj", "acomp") and c.i not in {t.i for t in tokens}]
+        + [c.lemma_.lower() for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"],
         "measure": measure,
         "owner": owner,
         "per": _per_unit(noun, clause),

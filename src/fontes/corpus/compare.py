@@ -31,6 +31,11 @@ def _events() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def _light() -> set[str]:
+    return set(load("claims")["light_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _recurring() -> set[str]:
     return set(load("claims")["recurring"])
 
@@ -98,10 +103,13 @@ def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[st
     if where:
         matched.append("where")
     kinds_x, kinds_y = event_kinds(x.get("event") or [x["verb"]]), event_kinds(y.get("event") or [y["verb"]])
-    if kinds_x or kinds_y:
+    if kinds_x and kinds_y:
         if not kinds_x & kinds_y:
             return False, []  # pilots lost and pilots who served are two counts
         matched.append("event")
+    elif kinds_x or kinds_y:
+        if (x if not kinds_x else y)["verb"] not in _light():
+            return False, []  # one says what happened, the other something else
     elif x["verb"] and y["verb"] and x["verb"] == y["verb"] and x["verb"] not in ("be", "have"):
         matched.append("event")
     when = _overlap(_event_range(a), _event_range(b))
