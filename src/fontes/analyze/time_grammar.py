@@ -1,0 +1,149 @@
+"""The grammar of time expressions: regex patterns built from the lexicons in data/time.toml,
+data/months.toml and data/holidays.toml, one named alternative per kind of expression, joined into
+one pattern with the most specific forms first (a range before its ends, a date before its month)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load
+from . import holidays
+from .numbers import words
+
+
+def _alternation(words, flags: str = "") -> str:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The time lexicon with the regex pieces built from it."""
+    data = load("time")
+    months = load("months")["months"]
+    month_names = sorted({m.capitalize() for m in months} | {m.upper() for m in months if len(m) > 3}, key=len,
+                         reverse=True)
+    full = {}
+    for name, number in months.items():
+        full[number] = max(full.get(number, ""), name, key=len)
+    short = [m for m in months if len(m) <= 4 and m != full[months[m]]]
+    weekdays = data["weekdays"]
+    return {**data, "months": months, "month_re": "(?:" + "|".join(month_names) + r")\.?",
+            "full_month_re": "(?:" + "|".join(sorted((n.capitalize() for n in full.values()), key=len, reverse=True)) + ")",
+            "short_month_re": "(?:" + "|".join(sorted({m.capitalize() for m in short} | {m.upper() for m in short},
+                                                      key=len, reverse=True)) + r")\.?",
+            "weekday_re": "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(weekdays, key=len, reverse=True))
+                          + ")",
+            "part_re": _alternation(data["parts"]),
+            "ordinal_re": "(?:" + "|".join(sorted(data["ordinals"], key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"}
+
+
+YEAR = r"(?<![\w#/.,])(?:1[0-9]{3}|20[0-9]{2})(?![\w/]|[.,]\d)"
+SHORT_YEAR = r"['’]\d{2}(?!\d)"
+
+
+@lru_cache(maxsize=1)
+def point_patterns() -> dict[str, re.Pattern[str]]:
+    """One full-match pattern per kind of point expression (one that carries its own year), with named parts."""
+    lx = lexicon()
+    M, P, Y, W = lx["month_re"], lx["part_re"], YEAR, lx["weekday_re"]
+    YY = f"(?:{Y}|{SHORT_YEAR})"
+    Q = _alternation(lx["quarters"])
+    H = _alternation(lx["halves"])
+    season = "|".join(lx["seasons"])
+    weekday = rf"(?:{W},?\s+)?"
+    return {name: re.compile(pattern) for name, pattern in {
+        "dmy": rf"{weekday}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
+        "dmy_short": rf"{weekday}(?P<d>\d{{1,2}})\s+(?P<m>{lx['short_month_re']})\s+(?P<y>\d{{2}})",
+        "mdy": rf"{weekday}(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YY})",
+        "numeric": rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})",
+        "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
+        "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
+        "season": rf"(?:the\s+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})",
+        "holiday": rf"(?P<h>{holidays.pattern()}),?\s+(?:of\s+)?(?P<y>{Y})",
+        "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
+        "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
+        "half_of": rf"(?:the\s+)?(?P<h>{H})\s+half\s+of\s+(?:fiscal\s+)?(?P<y>{Y})",
+        "fiscal": rf"(?i:fiscal)\s+(?:year\s+)?(?P<y>{YY})",
+        "decade": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
+        "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
+        "century": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
+        "year": rf"(?P<y>{Y})",
+    }.items()}
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> str:
+    """Number words that count units of time ("twenty-two years", "three hundred years")."""
+    w = words()
+    units, tens = _alternation(w["units"]), _alternation(w["tens"])
+    return rf"(?:(?:{tens})(?:[-\s]+(?:{units}))?|{units})(?:\s+hundred(?:\s+(?:and\s+)?(?:{tens}|{units}))?)?"
+
+
+def _anonymous(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@lru_cache(maxsize=1)
+def master() -> re.Pattern[str]:
+    """All expressions in one pattern, most specific first: ranges, bounds, points, relative time,
+    then durations, sets and vague references."""
+    lx = lexicon()
+    M, P, W, Y = lx["month_re"], lx["part_re"], lx["weekday_re"], YEAR
+    point = "(?:" + "|".join(_anonymous(p.pattern) for p in point_patterns().values()) + ")"
+    day_month = rf"(?:\d{{1,2}}\s+{M}|{M}\s+\d{{1,2}}|{M})"
+    year_range = rf"{YEAR}\s*[-–—]\s*(?:{YEAR}|\d{{2}}(?!\d))"
+    end = rf"(?:{year_range}|{point})"
+    approx = _alternation(lx["approximate"], "i")
+    number = rf"(?:\d+(?:\.\d+)?|an?|{_count_words()})"
+    hedge = r"(?:nearly|almost|about|some|roughly|around|more\s+than|less\s+than|over|just|only|exactly)"
+    units = _alternation(lx["units"])
+    pointers = _alternation(lx["pointers"], "i")
+    calendar_units = _alternation(list(lx["calendar_units"]) + list(lx["seasons"]))
+    softeners = _alternation(lx["softeners"], "i")
+    day_parts = _alternation(lx["day_parts"])
+    days = _alternation(lx["days"], "i")
+    quarters = _alternation(lx["quarters"])
+    halves = _alternation(lx["halves"])
+    period_refs = _alternation(lx["period_refs"], "i")
+    decade_words = _alternation(lx["decade_words"], "i")
+    dur = lx["durations"]
+    dunits = _alternation(dur["units"])
+    sets = lx["sets"]
+    singular = _alternation([u for u in dur["units"] if not u.endswith("s")] + ["morning", "night", "evening",
+                                                                                "weekend", "quarter"])
+    return re.compile(rf"""(?<![\w-])(?:
+        (?P<range>(?:[Ff]rom|[Bb]etween)\s+(?P<ra>{point}|{day_month})\s+(?:to|until|till|through|and)\s+(?P<rb>{end}))
+      | (?P<drange>(?P<drm>{M})\s+(?P<drd1>\d{{1,2}})\s*[-–—]\s*(?P<drd2>\d{{1,2}}),?\s+(?P<dry>{Y})
+          | (?P<drd3>\d{{1,2}})\s*[-–—]\s*(?P<drd4>\d{{1,2}})\s+(?P<drm2>{M}),?\s+(?P<dry2>{Y})
+          | (?P<drm3>{M})\s*[-–—]\s*(?P<drm4>{M}),?\s+(?P<dry3>{Y}))
+      | (?P<yrange>{year_range})
+      | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
+      | (?P<approx>{approx}\s+(?P<ap>{point}))
+      | (?P<clock>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
+          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z)
+          | (?<=at\s)(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
+          | (?P<cnoon>noon|midnight))(?:\s+(?:[A-Z]{{3}}|GMT|local\s+time)(?![\w]))?)
+      | (?P<point>{point})
+      | (?P<holiday>{holidays.pattern()})
+      | (?P<period>{period_refs}|(?i:the)\s+(?P<pyear>{Y})\s+(?:period|quarter))
+      | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>{quarters})[\s-]+(?:fiscal\s+)?quarter
+          | (?:the\s+)?(?P<hn>{halves})\s+half)
+      | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M}))
+          | (?P<um2>{lx['full_month_re']})\s+(?P<up2>this|last|next)\s+year
+          | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
+      | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
+      | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|early|late)\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
+      | (?P<dword>(?:(?P<dsoft>{softeners}|early|late)\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
+      | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
+      | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
+      | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s
+          | (?i:the)\s+(?:(?P<dsp2>{P})[\s-]+)?(?P<dsw>{decade_words}))
+      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year))
+      | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago))
+      | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{dunits})(?:\s+and\s+a\s+half)?
+          | (?:(?<=[Ff]or\s)|(?<=[Oo]ver\s))(?:{_alternation(dur['bare'])}))
+      | (?P<set>(?i:{_alternation(sets['every'])})\s+(?:other\s+)?(?:{singular}|{W}|{lx['full_month_re']})
+          | (?i:{_alternation(sets['adverbs'])}) | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)
+      | (?P<vague>(?i:{_alternation(lx['vague']['words'])}))
+    )(?![\w]|-\w)""", re.VERBOSE)
