@@ -74,7 +74,7 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
     """The candidate a reader means: with a pointer (-1 last, 0 this, 1 next) the one strictly before,
     around (or in the same year as) or strictly after `ref`; else the nearest one that the tense
     allows: begun by `ref` in the past tense, not yet over in the future. With `slack`, a past
-    tense still allows a date a little ahead ("was extended to November 16") and a future one a
+    tense still allows a date up to a month ahead ("was extended to November 16"), a future one a
     period just ended ("will report third-quarter results"): a month, or the candidate's length."""
     options = sorted((c for c in candidates if c is not None), key=lambda c: c.earliest)
     if not options:
@@ -89,9 +89,9 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
     if pointer == 0:
         options = around or [c for c in options if c.earliest.year == ref.year] or options
     elif direction != UNKNOWN:
-        def room(c: Interval) -> timedelta:
-            return max(timedelta(days=31), c.latest - c.earliest) if slack else timedelta(0)
-        allowed = [c for c in options if (c.earliest <= ref + room(c) if direction == PAST else c.latest >= ref - room(c))]
+        month = timedelta(days=31 if slack else 0)
+        allowed = [c for c in options if (c.earliest <= ref + month if direction == PAST else
+                                          c.latest >= ref - max(month, (c.latest - c.earliest) * slack))]
         options = allowed or options
     return min(options, key=lambda c: 0 if c.earliest <= ref <= c.latest else
                min(abs((c.earliest - ref).days), abs((c.latest - ref).days)))

@@ -51,6 +51,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
     Q = _alternation(lx["quarters"])
     H = _alternation(lx["halves"])
     season = "|".join(lx["seasons"])
+    YY = f"(?:{Y}|{SHORT_YEAR}|{spelled_year()})"
     weekday = rf"(?:{W},?\s+)?"
     return {name: re.compile(pattern) for name, pattern in {
         "dmy": rf"{weekday}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
@@ -59,7 +60,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "numeric": rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
-        "season": rf"(?:the\s+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})",
+        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})",
         "holiday": rf"(?P<h>{holidays.pattern()}),?\s+(?:of\s+)?(?P<y>{Y})",
         "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
         "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
@@ -69,6 +70,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
         "century": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
         "year": rf"(?P<y>{Y})",
+        "spelled": rf"(?:(?i:the\s+year)\s+)?(?P<w>{spelled_year()})",
     }.items()}
 
 
@@ -77,7 +79,18 @@ def _count_words() -> str:
     """Number words that count units of time ("twenty-two years", "three hundred years")."""
     w = words()
     units, tens = _alternation(w["units"]), _alternation(w["tens"])
-    return rf"(?:(?:{tens})(?:[-\s]+(?:{units}))?|{units})(?:\s+hundred(?:\s+(?:and\s+)?(?:{tens}|{units}))?)?"
+    one = rf"(?:(?:{tens})(?:[-\s]+(?:{units}))?|{units})"
+    return rf"(?:(?:{one}|a)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{one})?|{one})"
+
+
+@lru_cache(maxsize=1)
+def spelled_year() -> str:
+    """A year in words: 'nineteen ninety-six', 'nineteen hundred', 'two thousand (and) eight'."""
+    w = words()
+    units, tens = _alternation(w["units"]), _alternation(w["tens"])
+    centuries = _alternation(load("time")["spelled_years"]["centuries"], "i")
+    return (rf"(?:{centuries}\s+(?i:hundred|(?:{tens})(?:[-\s](?:{units}))?|{units})"
+            rf"|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:{units}))?)")
 
 
 def _anonymous(pattern: str) -> str:
@@ -108,7 +121,9 @@ def master() -> re.Pattern[str]:
     period_refs = _alternation(lx["period_refs"], "i")
     decade_words = _alternation(lx["decade_words"], "i")
     dur = lx["durations"]
-    dunits = _alternation(dur["units"])
+    dunits = _alternation(dur["units"]) + r"|quarters(?!\s+of\b)"
+    between = _alternation(dur["between"])
+    bare_after = "|".join(rf"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])}\s)" for w in dur["bare_after"])
     sets = lx["sets"]
     singular = _alternation([u for u in dur["units"] if not u.endswith("s")] + ["morning", "night", "evening",
                                                                                 "weekend", "quarter"])
@@ -127,7 +142,7 @@ def master() -> re.Pattern[str]:
       | (?P<point>{point})
       | (?P<holiday>{holidays.pattern()})
       | (?P<period>{period_refs}|(?i:the)\s+(?P<pyear>{Y})\s+(?:period|quarter))
-      | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>{quarters})[\s-]+(?:fiscal\s+)?quarter
+      | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
           | (?:the\s+)?(?P<hn>{halves})\s+half)
       | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M}))
           | (?P<um2>{lx['full_month_re']})\s+(?P<up2>this|last|next)\s+year
@@ -136,13 +151,15 @@ def master() -> re.Pattern[str]:
       | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|early|late)\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|early|late)\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
       | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
+      | (?P<sless>(?:the\s+)?(?:(?P<ssp>{P})[\s-]+(?:of\s+)?(?:the\s+)?)?(?P<ss>{_alternation(lx['seasons'])}))
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
       | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s
           | (?i:the)\s+(?:(?P<dsp2>{P})[\s-]+)?(?P<dsw>{decade_words}))
       | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year))
       | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago))
-      | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{dunits})(?:\s+and\s+a\s+half)?
-          | (?:(?<=[Ff]or\s)|(?<=[Oo]ver\s))(?:{_alternation(dur['bare'])}))
+      | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{between}\s+)?(?:{dunits})(?:\s+and\s+a\s+half)?(?!\s+old\b|\s+ahead\b)
+          | (?:the\s+)?(?:{dunits})\s+ahead
+          | (?:{bare_after})(?:{_alternation(dur['bare'])}))
       | (?P<set>(?i:{_alternation(sets['every'])})\s+(?:other\s+)?(?:{singular}|{W}|{lx['full_month_re']})
           | (?i:{_alternation(sets['adverbs'])}) | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)
       | (?P<vague>(?i:{_alternation(lx['vague']['words'])}))

@@ -20,7 +20,7 @@ from .numbers import parse_number
 from .time_grammar import lexicon, point_patterns
 
 # Kinds whose reading depends on the tense of their clause.
-TENSED = {"wday", "md", "mpart", "month", "quarter", "holiday", "unit"}
+TENSED = {"wday", "md", "mpart", "month", "quarter", "holiday", "unit", "sless"}
 # Kinds with no calendar place, stored with empty bounds and this precision.
 UNPLACED = {"duration": "duration", "set": "set", "vague": "vague"}
 
@@ -63,7 +63,10 @@ class Reading:
 
 
 def full_year(text: str, ref_year: int | None) -> int | None:
-    """A year as written; a two-digit one ('68, 68) in the century that puts it nearest the anchor."""
+    """A year as written; in words ("nineteen sixty-eight"); a two-digit one ('68, 68) in the
+    century that puts it nearest the anchor."""
+    if re.search(r"[a-zA-Z]", text):
+        return spelled_year(text)
     digits = text.lstrip("'’")
     if len(digits) == 4:
         return int(digits)
@@ -71,6 +74,22 @@ def full_year(text: str, ref_year: int | None) -> int | None:
         return None
     year = ref_year // 100 * 100 + int(digits)
     return min((year - 100, year, year + 100), key=lambda y: abs(y - ref_year))
+
+
+def spelled_year(text: str) -> int | None:
+    """The value of a year in words: 'nineteen ninety-six' 1996, 'two thousand and eight' 2008."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["the", "year"]:
+        words = words[2:]
+    centuries = lexicon()["spelled_years"]["centuries"]
+    if words[0] in centuries and len(words) > 1:
+        rest = words[1:]
+        if rest == ["hundred"]:
+            return centuries[words[0]]
+        value = parse_number(" ".join(rest))
+        return centuries[words[0]] + int(value) if value is not None and value < 100 else None
+    value = parse_number(" ".join(w for w in words if w != "and"))
+    return int(value) if value is not None else None
 
 
 def parse_point(text: str, default_year: int | None = None, ref_year: int | None = None) -> Interval | None:
@@ -128,6 +147,8 @@ def _point(kind: str, m: re.Match[str], ref_year: int | None) -> Interval | None
         return iv.approximately(iv.year(y))  # a fiscal year rarely matches the calendar year
     if kind == "decade":
         return iv.decade(y, _part(g["p"]) if g.get("p") else None)
+    if kind == "spelled":
+        return iv.year(spelled_year(g["w"]))
     if kind == "part_year":
         return iv.part_of_year(y, _part(g["p"]))
     if kind == "century":
@@ -380,6 +401,11 @@ def _read_month_part(m, ctx):
     return _year_less(lambda y: iv.part_of_month(y, month, part), ctx, "day")
 
 
+def _read_season(m, ctx):
+    name = m["ss"].lower()
+    return _year_less(lambda y: _season(name, y), ctx, "season")
+
+
 def _read_month(m, ctx):
     month = month_number(m["month"])
     return _year_less(lambda y: iv.month(y, month), ctx, "month")
@@ -414,6 +440,8 @@ def _read_later(m, ctx):
         # "a year earlier" beside a quarter: the same quarter, a year before
         return Reading(iv.years_apart(named, -int(amount)), relative=True, derived=True)
     base = ctx.anchors.present(ctx.quoted) if direction == "ago" else ctx.narrative
+    if base is None and sign < 0:  # "a year earlier" with no date before it: a year before the writing
+        base = ctx.anchors.present(ctx.quoted)
     if amount is None or base is None or base.earliest is None:
         return Reading(iv.unknown(unit), relative=True)
     result = iv.shift(base, unit, sign * int(amount))
@@ -424,6 +452,6 @@ _READERS = {
     "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "bound": _read_bound,
     "approx": _read_approx, "point": _read_point, "clock": _read_clock, "holiday": _read_holiday,
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
-    "dword": _read_day_word, "md": _read_month_day, "mpart": _read_month_part, "month": _read_month,
+    "dword": _read_day_word, "md": _read_month_day, "mpart": _read_month_part, "month": _read_month, "sless": _read_season,
     "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }

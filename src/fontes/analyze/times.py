@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..model import TimeExpr
 from . import intervals as iv
-from .anchors import UNKNOWN, Anchors, tense
+from .anchors import PAST, UNKNOWN, Anchors, tense
 from .intervals import Interval
 from .language import Parsed
 from .time_grammar import master, point_patterns
@@ -30,6 +30,7 @@ __all__ = ["run", "master", "interpret", "parse_point", "parse_published", "insi
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
 _TO_GAP = re.compile(r"\s+to\s+")
 _FROM = re.compile(r"[Ff]rom\s+$")
+_CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _DAY_BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 
@@ -77,7 +78,9 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     kind = m.lastgroup
     if kind == "point" and not point_patterns()["year"].fullmatch(m.group("point")):
         return False
-    if kind not in ("point", "month", "wday", "holiday", "set", "md"):
+    if kind == "vague" and _CONJUNCTION.search(parsed.text, max(0, m.start() - 3), m.end() + 6):
+        return True
+    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration"):
         return False
     span = _tokens(parsed, m)
     if span is None:
@@ -88,8 +91,13 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     last = span[-1]
     if kind == "month" and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True
-    if kind == "holiday" and last.dep_ == "compound":
-        return True
+    if kind in ("holiday", "sless") and last.dep_ == "compound":
+        return True  # "Christmas cards", "summer camp"
+    if kind == "set" and len(span) == 1 and last.dep_ == "amod":
+        return True  # "the quarterly dividend" names a payment, not the times it falls
+    if kind == "duration":  # "$2 million a year", "four flights a week": a rate
+        previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
+        return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
     return any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT") for t in span) \
         and kind in ("month", "wday", "holiday")
 
@@ -105,7 +113,7 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or _is_not_time(parsed, m):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
-                          tense(parsed.sdoc, m.start(), m.end()) if m.lastgroup in TENSED else UNKNOWN)
+                          _tense(parsed, m))
             reading = read(m, ctx)
             if reading is None:
                 continue
@@ -116,13 +124,23 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
     return found
 
 
+def _tense(parsed: Parsed, m: re.Match[str]) -> int:
+    """The tense that places a weekday or a year-less date; a weekday in a clause without one
+    ("Friday's vote") is read as past: reports tell what happened."""
+    if m.lastgroup not in TENSED:
+        return UNKNOWN
+    found = tense(parsed.sdoc, m.start(), m.end())
+    return PAST if found == UNKNOWN and m.lastgroup == "wday" else found
+
+
 def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
-    """An explicit closed date moves the narrative; any closed stretch shorter than a year, explicit
-    or not, is the period that "a year earlier" and "the quarter" refer to."""
+    """An explicit closed date moves the narrative (a date written without its year too); any closed
+    stretch shorter than a year, explicit or not, is the period that "a year earlier" and "the
+    quarter" refer to."""
     interval = reading.interval
     if not interval.closed:
         return
-    if not reading.relative:
+    if not reading.relative or reading.in_year:
         anchors.narrative[region] = interval
     if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360:
         anchors.named[region] = interval

@@ -12,7 +12,7 @@ from ..model import Document
 
 KINDS = ("scholarly", "news", "web", "archival", "other")
 _AUTHOR_LINE = re.compile(r"^(?:By |by )?([A-Z][a-z]+(?: [A-Z]\.)*(?: (?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3})$")
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def _month_pattern() -> re.Pattern[str]:
@@ -91,10 +91,12 @@ def read_sidecar(path: Path) -> dict:
 
 
 def check_published(value: str) -> str:
-    """Accept YYYY, YYYY-MM or YYYY-MM-DD; anything else is a user error."""
-    if not _ISO.match(value):
-        raise FontesError(f"publication date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD, the last with a time of day ("1990-08-15T13:37"), which
+    is dropped: the day is what fontes dates by. Anything else is a user error."""
+    match = _ISO.match(value.strip())
+    if not match:
+        raise FontesError(f"publication date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD (a time of day may follow)")
+    return match.group(1)
 
 
 def complete(doc: Document, path: Path, published: str | None = None) -> None:
