@@ -85,11 +85,13 @@ def _count_words() -> str:
 
 @lru_cache(maxsize=1)
 def spelled_year() -> str:
-    """A year in words: 'nineteen ninety-six', 'nineteen hundred', 'two thousand (and) eight'."""
+    """A year in words: 'nineteen ninety-six', 'nineteen hundred', 'two thousand (and) eight' (never
+    'twenty two', which counts)."""
     w = words()
     units, tens = _alternation(w["units"]), _alternation(w["tens"])
     centuries = _alternation(load("time")["spelled_years"]["centuries"], "i")
-    return (rf"(?:{centuries}\s+(?i:hundred|(?:{tens})(?:[-\s](?:{units}))?|{units})"
+    teens = _alternation([u for u, v in w["units"].items() if v >= 10])
+    return (rf"(?:{centuries}\s+(?i:hundred|(?:{tens})(?:[-\s](?:{units}))?|{teens})"
             rf"|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?i:{units}))?)")
 
 

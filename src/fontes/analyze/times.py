@@ -76,7 +76,7 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     a year that counts things ('1100 pilots'), 'may' the verb, 'April' the person, 'Christmas' in
     'Christmas cards', 'Monday' in a newspaper's name."""
     kind = m.lastgroup
-    if kind == "point" and not point_patterns()["year"].fullmatch(m.group("point")):
+    if kind == "point" and not any(point_patterns()[k].fullmatch(m.group("point")) for k in ("year", "spelled")):
         return False
     if kind == "vague" and _CONJUNCTION.search(parsed.text, max(0, m.start() - 3), m.end() + 6):
         return True
