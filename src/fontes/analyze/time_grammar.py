@@ -128,7 +128,7 @@ def master() -> re.Pattern[str]:
     bare_after = "|".join(rf"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])}\s)" for w in dur["bare_after"])
     sets = lx["sets"]
     singular = _alternation([u for u in dur["units"] if not u.endswith("s")] + ["morning", "night", "evening",
-                                                                                "weekend", "quarter"])
+                                                                                "weekend", "quarter"] + list(lx["seasons"]))
     return re.compile(rf"""(?<![\w-])(?:
         (?P<range>(?:[Ff]rom|[Bb]etween)\s+(?P<ra>{point}|{day_month})\s+(?:to|until|till|through|and)\s+(?P<rb>{end}))
       | (?P<drange>(?P<drm>{M})\s+(?P<drd1>\d{{1,2}})\s*[-–—]\s*(?P<drd2>\d{{1,2}}),?\s+(?P<dry>{Y})

@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import holidays
 from . import intervals as iv
-from .anchors import UNKNOWN, Anchors, choose, in_years_around, weekdays_around
+from .anchors import FUTURE, UNKNOWN, Anchors, choose, in_years_around, weekdays_around
 from .intervals import Interval
 from .numbers import parse_number
 from .time_grammar import lexicon, point_patterns
@@ -51,12 +51,14 @@ class Context:
 
 @dataclass
 class Reading:
-    """An interval with what the merging of neighbours needs: the same words in another year (for a
-    year-less date beside a dated one) and a clock time."""
+    """An interval with what the merging of neighbours needs: the same words placed from another day
+    (a year-less date or a weekday beside another date: "December to March 1969", "Monday through
+    Friday") and a clock time."""
 
     interval: Interval
     relative: bool = False
-    in_year: Callable[[int], Interval | None] | None = None
+    again: Callable[[date, int], Interval | None] | None = None
+    dated: bool = False  # a date written without its year: it moves the narrative
     clock: tuple[int, int] | None = None
     until: Interval | None = None
     derived: bool = False  # counted from another period ("a year earlier"): it names no period itself
@@ -191,6 +193,8 @@ def read(m: re.Match[str], ctx: Context) -> Reading | None:
 def _read_range(m, ctx):
     last = _end(m["rb"], ctx.ref_year())
     first = parse_point(m["ra"], last.latest.year if last else None, ctx.ref_year()) if last else None
+    if first and last and first.earliest > last.latest and not re.search(r"\d{4}", m["ra"]):
+        first = parse_point(m["ra"], last.latest.year - 1, ctx.ref_year())  # "from December to March 1969"
     if not first or not last or first.earliest > last.latest:
         return None
     return Reading(iv.between(first, last))
@@ -263,15 +267,21 @@ def _read_holiday(m, ctx):
 def _year_less(make: Callable[[int], Interval | None], ctx: Context, precision: str, pointer: int | None = None):
     """A date written without its year, placed in the year that the anchor and tense give."""
     ref = ctx.calendar_ref()
+
+    def again(day: date, direction: int) -> Interval | None:
+        return choose(in_years_around(make, day), day, direction)
+
     if ref is None or ref.earliest is None:
         return Reading(iv.unknown(precision), relative=True)
     if ref.earliest != ref.latest and pointer is None:  # a narrative year or month: the date inside it
         inside = [c for c in in_years_around(make, ref.earliest) if c and ref.earliest <= c.earliest <= ref.latest]
         if inside:
-            return Reading(inside[0], relative=True, in_year=make)
+            return Reading(inside[0], relative=True, again=again, dated=True)
     day = ref.earliest if ref.earliest == ref.latest else ref.latest
-    found = choose(in_years_around(make, day), day, ctx.direction, pointer, slack=True)
-    return Reading(found or iv.unknown(precision), relative=True, in_year=make)
+    # the writer's tense says nothing of where a narrative's next date lies: the nearest one
+    direction = UNKNOWN if ctx.anchors.moved(ctx.region) else ctx.direction
+    found = choose(in_years_around(make, day), day, direction, pointer, slack=True)
+    return Reading(found or iv.unknown(precision), relative=True, again=again, dated=True)
 
 
 def _read_period(m, ctx):
@@ -376,8 +386,14 @@ def _read_weekday(m, ctx):
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
     weekday = lexicon()["weekdays"][m["wd"].lower()]
-    found = choose(weekdays_around(weekday, day), day, ctx.direction, _pointer(m["wp"]) if m["wp"] else None)
-    return Reading(found or iv.unknown("day"), relative=True)
+
+    def again(other: date, direction: int) -> Interval | None:
+        return choose(weekdays_around(weekday, other), other, direction)
+
+    # a weekday after a date of the narrative is the next such day ("On 9 August ... On Friday")
+    direction = FUTURE if ctx.anchors.moved(ctx.region) else ctx.direction
+    found = choose(weekdays_around(weekday, day), day, direction, _pointer(m["wp"]) if m["wp"] else None)
+    return Reading(found or iv.unknown("day"), relative=True, again=again)
 
 
 def _read_day_word(m, ctx):

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..model import TimeExpr
 from . import intervals as iv
-from .anchors import PAST, UNKNOWN, Anchors, tense
+from .anchors import FUTURE, PAST, UNKNOWN, Anchors, tense
 from .intervals import Interval
 from .language import Parsed
 from .time_grammar import master, point_patterns
@@ -140,7 +140,7 @@ def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
     interval = reading.interval
     if not interval.closed:
         return
-    if not reading.relative or reading.in_year:
+    if not reading.relative or reading.dated:
         anchors.narrative[region] = interval
     if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360:
         anchors.named[region] = interval
@@ -186,29 +186,13 @@ def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None
     first, last = a.interval, until or b.interval
     if not first.closed or not last.closed or a.clock or b.clock:
         return None
-    if a.in_year and not b.in_year and not b.relative:  # "December to March 1969": the year comes from the end
-        first = _in_year_before(a, last)
-    elif b.in_year and not a.in_year and not a.relative:
-        last = _in_year_after(b, first)
+    if a.again and not b.relative:  # "December to March 1969": the start is placed from the end
+        first = a.again(last.latest, PAST)
+    elif b.again and (not a.relative or first.earliest > last.latest):  # "Monday through Friday"
+        last = b.again(first.earliest, FUTURE)
     if first is None or last is None or first.earliest > last.latest:
         return None
     return Reading(iv.between(first, last), relative=a.relative and b.relative)
-
-
-def _in_year_before(r: Reading, end: Interval) -> Interval | None:
-    for year in (end.latest.year, end.latest.year - 1):
-        candidate = r.in_year(year)
-        if candidate is not None and candidate.earliest <= end.latest:
-            return candidate
-    return None
-
-
-def _in_year_after(r: Reading, start: Interval) -> Interval | None:
-    for year in (start.earliest.year, start.earliest.year + 1):
-        candidate = r.in_year(year)
-        if candidate is not None and candidate.latest >= start.earliest:
-            return candidate
-    return None
 
 
 def _expression(parsed: Parsed, source: str, start: int, end: int, reading: Reading) -> TimeExpr:
