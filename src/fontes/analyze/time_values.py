@@ -339,6 +339,13 @@ def _read_unit(m, ctx):
             return Reading(iv.unknown("month"), relative=True)
         return Reading(iv.month(present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])), relative=True)
     pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
+    if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
+        present = ctx.narrative or present
+    if m["yend"] or m["uu3"]:
+        if present is None or present.earliest is None:
+            return Reading(iv.unknown("year"), relative=True)
+        unit = "year" if m["yend"] else m["uu3"].lower()
+        return _narrowed(Reading(iv.shift(present, unit, 0), relative=True), "the end of" if m["yend"] else None)
     if m["um"]:
         month = month_number(m["um"])
         found = _year_less(lambda y: iv.month(y, month), ctx, "month", pointer)
