@@ -4,7 +4,8 @@ TimeBank: the shared scorer prepares the texts (tags stripped; the document crea
 publication date in a sidecar), fontes ingests them into a fresh store, and the shared scorer
 (`../shared/eval/timeml.py score`) prints relaxed span P/R/F1 and value P/R/F1 of its export.
 dateparser's `search_dates` (its RELATIVE_BASE the same creation time) is scored the same way on
-the same texts, paragraph by paragraph, each date found taken as its day.
+the same texts, paragraph by paragraph, each date found taken at the period dateparser gives it
+(day, week, month or year).
 FRUS: the volume's text documents are ingested into another store, and each document's
 `published` is compared with the dateline date in the volume's gold.json.
 
@@ -14,6 +15,7 @@ Usage: python bench/quality_time.py [--timebank DIR] [--frus DIR] [--no-datepars
 from __future__ import annotations
 
 import argparse
+import calendar
 import contextlib
 import importlib.util
 import io
@@ -22,7 +24,7 @@ import re
 import shutil
 import tempfile
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from fontes import pipeline
@@ -58,10 +60,28 @@ def score(timeml, corpus: Path, export: dict, work: Path, label: str) -> list[st
     return [line for line in out.getvalue().splitlines() if line.startswith(("span", "value"))]
 
 
+def _period(parser, words: str, when: datetime) -> tuple[str, str]:
+    """Earliest and latest day of a date dateparser found, at the period it reports for the words."""
+    data = parser.get_date_data(words) if parser else None
+    period = getattr(data, "period", None) or "day"
+    day = when.date()
+    if period == "year":
+        return f"{day.year}-01-01", f"{day.year}-12-31"
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return f"{day.year}-{day.month:02d}-01", f"{day.year}-{day.month:02d}-{last:02d}"
+    if period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    return day.isoformat(), day.isoformat()
+
+
 def dateparser_export(corpus: Path) -> dict:
     """What dateparser's search_dates finds in the same texts, as an export the scorer reads."""
+    from dateparser.date import DateDataParser
     from dateparser.search import search_dates
 
+    parser = DateDataParser(languages=["en"])
     docs, found = [], []
     for i, path in enumerate(sorted(corpus.glob("*.txt"))):
         text = path.read_text(encoding="utf-8")
@@ -77,9 +97,9 @@ def dateparser_export(corpus: Path) -> dict:
                 if start < 0:
                     continue
                 cursor = start + len(words)
-                day = when.date().isoformat()
+                earliest, latest = _period(parser, words, when)
                 found.append({"doc": f"d{i}", "start": offset + start, "end": offset + cursor, "text": words,
-                              "earliest": day, "latest": day})
+                              "earliest": earliest, "latest": latest})
             offset += len(paragraph)
     return {"documents": docs, "times": found}
 
