@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
+from collections.abc import Callable
 
 from spacy.tokens import Doc as SpacyDoc
 

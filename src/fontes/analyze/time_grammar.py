@@ -4,6 +4,7 @@ one pattern with the most specific forms first (a range before its ends, a date 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import load
@@ -57,7 +58,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "dmy": rf"{weekday}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "dmy_short": rf"{weekday}(?P<d>\d{{1,2}})\s+(?P<m>{lx['short_month_re']})\s+(?P<y>\d{{2}})",
         "mdy": rf"{weekday}(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YY})",
-        "numeric": rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})",
+        "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
         "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})",
@@ -168,3 +169,61 @@ def master() -> re.Pattern[str]:
           | (?i:{_alternation(sets['adverbs'])}) | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)
       | (?P<vague>(?i:{_alternation(lx['vague']['words'])}))
     )(?![\w]|-\w)""", re.VERBOSE)
+
+
+def _words_of(phrase: str) -> list[str]:
+    return [w for w in re.split(r"[\s'’.-]+", phrase.lower().strip()) if w]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Where `find` tries the grammar: the words a time expression can begin with (besides numerals),
+    those of them that can be one alone ("Friday", "now"), and the words that may follow the others
+    ("the" only matters before "third", "summer", "end"...)."""
+    lx = lexicon()
+    dur, w, feasts = lx["durations"], words(), load("holidays")
+    alone = [*lx["months"], *lx["weekdays"], *lx["days"], *lx["seasons"], *lx["vague"]["words"],
+             *lx["sets"]["adverbs"], *dur["bare"], *feasts["fixed"], *feasts["easter"], *feasts["weekday_rule"],
+             *lx["period_refs"], "noon", "midnight"]
+    leading = [*lx["pointers"], *lx["parts"], *lx["softeners"], *lx["quarters"], *lx["halves"], *lx["decade_words"],
+               *lx["approximate"], *lx["ordinals"], *dur["lead"], *dur["counts"], *dur["units"], *lx["sets"]["every"],
+               *w["units"], *w["tens"], "nearly", "almost", "about", "some", "roughly", "around", "more", "less", "over",
+               "just", "only", "exactly", "a", "an", "the", "that", "from", "between", "before", "since", "until",
+               "till", "after", "fiscal", "year", "hundred", "thousand", "each", "every", "per", *dur["between"],
+               *lx["calendar_units"], "quarters"]
+    strong = {ws[0] for ws in map(_words_of, alone) if len(ws) == 1} | {f"{d}s" for d in lx["weekdays"] if "." not in d}
+    first = {ws[0] for ws in map(_words_of, alone + leading)} | strong
+    follow = {x for p in alone + leading for x in _words_of(p)[1:]} | first | {
+        "than", "same", "very", "following", "previous", "preceding", "full", "fiscal", "comparable", "corresponding",
+        "ago", "earlier", "end", "beginning", "start", "middle", "close", "latest", "most", "few", "couple", "number"}
+    return frozenset(first), frozenset(strong), frozenset(follow)
+
+
+_WORD = re.compile(r"\w+|['’]\d")
+_NEXT = re.compile(r"[\s,-]*(?:['’]s\s+)?(\w+|['’]\d)")
+
+
+def find(text: str) -> Iterator[re.Match[str]]:
+    """The time expressions of a text, left to right, without overlaps. The grammar is tried only
+    where a word that can begin one starts, and before a word such as "the" or "three" only when
+    the next word can go on one: many times faster than trying it at every position."""
+    pattern = master()
+    first, strong, follow = triggers()
+    done = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < done:
+            continue
+        token = word.group().lower()
+        if not (token[0].isdigit() or token[0] in "'’"):
+            if token not in first:
+                continue
+            if token not in strong:
+                after = _NEXT.match(text, word.end())
+                following = after.group(1).lower() if after else ""
+                if not following or not (following[0].isdigit() or following[0] in "'’" or following in follow):
+                    continue
+        match = pattern.match(text, start)
+        if match:
+            done = match.end()
+            yield match

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from collections.abc import Callable
 
 from . import holidays
 from . import intervals as iv

@@ -22,10 +22,10 @@ from . import intervals as iv
 from .anchors import FUTURE, PAST, UNKNOWN, Anchors, tense
 from .intervals import Interval
 from .language import Parsed
-from .time_grammar import master, point_patterns
+from .time_grammar import find, lexicon, master, point_patterns
 from .time_values import TENSED, UNPLACED, Context, Reading, parse_point, read
 
-__all__ = ["run", "master", "interpret", "parse_point", "parse_published", "inside_quotation"]
+__all__ = ["find", "inside_quotation", "interpret", "master", "parse_point", "parse_published", "run"]
 
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
 _TO_GAP = re.compile(r"\s+to\s+")
@@ -57,7 +57,6 @@ def _in_title(text: str, m: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _shelf_mark() -> re.Pattern[str]:
-    from .time_grammar import lexicon
     words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_after"], key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
 
@@ -109,7 +108,7 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
     found: list[TimeExpr] = []
     for parsed in chunks:
         readings: list[tuple[int, int, Reading]] = []
-        for m in master().finditer(parsed.text):
+        for m in find(parsed.text):
             if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or _is_not_time(parsed, m):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
