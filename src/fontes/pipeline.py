@@ -35,7 +35,7 @@ def analyze(doc: Document) -> Analysis:
     analysis = Analysis(regions=pages.regions)
     views = [(None, pages.body, layout.BODY), (None, pages.notes, layout.NOTE)]
     chunks = [parsed for _, parsed in language.parse(v for v in views if len(v[1]))]
-    analysis.times = times.run(chunks, doc.text, doc.published)
+    analysis.times = times.run(chunks, doc.text, doc.published, doc.kind)
     for parsed in chunks:
         analysis.sentences += language.sentences(parsed)
         analysis.noun_chunks += language.noun_chunks(parsed, doc.text)

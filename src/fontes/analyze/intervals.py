@@ -177,3 +177,49 @@ def shift(anchor: Interval, unit: str, amount: int) -> Interval:
 def same(anchor: Interval, unit: str) -> Interval:
     """The unit that contains the anchor ("that same month")."""
     return shift(anchor, unit, 0)
+
+
+def quarter(y: int, q: int) -> Interval:
+    """A quarter of a year (EDTF sub-year groupings 33-36)."""
+    return make(f"{y:04d}-{32 + q}", "month")
+
+
+def half(y: int, h: int) -> Interval:
+    """A half of a year (EDTF semesters 40-41)."""
+    return make(f"{y:04d}-{39 + h}", "month")
+
+
+def week(d: date) -> Interval:
+    """The Monday-to-Sunday week around a day."""
+    start = d - timedelta(days=d.weekday())
+    return span(start, start + timedelta(days=6), "day")
+
+
+def weekend(d: date) -> Interval:
+    """The Saturday and Sunday of the week around a day."""
+    saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return span(saturday, saturday + timedelta(days=1), "day")
+
+
+def on_day(d: date) -> Interval:
+    """A single day."""
+    return day(d.year, d.month, d.day)
+
+
+def clock(d: date, hour: int, minute: int) -> Interval:
+    """A time of day: EDTF date and time, bounded by its day (days are the finest bounds kept)."""
+    return Interval(f"{d.isoformat()}T{hour:02d}:{minute:02d}:00", d, d, "day")
+
+
+def years_apart(point: Interval, years: int) -> Interval:
+    """The same stretch of the calendar `years` years away ("the year-earlier quarter")."""
+    def move(d: date) -> date:
+        target = d.year + years
+        return date(target, 2, 29 if calendar.isleap(target) else 28) if (d.month, d.day) == (2, 29) else d.replace(year=target)
+
+    earliest, latest = move(point.earliest), move(point.latest)
+    if point.edtf and "-" in point.edtf and point.edtf[5:7] in ("33", "34", "35", "36", "40", "41"):
+        return make(f"{earliest.year:04d}{point.edtf[4:7]}", point.precision)
+    if point.precision == "season" and point.edtf and point.edtf[5:7] in ("21", "22", "23"):
+        return make(f"{earliest.year:04d}{point.edtf[4:7]}", "season")
+    return span(earliest, latest, point.precision)

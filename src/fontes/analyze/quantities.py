@@ -68,12 +68,13 @@ def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str 
 
 
 def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
-    """Quantities of one parsed body chunk; those inside time expressions are left to times."""
+    """Quantities of one parsed body chunk; those inside dates are left to times (a duration such as
+    "three days" is both a time and a quantity)."""
     if parsed.region != "body":
         return []
     text = parsed.text
     found: list[Quantity] = []
-    taken = sorted((t.start, t.end) for t in times)
+    taken = sorted((t.start, t.end) for t in times if t.edtf or t.precision not in ("duration", "set", "vague"))
     for m in pattern().finditer(text):
         if _SHELF.search(text[max(0, m.start() - 12):m.start()]):
             continue

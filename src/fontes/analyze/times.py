@@ -1,203 +1,58 @@
-"""Time expressions: every date, period, range and relative time in a document, normalised to an
-EDTF interval with bounds and precision.
+"""Time expressions: every date, period, range, relative time, duration and set in a document,
+normalised to an EDTF interval with bounds and precision.
 
-Recognition is a small grammar over the repaired reading (patterns built from data/time.toml
-and data/months.toml); the calendar arithmetic is the edtf library's (see intervals.py).
-Relative expressions are anchored to the last explicit time before them in the same text
-("three years later", "that same month") or to the publication date ("last week"); with no
-anchor their bounds stay null.
+Recognition is a grammar of regex patterns built from data (time_grammar.py); what each expression
+means is read against its anchors (time_values.py, anchors.py); the calendar arithmetic is the edtf
+library's (intervals.py). Relative expressions are anchored to the document's own date ("last
+week", "Friday", "yesterday"), or to the narrative's last date where it moved far from it or within
+a quotation ("three years later", "that same month"); with no anchor their bounds stay null.
+Neighbours are then joined: a clock time with its day ("10 p.m. Wednesday"), two dates with "to",
+"through", "until" or a dash between them into one range.
+
+Durations, sets and vague references ("three years", "every week", "now") are found too, with no
+calendar bounds: their precision says which they are ("duration", "set", "vague").
 """
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
 
-from ..lexicon import load
 from ..model import TimeExpr
 from . import intervals as iv
+from .anchors import FUTURE, PAST, UNKNOWN, Anchors, tense
 from .intervals import Interval
 from .language import Parsed
-from .numbers import parse_number, word_pattern
+from .time_grammar import find, lexicon, master, point_patterns
+from .time_values import TENSED, UNPLACED, Context, Reading, parse_point, read
 
+__all__ = ["find", "inside_quotation", "interpret", "master", "parse_point", "parse_published", "run"]
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    data = load("time")
-    months = load("months")["months"]
-    month_names = sorted({m.capitalize() for m in months} | {m.upper() for m in months if len(m) > 3}, key=len,
-                         reverse=True)
-    parts = sorted(data["parts"], key=len, reverse=True)
-    return {**data, "months": months, "month_re": "(?:" + "|".join(month_names) + r")\.?",
-            "part_re": "(?:" + "|".join(re.escape(p) for p in parts) + ")",
-            "ordinal_re": "(?:" + "|".join(sorted(data["ordinals"], key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"}
-
-
-YEAR = r"(?<![\w#/.,])(?:1[0-9]{3}|20[0-9]{2})(?![\w/]|[.,]\d)"
-
-
-@lru_cache(maxsize=1)
-def point_patterns() -> dict[str, re.Pattern[str]]:
-    """One full-match pattern per kind of point expression, with named parts."""
-    lx = lexicon()
-    M, P, Y = lx["month_re"], lx["part_re"], YEAR
-    season = "|".join(lx["seasons"])
-    return {name: re.compile(pattern) for name, pattern in {
-        "dmy": rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{Y})",
-        "mdy": rf"(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{Y})",
-        "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{Y})",
-        "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{Y})",
-        "season": rf"(?:the\s+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{Y})",
-        "decade": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
-        "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
-        "century": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
-        "year": rf"(?P<y>{Y})",
-    }.items()}
-
-
-@lru_cache(maxsize=1)
-def master() -> re.Pattern[str]:
-    """All expressions in one pattern, most specific first: ranges, bounds, points, relative time."""
-    lx = lexicon()
-    point = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in point_patterns().values()) + ")"
-    day_month = rf"(?:\d{{1,2}}\s+{lx['month_re']}|{lx['month_re']}\s+\d{{1,2}}|{lx['month_re']})"
-    year_range = rf"{YEAR}\s*[-–—]\s*(?:{YEAR}|\d{{2}}(?!\d))"
-    end = rf"(?:{year_range}|{point})"
-    approx = "|".join(re.escape(a) for a in sorted(lx["approximate"], key=len, reverse=True))
-    number = rf"(?:\d+|{word_pattern()})"
-    units = "|".join(sorted(lx["units"], key=len, reverse=True))
-    deictic = "|".join(re.escape(d) for d in sorted(lx["deictic"], key=len, reverse=True))
-    return re.compile(rf"""(?<![\w-])(?:
-        (?P<range>(?:[Ff]rom|[Bb]etween)\s+(?P<ra>{point}|{day_month})\s+(?:to|until|till|through|and)\s+(?P<rb>{end}))
-      | (?P<yrange>{year_range})
-      | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
-      | (?P<approx>(?i:{approx})\s+(?P<ap>{point}))
-      | (?P<point>{point})
-      | (?P<deictic>(?i:{deictic}))
-      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year))
-      | (?P<later>(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})\s+(?P<dir>later|earlier|afterwards?|before|ago))
-    )(?![\w])""", re.VERBOSE)
-
-
-def parse_point(text: str, default_year: int | None = None) -> Interval | None:
-    """The interval of a single point expression ('Fall 1966', '1 August, 1957', 'the mid-1960s')."""
-    lx = lexicon()
-    text = " ".join(text.split())
-    if default_year is not None:
-        if re.fullmatch(rf"\d{{1,2}}\s+{lx['month_re']}|{lx['month_re']}\s+\d{{1,2}}|{lx['month_re']}", text):
-            text = f"{text} {default_year}" if text[0].isdigit() else re.sub(r"(\d+)$", rf"\1, {default_year}", text) \
-                if text[-1].isdigit() else f"{text} {default_year}"
-    for kind, pattern in point_patterns().items():
-        match = pattern.fullmatch(text)
-        if match:
-            try:
-                return _point(kind, match)
-            except ValueError:
-                return None
-    return None
-
-
-def _month(name: str) -> int:
-    return lexicon()["months"][name.lower().rstrip(".")]
-
-
-def _part(phrase: str) -> int:
-    return lexicon()["parts"][" ".join(phrase.lower().split())]
-
-
-def _point(kind: str, m: re.Match[str]) -> Interval:
-    g = m.groupdict()
-    y = int(g["y"]) if g.get("y") else None
-    if kind in ("dmy", "mdy"):
-        return iv.day(y, _month(g["m"]), int(g["d"]))
-    if kind == "part_month":
-        return iv.part_of_month(y, _month(g["m"]), _part(g["p"]))
-    if kind == "my":
-        return iv.month(y, _month(g["m"]))
-    if kind == "season":
-        s = lexicon()["seasons"][g["s"].lower()]
-        return iv.season(y, s["months"][0], s["months"][1], s["edtf"])
-    if kind == "decade":
-        return iv.decade(y, _part(g["p"]) if g.get("p") else None)
-    if kind == "part_year":
-        return iv.part_of_year(y, _part(g["p"]))
-    if kind == "century":
-        o = g["o"].lower()
-        number = lexicon()["ordinals"].get(o) or int(re.match(r"\d+", o).group())
-        return iv.century(number, _part(g["p"]) if g.get("p") else None)
-    return iv.year(y)
-
-
-def _year_range(text: str) -> Interval:
-    first, second = re.split(r"\s*[-–—]\s*", text.strip(), maxsplit=1)
-    last = int(second) if len(second) == 4 else int(first[:2] + second)
-    return iv.between(iv.year(int(first)), iv.year(last))
-
-
-def _end(text: str) -> Interval | None:
-    if re.fullmatch(rf"{YEAR}\s*[-–—]\s*(?:{YEAR}|\d{{2}})", text.strip()):
-        return _year_range(text)
-    return parse_point(text)
+_RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
+_TO_GAP = re.compile(r"\s+to\s+")
+_FROM = re.compile(r"[Ff]rom\s+$")
+_CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
+_CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+_DAY_BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 
 
 def interpret(m: re.Match[str], anchor: Interval | None, published: Interval | None) -> Interval | None:
-    """The interval a matched expression means, given its anchors; None when it is no time after all."""
-    g = m.groupdict()
-    if g["range"]:
-        last = _end(g["rb"])
-        first = parse_point(g["ra"], last.latest.year if last else None) if last else None
-        if not first or not last or first.earliest > last.latest:
-            return None
-        return iv.between(first, last)
-    if g["yrange"]:
-        result = _year_range(g["yrange"])
-        return result if result.earliest <= result.latest else None
-    if g["bound"]:
-        point = parse_point(g["bp"])
-        if point is None:
-            return None
-        word = g["kw"].lower()
-        if word == "before":
-            return iv.before(point, inclusive=bool(g["endof"]))
-        if word in ("until", "till"):
-            return iv.before(point, inclusive=True)
-        if word == "since":
-            return iv.since(point)
-        return iv.after(point)
-    if g["approx"]:
-        point = parse_point(g["ap"])
-        return iv.approximately(point) if point else None
-    if g["point"]:
-        return parse_point(g["point"])
-    if g["deictic"]:
-        unit, amount = lexicon()["deictic"][g["deictic"].lower()]
-        quoted = inside_quotation(m.string, m.start())  # a speaker's "today" is not the publication's
-        return iv.shift(published, unit, amount) if published and not quoted else iv.unknown(unit)
-    if g["same"]:
-        unit = g["su"]
-        words = g["same"].lower()
-        amount = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
-        return iv.shift(anchor, unit, amount) if anchor else iv.unknown(unit)
-    if g["later"]:
-        unit = lexicon()["units"][g["lu"].lower()]
-        amount = parse_number(g["n"]) if not g["n"].lower().startswith(("a few", "several")) else None
-        if amount is None or not anchor:
-            return iv.unknown(unit)
-        sign = -1 if g["dir"].lower() in ("earlier", "before", "ago") else 1
-        base = published if g["dir"].lower() == "ago" else anchor
-        return iv.shift(base, unit, sign * int(amount)) if base else iv.unknown(unit)
-    return None
+    """The interval a matched expression means, given the narrative's last date and the document's
+    own date, read without a parse (the tense unknown); None when it is no time after all."""
+    anchors = Anchors(published, narrative={"body": anchor} if anchor else {})
+    reading = read(m, Context(anchors))
+    return reading.interval if reading else None
 
 
 def inside_quotation(text: str, position: int) -> bool:
     """Whether a position lies inside a quotation opened earlier in its paragraph."""
     paragraph = text[text.rfind("\n", 0, position) + 1:position]
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+    return (paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+            or paragraph.count("``") > paragraph.count("''"))
 
 
 def _in_title(text: str, m: re.Match[str]) -> bool:
     """'Today' in 'Korea Today' is part of a name, not the day of publication."""
-    return bool(m.group("deictic")) and m.group()[0].isupper() and bool(re.search(r"[A-Z][\w’']*\s+$", text[:m.start()]))
+    return m.lastgroup == "dword" and m.group()[0].isupper() and bool(re.search(r"[A-Z][\w’']*\s+$", text[:m.start()]))
 
 
 @lru_cache(maxsize=1)
@@ -211,46 +66,153 @@ def _is_shelf_mark(text: str, start: int) -> bool:
     return bool(_shelf_mark().search(text[max(0, start - 16):start]))
 
 
-def _is_count(parsed: Parsed, m: re.Match[str]) -> bool:
-    """A bare four-digit number before a plural noun ('1100 pilots') counts things."""
-    if not m.group("point") or not point_patterns()["year"].fullmatch(m.group("point")):
+def _tokens(parsed: Parsed, m: re.Match[str]):
+    return parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+
+
+def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
+    """Words that look like time but are not, by their part of speech or the name they belong to:
+    a year that counts things ('1100 pilots'), 'may' the verb, 'April' the person, 'Christmas' in
+    'Christmas cards', 'Monday' in a newspaper's name."""
+    kind = m.lastgroup
+    if kind == "point" and not any(point_patterns()[k].fullmatch(m.group("point")) for k in ("year", "spelled")):
         return False
-    token = parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-    following = parsed.sdoc[token.end] if token is not None and token.end < len(parsed.sdoc) else None
-    return following is not None and following.tag_ in ("NNS", "NNPS")
+    if kind == "vague" and _CONJUNCTION.search(parsed.text, max(0, m.start() - 3), m.end() + 6):
+        return True
+    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration"):
+        return False
+    span = _tokens(parsed, m)
+    if span is None:
+        return False
+    if kind == "point":  # a bare four-digit number before a plural noun counts things
+        following = parsed.sdoc[span.end] if span.end < len(parsed.sdoc) else None
+        return following is not None and following.tag_ in ("NNS", "NNPS")
+    last = span[-1]
+    if kind == "month" and (last.tag_ == "MD" or last.pos_ == "VERB"):
+        return True
+    if kind in ("holiday", "sless") and last.dep_ == "compound":
+        return True  # "Christmas cards", "summer camp"
+    if kind == "set" and len(span) == 1 and last.dep_ == "amod":
+        return True  # "the quarterly dividend" names a payment, not the times it falls
+    if kind == "duration":  # "$2 million a year", "four flights a week": a rate
+        previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
+        return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
+    return any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT") for t in span) \
+        and kind in ("month", "wday", "holiday")
 
 
-def run(chunks: list[Parsed], source: str, published: str | None) -> list[TimeExpr]:
-    """Time expressions of one document's chunks (in reading order), anchors carried along."""
-    pub = parse_published(published)
+def run(chunks: list[Parsed], source: str, published: str | None, kind: str | None = None) -> list[TimeExpr]:
+    """Time expressions of one document's chunks (in reading order), anchors carried along; `kind`
+    is the document's kind ("news" quotations speak at the time of writing)."""
+    anchors = Anchors(parse_published(published), news=kind == "news")
     found: list[TimeExpr] = []
-    anchors: dict[str, Interval | None] = {}
     for parsed in chunks:
-        text = parsed.text
-        for m in master().finditer(text):
-            if _is_shelf_mark(text, m.start()) or _is_count(parsed, m) or _in_title(text, m):
+        readings: list[tuple[int, int, Reading]] = []
+        for m in find(parsed.text):
+            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or _is_not_time(parsed, m):
                 continue
-            anchor = anchors.get(parsed.region)
-            interval = interpret(m, anchor, pub)
-            if interval is None:
+            ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
+                          _tense(parsed, m))
+            reading = read(m, ctx)
+            if reading is None:
                 continue
-            if not (m.group("deictic") or m.group("same") or m.group("later")) and interval.closed:
-                anchors[parsed.region] = interval
-            start, end = parsed.source_span(m.start(), m.end())
-            found.append(TimeExpr(start, end, source[start:end], interval.edtf,
-                                  interval.earliest.isoformat() if interval.earliest else None,
-                                  interval.latest.isoformat() if interval.latest else None,
-                                  interval.precision, interval.approximate, relative=bool(
-                                      m.group("deictic") or m.group("same") or m.group("later")),
-                                  region=parsed.region))
+            _remember(anchors, parsed.region, reading)
+            readings.append((m.start(), m.end(), reading))
+        for start, end, reading in joined(readings, parsed.text):
+            found.append(_expression(parsed, source, start, end, reading))
     return found
 
 
-def parse_published(published: str | None) -> Interval | None:
-    """The publication date as an interval (a year, month or day)."""
-    if not published:
+def _tense(parsed: Parsed, m: re.Match[str]) -> int:
+    """The tense that places a weekday or a year-less date; a weekday in a clause without one
+    ("Friday's vote") is read as past: reports tell what happened."""
+    if m.lastgroup not in TENSED:
+        return UNKNOWN
+    found = tense(parsed.sdoc, m.start(), m.end())
+    return PAST if found == UNKNOWN and m.lastgroup == "wday" else found
+
+
+def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
+    """An explicit closed date moves the narrative (a date written without its year too); any closed
+    stretch shorter than a year, explicit or not, is the period that "a year earlier" and "the
+    quarter" refer to."""
+    interval = reading.interval
+    if not interval.closed:
+        return
+    if not reading.relative or reading.dated:
+        anchors.narrative[region] = interval
+    if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360:
+        anchors.named[region] = interval
+
+
+def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[int, int, Reading]]:
+    """Neighbours that are one expression: a clock time and its day, and the two ends of a range."""
+    out: list[tuple[int, int, Reading]] = []
+    for start, end, reading in readings:
+        if out:
+            p_start, p_end, previous = out[-1]
+            gap = text[p_end:start]
+            merged = _clock_with_day(previous, reading, gap) or \
+                _range(previous, reading, gap, bool(_FROM.search(text[max(0, p_start - 8):p_start])))
+            if merged is not None:
+                out[-1] = (p_start, end, merged)
+                continue
+        out.append((start, end, reading))
+    return out
+
+
+def _is_day(r: Reading) -> bool:
+    i = r.interval
+    return r.clock is None and i.closed and i.earliest == i.latest
+
+
+def _clock_with_day(a: Reading, b: Reading, gap: str) -> Reading | None:
+    if a.clock and _is_day(b) and _CLOCK_BEFORE_DAY.fullmatch(gap):
+        clock, day = a.clock, b
+    elif b.clock and _is_day(a) and _DAY_BEFORE_CLOCK.fullmatch(gap):
+        clock, day = b.clock, a
+    else:
         return None
-    parts = [int(p) for p in published.split("-")]
+    return Reading(iv.clock(day.interval.earliest, *clock), relative=day.relative)
+
+
+def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None:
+    """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969': one
+    range. A bare 'to' joins only after 'from' ("a revision Friday to December's figures" is none)."""
+    until = b.until if b.until is not None and not gap.strip() else None
+    if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)):
+        return None
+    first, last = a.interval, until or b.interval
+    if not first.closed or not last.closed or a.clock or b.clock:
+        return None
+    if a.again and not b.relative:  # "December to March 1969": the start is placed from the end
+        first = a.again(last.latest, PAST)
+    elif b.again and (not a.relative or first.earliest > last.latest):  # "Monday through Friday"
+        last = b.again(first.earliest, FUTURE)
+    if first is None or last is None or first.earliest > last.latest:
+        return None
+    return Reading(iv.between(first, last), relative=a.relative and b.relative)
+
+
+def _expression(parsed: Parsed, source: str, start: int, end: int, reading: Reading) -> TimeExpr:
+    interval = reading.interval
+    s, e = parsed.source_span(start, end)
+    relative = reading.relative or interval.precision in UNPLACED.values()
+    return TimeExpr(s, e, source[s:e], interval.edtf,
+                    interval.earliest.isoformat() if interval.earliest else None,
+                    interval.latest.isoformat() if interval.latest else None,
+                    interval.precision, interval.approximate, relative=relative, region=parsed.region)
+
+
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def parse_published(published: str | None) -> Interval | None:
+    """The publication date as an interval (a year, month or day; a time of day is dropped)."""
+    match = _PUBLISHED.fullmatch(published.strip()) if published else None
+    if not match:
+        return None
+    parts = [int(p) for p in match.groups() if p]
     try:
         return iv.day(*parts) if len(parts) == 3 else iv.month(*parts) if len(parts) == 2 else iv.year(parts[0])
     except ValueError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import FontesError
@@ -12,7 +13,7 @@ from ..model import Document
 
 KINDS = ("scholarly", "news", "web", "archival", "other")
 _AUTHOR_LINE = re.compile(r"^(?:By |by )?([A-Z][a-z]+(?: [A-Z]\.)*(?: (?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3})$")
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def _month_pattern() -> re.Pattern[str]:
@@ -31,9 +32,46 @@ def find_date(text: str) -> str | None:
     return f"{iso}-{int(day):02d}" if day and 1 <= int(day) <= 31 else iso
 
 
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A dateline ("Washington, April 15, 1969, 6:30 p.m.", "SNIE 14.2–69 Washington, January 30,
+    1969.", "Seoul, 18 April 1969 0300Z", "Washington, May 2–June 11, 1969.") and a memorandum's
+    date line ("DATE: April 15, 1969"). Only a time of day may follow the date."""
+    names = "|".join(sorted(load("months")["months"], key=len, reverse=True))
+    month = rf"(?i:{names})\.?"
+    date = (rf"(?:(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:\s*[–-]\s*(?:{month}\s+)?\d{{1,2}})?"
+            rf"|(?P<d2>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+(?P<m2>{month})),?\s+(?P<y>\d{{4}})")
+    time = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.?|[AP]M)?|\d{4}\s*Z?|noon|midnight)"
+    clock = rf"(?:[\s,]+{time}(?:\s*[–-]\s*{time})?)*"
+    place = r"[A-Z][\w.'’-]*(?:\s+[A-Z(][\w.'’()-]*){0,3}"
+    dateline = re.compile(rf"^(?:[A-Z][\w.–-]*\s+[\w.–-]+\s+)?{place},\s+{date}{clock}\s*[.—–-]*\s*$")
+    header = re.compile(rf"^(?i:date)\s*[:.]?\s+{date}{clock}\.?\s*$")
+    return dateline, header
+
+
+def find_document_date(text: str, lines: int = 30) -> str | None:
+    """The document's own date from its dateline or its memorandum date line, near the top; None
+    when it has neither."""
+    for line in text.strip().splitlines()[:lines]:
+        line = " ".join(line.split())
+        if not line or len(line) > 100:
+            continue
+        for pattern in _dateline_patterns():
+            match = pattern.match(line)
+            if match:
+                day = match.group("d") or match.group("d2")
+                month = load("months")["months"][(match.group("m") or match.group("m2")).lower().rstrip(".")]
+                if 1 <= int(day) <= 31:
+                    return f"{match.group('y')}-{month:02d}-{int(day):02d}"
+    return None
+
+
 def find_dateline(text: str) -> str | None:
     """The date of a short line that ends with one: a dateline, or a running header such as
     'Working Paper #7, February 2019'. Dates inside prose are events, not publication dates."""
+    found = find_document_date(text)
+    if found:
+        return found
     pattern = _month_pattern()
     for line in text.splitlines():
         line = line.strip()
@@ -91,10 +129,12 @@ def read_sidecar(path: Path) -> dict:
 
 
 def check_published(value: str) -> str:
-    """Accept YYYY, YYYY-MM or YYYY-MM-DD; anything else is a user error."""
-    if not _ISO.match(value):
-        raise FontesError(f"publication date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD, the last with a time of day ("1990-08-15T13:37"), which
+    is dropped: the day is what fontes dates by. Anything else is a user error."""
+    match = _ISO.match(value.strip())
+    if not match:
+        raise FontesError(f"publication date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD (a time of day may follow)")
+    return match.group(1)
 
 
 def complete(doc: Document, path: Path, published: str | None = None) -> None:

@@ -1,0 +1,166 @@
+"""Anchors of relative time: the document's own date, the narrative's last date, the tense that says
+which way "Friday" or "October 3" lies from them, and the nearest such day, month or season.
+
+A year-less or weekday expression has several candidates in the calendar (this year's October and
+last year's); `choose` picks one the way a reader does: the last one before the anchor when the
+clause is in the past tense, the next one when it speaks of the future, the one nearest otherwise;
+"last" and "next" pick the one strictly before or after.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from collections.abc import Callable
+
+from spacy.tokens import Doc as SpacyDoc
+
+from ..lexicon import load
+from . import intervals as iv
+from .intervals import Interval
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+
+
+_LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc"}
+
+
+def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
+    """Which way the clause around a span looks from the time of writing: PAST, FUTURE or UNKNOWN,
+    read from the verb it modifies ("voted Friday", "will vote Friday", "votes Friday"). A span
+    that modifies a noun ("the Friday deadline", "Friday's vote") has no tense; a participle or an
+    infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return UNKNOWN
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ not in _LINKS or token.head is token:
+            break
+        token = token.head
+    for _ in range(3):
+        if token.pos_ not in ("VERB", "AUX"):
+            return UNKNOWN
+        aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in aux)
+        if finite or token.head is token or token.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj"):
+            break
+        if any(c.lower_ == "to" for c in aux):
+            return _of(token.head)
+        token = token.head
+    return _of(token)
+
+
+def _of(token) -> int:
+    if token.pos_ not in ("VERB", "AUX"):
+        return UNKNOWN
+    aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & _FUTURE_AUX or token.lower_ in _FUTURE_AUX:
+        return FUTURE
+    if words & {"would", "could", "might", "should", "may"}:
+        return UNKNOWN
+    if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return PAST
+    if token.tag_ == "VBN" and words & {"has", "have", "'ve", "’ve"}:
+        return PAST
+    if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+        return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
+    return UNKNOWN
+
+
+def choose(candidates: list[Interval | None], ref: date, direction: int, pointer: int | None = None,
+           slack: bool = False) -> Interval | None:
+    """The candidate a reader means: with a pointer (-1 last, 0 this, 1 next) the one strictly before,
+    around (or in the same year as) or strictly after `ref`; else the nearest one that the tense
+    allows: begun by `ref` in the past tense, not yet over in the future. With `slack`, a past
+    tense still allows a date up to a month ahead ("was extended to November 16"), a future one a
+    period just ended ("will report third-quarter results"): a month, or the candidate's length."""
+    options = sorted((c for c in candidates if c is not None), key=lambda c: c.earliest)
+    if not options:
+        return None
+    around = [c for c in options if c.earliest <= ref <= c.latest]
+    if pointer == -1:
+        before = [c for c in options if c.latest < ref]
+        return before[-1] if before else None
+    if pointer == 1:
+        after = [c for c in options if c.earliest > ref]
+        return after[0] if after else None
+    if pointer == 0:
+        options = around or [c for c in options if c.earliest.year == ref.year] or options
+    elif direction != UNKNOWN:
+        month = timedelta(days=31 if slack else 0)
+        allowed = [c for c in options if (c.earliest <= ref + month if direction == PAST else
+                                          c.latest >= ref - max(month, (c.latest - c.earliest) * slack))]
+        options = allowed or options
+    return min(options, key=lambda c: 0 if c.earliest <= ref <= c.latest else
+               min(abs((c.earliest - ref).days), abs((c.latest - ref).days)))
+
+
+def in_years_around(make: Callable[[int], Interval | None], ref: date) -> list[Interval | None]:
+    """The same year-less expression in the year before, of and after the anchor (impossible days,
+    such as 29 February in a common year, left out)."""
+    out = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            out.append(make(year))
+        except ValueError:
+            out.append(None)
+    return out
+
+
+def weekdays_around(weekday: int, ref: date) -> list[Interval]:
+    """The given weekday in the week before, of and after the anchor."""
+    monday = ref - timedelta(days=ref.weekday())
+    return [iv.on_day(monday + timedelta(days=weekday + 7 * k)) for k in (-1, 0, 1)]
+
+
+@dataclass
+class Anchors:
+    """What relative time in one document is read against: the document's own date, and per region
+    (body, notes) the last explicit date of the narrative and the last period named."""
+
+    published: Interval | None
+    news: bool = False
+    narrative: dict[str, Interval] = field(default_factory=dict)
+    named: dict[str, Interval] = field(default_factory=dict)
+
+    def moved(self, region: str) -> Interval | None:
+        """The narrative's last explicit date when it lies far from the document's own date (a
+        history of 1950 published in 2019), else None; news is read from its own date throughout."""
+        last = self.narrative.get(region)
+        if self.news:
+            return None
+        if last is None or self.published is None:
+            return last
+        limit = timedelta(days=load("time")["narrative_moved_days"])
+        far = last.latest < self.published.earliest - limit or last.earliest > self.published.latest + limit
+        return last if far else None
+
+    def day(self, region: str, quoted: bool) -> date | None:
+        """The day that "Friday", "yesterday" or a clock time count from, or None: the narrative's
+        last date where it moved (or, in a quotation outside the news, where the speaker stands),
+        else the document's own date."""
+        narrative = self.moved(region) or (self.narrative.get(region) if quoted and not self.news else None)
+        if narrative is not None:
+            return narrative.earliest if narrative.precision == "day" and narrative.earliest == narrative.latest else None
+        if quoted and not self.news:
+            return None
+        return self._published_day()
+
+    def present(self, quoted: bool) -> Interval | None:
+        """The writer's present, which "this year", "last month" and "a year ago" count from: the
+        document's own date (outside the news, a quotation's present is unknown)."""
+        return None if quoted and not self.news else self.published
+
+    def today(self, quoted: bool, region: str) -> date | None:
+        """The day "today", "yesterday" and "tomorrow" count from: the document's own day; in a
+        quotation outside the news, the day of the narrative where it names one."""
+        if quoted and not self.news:
+            last = self.narrative.get(region)
+            return last.earliest if last is not None and last.precision == "day" and last.earliest == last.latest else None
+        return self._published_day()
+
+    def _published_day(self) -> date | None:
+        p = self.published
+        return p.earliest if p is not None and p.earliest == p.latest else None

@@ -1,0 +1,253 @@
+"""Relative time as news, cables and diaries write it: weekdays by tense, today and yesterday, this/last/
+next units, quarters, year-less dates, clock times, holidays, two-digit years, ranges, and the
+durations, sets and vague references that have no place in the calendar."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SHARED
+from fontes.analyze import intervals as iv
+from fontes.analyze import language, times
+from fontes.analyze.anchors import FUTURE, PAST, UNKNOWN, choose, in_years_around, weekdays_around
+from fontes.analyze.view import View
+
+PUBLISHED = "1990-08-15"  # a Wednesday
+
+
+def tag(text: str, published: str | None = PUBLISHED, kind: str | None = "news") -> list:
+    chunks = [parsed for _, parsed in language.parse([(0, View.masked(text), "body")])]
+    found = times.run(chunks, text, published, kind)
+    assert all(text[t.start:t.end] == t.text for t in found)
+    return found
+
+
+def at(text: str, words: str, published: str | None = PUBLISHED, kind: str | None = "news"):
+    found = {t.text: t for t in tag(text, published, kind)}
+    assert words in found, list(found)
+    return found[words]
+
+
+def bounds(text: str, words: str, published: str | None = PUBLISHED, kind: str | None = "news"):
+    t = at(text, words, published, kind)
+    return t.earliest, t.latest
+
+
+def test_friday_in_past_tense_is_the_friday_before_the_anchor():
+    assert bounds("The harbour board voted on Friday to close the docks.", "Friday") == ("1990-08-10", "1990-08-10")
+
+
+def test_friday_in_future_tense_is_the_friday_after_the_anchor():
+    assert bounds("The harbour board will vote on Friday.", "Friday") == ("1990-08-17", "1990-08-17")
+
+
+def test_last_and_next_weekday_are_strictly_before_and_after():
+    assert bounds("The envoy arrived last Wednesday.", "last Wednesday") == ("1990-08-08", "1990-08-08")
+    assert bounds("The envoy leaves next Monday.", "next Monday") == ("1990-08-20", "1990-08-20")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("The strike ended today after a vote.", "today", "1990-08-15"),
+    ("The pickets went home yesterday.", "yesterday", "1990-08-14"),
+    ("The union will meet tomorrow.", "tomorrow", "1990-08-16"),
+    ("Talks resume tonight in the town hall.", "tonight", "1990-08-15"),
+    ("Shots were heard this morning near the border.", "this morning", "1990-08-15"),
+    ("The convoy was stopped last night.", "last night", "1990-08-14"),
+    ("Officials spoke late yesterday about the vote.", "late yesterday", "1990-08-14"),
+])
+def test_days_named_from_the_document_date(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("Prices rose last week in the capital.", "last week", "1990-08-06", "1990-08-12"),
+    ("The board meets again next month.", "next month", "1990-09-01", "1990-09-30"),
+    ("Exports fell this year by a tenth.", "this year", "1990-01-01", "1990-12-31"),
+    ("Sales grew in the second quarter of last year, and again this quarter.", "this quarter", "1990-07-01", "1990-09-30"),
+    ("The plant opened a year ago in the valley.", "a year ago", "1989-01-01", "1989-12-31"),
+    ("The minister resigned earlier this month.", "earlier this month", "1990-08-01", "1990-08-31"),
+    ("The census will be held early next year.", "early next year", "1991-01-01", "1991-04-30"),
+    ("The rains came late this summer.", "late this summer", "1990-06-01", "1990-08-31"),
+    ("The harvest failed last fall.", "last fall", "1989-09-01", "1989-11-30"),
+])
+def test_units_named_from_the_document_date(sentence, words, earliest, latest):
+    assert bounds(sentence, words) == (earliest, latest)
+
+
+def test_the_third_quarter_is_the_one_just_reported():
+    assert bounds("Profit fell in the third quarter.", "the third quarter", "1990-11-02") == ("1990-07-01", "1990-09-30")
+    assert bounds("Third-quarter profit fell by a fifth.", "Third-quarter", "1990-11-02") == ("1990-07-01", "1990-09-30")
+
+
+def test_a_year_earlier_beside_a_quarter_is_the_same_quarter_a_year_before():
+    found = {t.text: t for t in tag("Profit fell in the third quarter. A year earlier, the mill had lost money.",
+                                    "1990-11-02")}
+    assert (found["A year earlier"].earliest, found["A year earlier"].latest) == ("1989-07-01", "1989-09-30")
+
+
+def test_fiscal_years_are_their_year_marked_approximate():
+    t = at("Revenue doubled in fiscal 1989 at the mill.", "fiscal 1989")
+    assert (t.earliest, t.latest, t.approximate) == ("1989-01-01", "1989-12-31", True)
+
+
+def test_a_clock_time_falls_on_its_day_and_keeps_its_time():
+    t = at("The last train left at 10:35 a.m. from the capital.", "10:35 a.m.")
+    assert (t.edtf, t.earliest, t.latest) == ("1990-08-15T10:35:00", "1990-08-15", "1990-08-15")
+    t = at("The ships will sail tomorrow at 1100 hours.", "tomorrow at 1100 hours")
+    assert (t.edtf, t.earliest) == ("1990-08-16T11:00:00", "1990-08-16")
+    t = at("The crowd gathered at 10 p.m. Monday outside the palace.", "10 p.m. Monday")
+    assert (t.edtf, t.earliest) == ("1990-08-13T22:00:00", "1990-08-13")
+
+
+def test_a_date_without_its_year_is_the_nearest_such_date_the_tense_allows():
+    assert bounds("The treaty was signed on March 3 in the capital.", "March 3") == ("1990-03-03", "1990-03-03")
+    assert bounds("The mine closed in October after the floods.", "October") == ("1989-10-01", "1989-10-31")
+    assert bounds("The offer was extended to Aug. 24 by the bank.", "Aug. 24") == ("1990-08-24", "1990-08-24")
+    assert bounds("The new law takes effect in January.", "January") == ("1991-01-01", "1991-01-31")
+
+
+def test_a_date_without_its_year_follows_the_narrative_when_the_narrative_moved():
+    text = "The army crossed the river on 4 March 1950. On 9 August the ships sailed. On Friday they landed."
+    found = {t.text: t for t in tag(text, "2019-02-20", "scholarly")}
+    assert found["9 August"].earliest == "1950-08-09"
+    assert found["Friday"].earliest == "1950-08-11"
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("The cable was sent on 23 Jan 68 from the embassy.", "23 Jan 68", "1968-01-23"),
+    ("The cable was sent on 1/23/68 from the embassy.", "1/23/68", "1968-01-23"),
+    ("The cable was sent on Jan. 23, '68 from the embassy.", "Jan. 23, '68", "1968-01-23"),
+])
+def test_two_digit_years_take_the_century_nearest_the_anchor(sentence, words, day):
+    assert bounds(sentence, words, "1969-03-01") == (day, day)
+
+
+def test_a_two_digit_year_without_an_anchor_is_not_guessed():
+    t = at("The cable was sent on 23 Jan 68 from the embassy.", "23 Jan 68", None, None)
+    assert (t.earliest, t.latest) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("The offensive began on Christmas Eve 1914 in the west.", "Christmas Eve 1914", "1914-12-24"),
+    ("The rising began on Easter Monday, 1916, in the city.", "Easter Monday, 1916", "1916-04-24"),
+    ("Parliament met on New Year's Day 1801 for the first time.", "New Year's Day 1801", "1801-01-01"),
+    ("The parade was held on Thanksgiving 1968 despite the rain.", "Thanksgiving 1968", "1968-11-28"),
+])
+def test_named_days_of_the_calendar(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+def test_a_named_day_without_its_year_is_the_nearest_one_the_tense_allows():
+    assert bounds("The markets were shut on Good Friday.", "Good Friday", "1990-08-15") == ("1990-04-13", "1990-04-13")
+    assert bounds("The leaders will meet before Christmas Day.", "Christmas Day") == ("1990-12-25", "1990-12-25")
+
+
+def test_christmas_in_christmas_cards_is_no_day():
+    assert [t.text for t in tag("The shop sold Christmas cards all year.")] == []
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The mission ran from 23 January 1968 to March 1969 in all.", "from 23 January 1968 to March 1969",
+     "1968-01-23", "1969-03-31"),
+    ("The camp was open from December to March 1969 each winter.", "from December to March 1969", "1968-12-01",
+     "1969-03-31"),
+    ("The road was open from 23 January 1968 to March of that year.", "23 January 1968 to March", "1968-01-23",
+     "1968-03-31"),
+    ("The talks ran Jan. 23-25, 1968 in the capital.", "Jan. 23-25, 1968", "1968-01-23", "1968-01-25"),
+    ("The office was shut Monday through Friday.", "Monday through Friday", "1990-08-13", "1990-08-17"),
+    ("The port stayed closed 3 May 1971 until June 1972.", "3 May 1971 until June 1972", "1971-05-03", "1972-06-30"),
+])
+def test_ranges_are_one_item_across_precisions(sentence, words, earliest, latest):
+    assert bounds(sentence, words) == (earliest, latest)
+
+
+def test_to_without_from_joins_no_range():
+    found = [t.text for t in tag("A revision on Friday to December figures was small.")]
+    assert found == ["Friday", "December"]
+
+
+@pytest.mark.parametrize("sentence, words, precision", [
+    ("The siege lasted three years in all.", "three years", "duration"),
+    ("A two-week truce held.", "two-week", "duration"),
+    ("Patrols went out every week along the river.", "every week", "set"),
+    ("The paper appeared daily until the war.", "daily", "set"),
+    ("The ministry now controls the port.", "now", "vague"),
+])
+def test_durations_sets_and_vague_references_have_no_calendar_bounds(sentence, words, precision):
+    t = at(sentence, words)
+    assert (t.precision, t.edtf, t.earliest, t.latest) == (precision, None, None, None)
+
+
+def test_an_age_or_a_rate_is_no_duration():
+    assert [t.text for t in tag("The clerk, 52 years old, earned $300 a year.")] == []
+
+
+def test_a_quotation_in_the_news_speaks_at_the_time_of_writing():
+    assert bounds("``We will leave tomorrow,'' the captain said.", "tomorrow") == ("1990-08-16", "1990-08-16")
+
+
+def test_a_publication_date_with_a_time_of_day_is_taken_as_its_day():
+    assert bounds("The pickets went home yesterday.", "yesterday", "1990-08-15T13:37") == ("1990-08-14", "1990-08-14")
+    assert times.parse_published("1998-02-06T22:19:00") == iv.day(1998, 2, 6)
+
+
+# --- properties of the anchoring -------------------------------------------------------------------
+
+anchors_days = st.dates(min_value=date(1600, 1, 1), max_value=date(2090, 12, 31))
+directions = st.sampled_from([PAST, UNKNOWN, FUTURE])
+
+
+@settings(deadline=None)
+@given(anchors_days, st.integers(0, 6), directions)
+def test_a_weekday_never_resolves_more_than_six_days_from_its_anchor(ref, weekday, direction):
+    found = choose(weekdays_around(weekday, ref), ref, direction)
+    assert found.earliest.weekday() == weekday and abs((found.earliest - ref).days) <= 6
+
+
+@settings(deadline=None)
+@given(anchors_days, st.integers(1, 12), st.integers(1, 31), directions)
+def test_a_year_less_date_falls_within_a_year_of_its_anchor(ref, month, day, direction):
+    found = choose(in_years_around(lambda y: iv.day(y, month, day), ref), ref, direction, slack=True)
+    if found is not None:  # 31 April never exists
+        assert (found.earliest.month, found.earliest.day) == (month, day)
+        assert abs((found.earliest - ref).days) <= 366
+
+
+@settings(deadline=None)
+@given(anchors_days, st.integers(1, 12), directions)
+def test_a_year_less_month_falls_within_a_year_of_its_anchor(ref, month, direction):
+    found = choose(in_years_around(lambda y: iv.month(y, month), ref), ref, direction, slack=True)
+    assert found.earliest.month == month and abs((found.earliest - ref).days) <= 366
+
+
+# --- a real TimeML text --------------------------------------------------------------------------
+
+TIMEBANK = SHARED / "corpora" / "timebank"
+
+
+def test_a_timebank_story_is_mostly_found_with_exact_offsets():
+    """An AP story from TimeBank, tags stripped, its creation time as the publication date: most of
+    the annotated time expressions are found, and every span is exact."""
+    files = sorted(TIMEBANK.rglob("APW19980213.1310.tml")) if TIMEBANK.exists() else []
+    if not files:
+        pytest.skip("../shared/corpora/timebank is not beside the repository")
+    root = ET.parse(files[0]).getroot()
+    dct = root.find("DCT/TIMEX3").get("value")
+    body = root.find("TEXT")
+    text, gold = body.text or "", []
+    for el in body:
+        inner = "".join(el.itertext())
+        if el.tag == "TIMEX3":
+            gold.append((len(text), len(text) + len(inner), el.get("value")))
+        text += inner + (el.tail or "")
+    found = tag(text, dct, "news")
+    hit = [g for g in gold if any(t.start < g[1] and g[0] < t.end for t in found)]
+    assert len(hit) >= 0.8 * len(gold)
+    fridays = [t for t in found if t.text == "Friday"]
+    assert fridays and all(t.earliest == dct[:10] for t in fridays)  # the story is dated on a Friday
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.earliest) for t in found if t.earliest)
