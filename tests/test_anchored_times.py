@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED
 from fontes.analyze import intervals as iv
 from fontes.analyze import language, times
 from fontes.analyze.anchors import FUTURE, PAST, UNKNOWN, choose, in_years_around, weekdays_around
@@ -227,15 +226,12 @@ def test_a_year_less_month_falls_within_a_year_of_its_anchor(ref, month, directi
 
 # --- a real TimeML text --------------------------------------------------------------------------
 
-TIMEBANK = SHARED / "corpora" / "timebank"
-
-
-def test_a_timebank_story_is_mostly_found_with_exact_offsets():
+def test_a_timebank_story_is_mostly_found_with_exact_offsets(shared):
     """An AP story from TimeBank, tags stripped, its creation time as the publication date: most of
     the annotated time expressions are found, and every span is exact."""
-    files = sorted(TIMEBANK.rglob("APW19980213.1310.tml")) if TIMEBANK.exists() else []
+    files = sorted((shared / "corpora" / "timebank").rglob("APW19980213.1310.tml"))
     if not files:
-        pytest.skip("../shared/corpora/timebank is not beside the repository")
+        pytest.skip("the TimeBank story is not in the shared corpora")
     root = ET.parse(files[0]).getroot()
     dct = root.find("DCT/TIMEX3").get("value")
     body = root.find("TEXT")
