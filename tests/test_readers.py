@@ -52,8 +52,8 @@ def test_offsets_of_a_utf16_file_point_into_its_decoded_text(tmp_path):
     text = store.text_of(doc_id)
     assert text.startswith("Nguyễn Văn Cốc wrote from Kép")
     times = [t for t in json_export.build(store)["times"] if t["doc"] == f"d{doc_id}"]
-    assert [t["text"] for t in times] == ["3 May 1967"]
-    assert text[times[0]["start"]:times[0]["end"]] == "3 May 1967"
+    assert "3 May 1967" in [t["text"] for t in times]
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in times)
 
 
 def test_bytes_with_nuls_that_are_no_wide_encoding_are_refused(tmp_path):
