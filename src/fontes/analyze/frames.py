@@ -105,13 +105,12 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
         owner = _key_of(possessor, spans, names)
+    word = _event_word(verb, subject)
     return {
         "start": q.start, "end": q.end, "value": q.value, "low": q.low, "high": q.high,
         "approximate": q.approximate, "unit": q.unit, "counts": q.counts,
-        "verb": _event_word(verb, subject),
-        "event": [_event_word(verb, subject)] + [c.lemma_.lower() for c in (verb.children if verb is not None else [])
-                                                 if c.dep_ in ("prt", "dobj", "acomp") and c.i not in {t.i for t in tokens}]
-        + [c.lemma_.lower() for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"],
+        "verb": word,
+        "event": [word] + _event_complements(verb, noun, tokens),
         "measure": measure,
         "owner": owner,
         "per": _per_unit(noun, clause),
@@ -128,6 +127,15 @@ def _event_word(verb, subject) -> str | None:
     if verb.lemma_ == "be" and subject is not None and subject.pos_ == "NOUN":
         return subject.lemma_.lower()
     return verb.lemma_.lower()
+
+
+def _event_complements(verb, noun, tokens: list) -> list[str]:
+    """The other words that say what happened to a figure: the verb's particle, object or
+    complement ("took part"), and a verb qualifying the counted noun ("120 pilots killed")."""
+    own = {t.i for t in tokens}
+    around = [c for c in verb.children if c.dep_ in ("prt", "dobj", "acomp") and c.i not in own] if verb is not None else []
+    around += [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    return [c.lemma_.lower() for c in around]
 
 
 def _nearest_subject(verb):
@@ -157,7 +165,7 @@ def _coordinated(clause, spans: dict, places: list[Mention]) -> bool:
 
 
 def _split_scopes(figures: list[dict], names: list[Mention], subject: str | None, start: int, end: int,
-                  clause=None, spans: dict | None = None) -> None:
+                  clause, spans: dict) -> None:
     """The places each figure is about. Where a clause gives several figures of one thing ("N in
     one place and M in another"), each gets the places from it to the next; otherwise every place
     of the clause. Places that act (the subject, the owner: "North Korea had ...") are not a scope."""

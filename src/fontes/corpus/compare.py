@@ -13,8 +13,7 @@ from functools import lru_cache
 from ..figures import describe, value_range
 from ..lexicon import load
 
-DURATIONS = {"years", "months", "days", "times"}
-AMOUNTS = set(load("quantities")["amounts"])  # ages and durations: rarely the same thing twice
+DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
 REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
 
 
@@ -28,6 +27,11 @@ def _opposed() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def _events() -> dict[str, set[str]]:
     return {kind: set(words) for kind, words in load("claims")["events"].items()}
+
+
+@lru_cache(maxsize=1)
+def _amounts() -> set[str]:
+    return set(load("quantities")["amounts"])
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +221,7 @@ def same_number(a: dict, b: dict) -> dict | None:
                 continue
             if x["unit"] and y["unit"] and x["unit"] != y["unit"]:
                 continue
-            if (x["unit"] in AMOUNTS or y["unit"] in AMOUNTS) and x["measure"] != y["measure"]:
+            if (x["unit"] in _amounts() or y["unit"] in _amounts()) and x["measure"] != y["measure"]:
                 continue  # "12% of revenue" and "a 12% share of the market"
             if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and x["owner"] != y["owner"]):
                 continue
@@ -310,7 +314,3 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
                 "matched": ["wording"]}
     return None
 
-
-def confidence_floor() -> float:
-    """Groups below this confidence are shown only on request (`--all`)."""
-    return 0.5
