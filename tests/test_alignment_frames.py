@@ -37,6 +37,16 @@ STORIES = [
      "said on Saturday."),
     ("toll-later.txt", "1998-08-12", "The bomb at the embassy in Dar es Salaam killed 11 people, Tanzanian officials "
      "said on Wednesday after two more victims were found."),
+    ("bid-hyphen.txt", "1989-10-30", "Halvorsen Group began its $42-a-share tender offer for Brightwater Foods "
+     "on Monday."),
+    ("bid-words.txt", "1989-11-01", "Under the merger pact, Halvorsen Group will pay $42 a share for Brightwater Foods."),
+    ("close-monday.txt", "1989-10-30", "Shares of Corvell Mining fell 50 cents to close at $20 in heavy trading."),
+    ("close-thursday.txt", "1989-11-02", "Shares of Corvell Mining closed at $19.50, up 12.5 cents, in light trading."),
+    ("loss-operating.txt", "1989-10-20", "Kestrel Systems had an operating loss of about $30 million in the third "
+     "quarter."),
+    ("loss-net.txt", "1989-10-20", "Kestrel Systems posted a $648 million loss for the third quarter after write-offs."),
+    ("deadline-first.txt", "1989-10-24", "Marlow Press said its offer for Ashby Printing is set to expire on Nov. 6."),
+    ("deadline-later.txt", "1989-11-03", "Marlow Press extended its offer for Ashby Printing until Nov. 13."),
     ("meeting-1957.txt", "2001-05-01", "Prime Minister Nobusuke Kishi met the Dutch foreign minister Joseph Luns "
      "in Tokyo in 1957 to discuss the fisheries treaty."),
     ("meeting-1966.txt", "2001-05-01", "Prime Minister Eisaku Sato met the Dutch foreign minister Joseph Luns "
@@ -86,19 +96,29 @@ def test_one_of_eleven_and_one_and_ten_others_agree(store):
     assert "conflict" not in relations(store, "fire-among.txt", "fire-others.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: with weekdays now dated, 'said on Wednesday' is taken "
-                   "as the date of the deaths, so the two reports' figures no longer meet; the report's time must "
-                   "be told from the event's")
 def test_a_toll_that_rises_over_days_is_a_revision(store):
     assert relations(store, "toll-first.txt", "toll-later.txt") == {"revision"}
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: with weekdays now dated, 'said on Wednesday' is taken "
-                   "as the date of the deaths, so the two reports' figures no longer meet; the report's time must "
-                   "be told from the event's")
 def test_a_revision_reads_in_the_order_of_the_reports(store):
     group = next(g for g in store.alignments(relation="revision"))
     assert group["explanation"].startswith("6 people then 11 people")
+
+
+def test_one_price_a_share_written_two_ways_agrees(store):
+    assert relations(store, "bid-hyphen.txt", "bid-words.txt") == {"corroboration"}
+
+
+def test_two_days_closing_prices_are_neither_revision_nor_conflict(store):
+    assert not relations(store, "close-monday.txt", "close-thursday.txt") & {"revision", "conflict"}
+
+
+def test_an_operating_loss_and_a_loss_are_no_conflict(store):
+    assert "conflict" not in relations(store, "loss-operating.txt", "loss-net.txt")
+
+
+def test_a_deadline_moved_between_two_reports_is_a_revision(store):
+    assert relations(store, "deadline-first.txt", "deadline-later.txt") == {"revision"}
 
 
 def test_two_meetings_in_different_years_are_no_conflict(store):

@@ -146,6 +146,24 @@ def test_a_named_day_without_its_year_is_the_nearest_one_the_tense_allows():
     assert bounds("The leaders will meet before Christmas Day.", "Christmas Day") == ("1990-12-25", "1990-12-25")
 
 
+@pytest.mark.parametrize("sentence, words, day", [
+    ("The ceasefire was broken during Tet in 1968 across the south.", "Tet", "1968-01-30"),
+    ("Families travelled home for the Lunar New Year of 1975.", "Lunar New Year of 1975", "1975-02-11"),
+])
+def test_feasts_of_the_lunar_calendar_fall_on_their_day_of_that_year(sentence, words, day):
+    assert bounds(sentence, words, "1968-03-01" if "1968" in sentence else "1975-03-01") == (day, day)
+
+
+@pytest.mark.parametrize("sentence, words, edtf", [
+    ("The cable of 231200Z JAN 68 reported the boarding.", "231200Z JAN 68", "1968-01-23T12:00:00"),
+    ("A flash message at 241530Z named the ship.", "241530Z", "1968-01-24T15:30:00"),
+    ("The report sent 281900Z described the talks.", "281900Z", "1967-12-28T19:00:00"),
+])
+def test_military_date_time_groups_fall_on_their_day(sentence, words, edtf):
+    t = at(sentence, words, "1968-01-25", "archival")
+    assert (t.edtf, t.earliest) == (edtf, edtf[:10])
+
+
 def test_christmas_in_christmas_cards_is_no_day():
     assert [t.text for t in tag("The shop sold Christmas cards all year.")] == []
 

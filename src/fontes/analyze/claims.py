@@ -120,10 +120,8 @@ def claim_of(state: Reading, parsed: Parsed, clause, voice: attribution.Voices, 
     for marker in markers:
         if marker in state.notes:
             chain += [link for link in note_links(state.notes[marker]) if link not in chain]
-    dated = next((t for t in state.times if start <= t.start < end and t.region == "body" and (t.earliest or t.latest)),
-                 None)
-    when = {"edtf": dated.edtf, "earliest": dated.earliest, "latest": dated.latest,
-            **dated_event(parsed, clause, dated)} if dated else None
+    when = event_time(parsed, clause, [t for t in state.times if start <= t.start < end and t.region == "body"
+                                       and (t.earliest or t.latest)])
     return Claim(start, end, state.doc.text[start:end], " ".join(text.split()), bool(_hedges().search(text)),
                  _dedupe(chain), markers, when, terms_of(clause), frame_of(parsed, clause, state.quantities, state.mentions))
 
@@ -149,6 +147,17 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
 
 
 MODALS = {"would", "could", "might", "may", "should", "will", "can"}
+
+
+def event_time(parsed: Parsed, clause, times: list[TimeExpr]) -> dict | None:
+    """The time of what the claim tells, not of its telling: in 'the bomb killed 11 people,
+    officials said on Wednesday' Wednesday is when it was said, and the deaths are undated."""
+    for when in times:
+        event = dated_event(parsed, clause, when)
+        if event["event"] and attribution.base(event["event"][0]) in attribution.cues()["speech"]:
+            continue
+        return {"edtf": when.edtf, "earliest": when.earliest, "latest": when.latest, **event}
+    return None
 
 
 def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:

@@ -92,13 +92,14 @@ def _entity_at(token, spans: dict, names: list[Mention]) -> str | None:
 def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]) -> dict:
     """One figure's frame: where it hangs in the sentence and what it measures."""
     number = tokens[-1]
-    noun = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    noun = number.head if number.dep_ in ("nummod", "quantmod", "compound", "nmod") else number
     verb = noun
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.head.i in spans:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         verb = None
-    measure = _measure_of(q, noun, verb, spans, names)
+    per = _per_unit(number, clause) or _per_unit(noun, clause)
+    measure = _priced(number, per) or _measure_of(q, noun, verb, spans, names)
     subject = _nearest_subject(verb)
     # the owner is whose figure it is: not the figure's own phrase ("87 personnel served")
     owner = _key_of(subject, spans, names) if subject is not None and number not in list(subject.subtree) else None
@@ -112,8 +113,9 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
         "verb": word,
         "event": [word] + _event_complements(verb, noun, tokens),
         "measure": measure,
+        "qualifiers": _qualifiers(q, measure, noun, spans),
         "owner": owner,
-        "per": _per_unit(noun, clause),
+        "per": per,
         "scope": [],
         "others": _others(q, noun, spans, names),
     }
@@ -212,12 +214,36 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
     return None
 
 
-def _per_unit(noun, clause) -> str | None:
-    """"1,850 francs a share", "$5 per share": the unit a figure is given for."""
-    after = [t for t in clause if t.i > noun.i][:3]
-    for first, second in zip(after, after[1:]):
-        if first.lower_ in ("a", "an", "per", "each") and second.pos_ == "NOUN":
-            return second.lemma_.lower()
+def _priced(number, per: str | None) -> str | None:
+    """What a price given per unit is the price of, where the parser hangs it on the number: in
+    "a $15 a share offer" the offer, not the verb around it."""
+    if per is None:
+        return None
+    return next((c.lemma_.lower() for c in number.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() != per), None)
+
+
+def _qualifiers(q: Quantity, measure: str | None, noun, spans: dict) -> list[str]:
+    """The words that say which amount of money it is ("operating loss", "net income", "tender
+    offer"): an operating loss and a net loss are two figures, however alike."""
+    if measure is None or q.unit not in set(lexicon()["amounts"]):
+        return []
+    token = noun
+    while token.lemma_.lower() != measure and token.dep_ == "pobj" and token.head.head.i in spans:
+        token = token.head.head
+    if token.lemma_.lower() != measure:
+        return []
+    return sorted(c.lemma_.lower() for c in token.children
+                  if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "VERB") and not c.like_num)
+
+
+def _per_unit(word, clause) -> str | None:
+    """"1,850 francs a share", "$5 per share", "a $37-a-share offer": the unit a figure is given for,
+    in the words right after the number or the noun it counts (hyphens aside; never across a comma:
+    "6 people, a spokesman said")."""
+    after = [t for t in clause if t.i > word.i and t.text not in ("-", "–")][:2]
+    if len(after) == 2 and after[0].lower_ in ("a", "an", "per", "each") and after[1].pos_ == "NOUN":
+        return after[1].lemma_.lower()
     return None
 
 

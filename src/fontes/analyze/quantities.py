@@ -32,13 +32,13 @@ def pattern() -> re.Pattern[str]:
     lx = lexicon()
     scales = "|".join(words()["scales"])
     number = rf"(?:(?:{NUMERAL})(?:\s+(?:{scales}))?|{word_pattern()})"
-    return re.compile(rf"""(?<![\w#/.,-])(?:
+    return re.compile(rf"""(?<![\w#/.,\-–—])(?:
         (?P<approx>{_alternation(lx['approximate'])})\s+ |
         (?P<low>{_alternation(lx['lower_bound'])})\s+ |
         (?P<high>{_alternation(lx['upper_bound'])})\s+ )?
         (?:(?P<between>between|from)\s+(?P<a>{number})\s+(?:and|to)\s+(?P<b>{number})
          | (?P<x>{number})(?:\s*(?:-|–|—|to)\s*(?P<y>{number}))?)
-        (?![\w]|[.,]\d|-(?!year|old|strong|man|member))""", re.VERBOSE | re.IGNORECASE)
+        (?![\w]|[.,]\d|-(?!year|old|strong|man|member|an?-))""", re.VERBOSE | re.IGNORECASE)
 
 
 _SHELF = re.compile(r"(?:no\.?|#|p\.|pp\.|vol\.|box|file|fond|f\.|opis|op\.|delo|d\.|rg|art\.|article|chapter|"
@@ -62,7 +62,9 @@ def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str 
         head = head.head
     if head.i == span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
         return None, None
-    words_between = doc[span[-1].i + 1:head.i + 1]
+    words_between = [t for t in doc[span[-1].i + 1:head.i + 1] if t.text not in ("-", "–")]
+    if len(words_between) > 2 and words_between[0].lower_ in ("a", "an", "per"):
+        words_between = words_between[2:]  # "$37-a-share tender offer" counts the offer, priced per share
     phrase = " ".join(t.text for t in words_between)
     return phrase, unit_of.get(head.lower_) or unit_of.get(head.lemma_.lower() if head.lemma_ else "")
 

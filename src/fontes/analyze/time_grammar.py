@@ -138,6 +138,8 @@ def master() -> re.Pattern[str]:
       | (?P<yrange>{year_range})
       | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
       | (?P<approx>{approx}\s+(?P<ap>{point}))
+      | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
+          (?:\s+(?P<dtgmon>(?i:{M}))(?:\s+(?P<dtgy>\d{{4}}|\d{{2}}))?)?(?![\w]))
       | (?P<clock>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
           | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z)
           | (?<=at\s)(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
@@ -183,7 +185,7 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     lx = lexicon()
     dur, w, feasts = lx["durations"], words(), load("holidays")
     alone = [*lx["months"], *lx["weekdays"], *lx["days"], *lx["seasons"], *lx["vague"]["words"],
-             *lx["sets"]["adverbs"], *dur["bare"], *feasts["fixed"], *feasts["easter"], *feasts["weekday_rule"],
+             *lx["sets"]["adverbs"], *dur["bare"], *(name for kind in holidays.KINDS for name in feasts[kind]),
              *lx["period_refs"], "noon", "midnight"]
     leading = [*lx["pointers"], *lx["parts"], *lx["softeners"], *lx["quarters"], *lx["halves"], *lx["decade_words"],
                *lx["approximate"], *lx["ordinals"], *dur["lead"], *dur["counts"], *dur["units"], *lx["sets"]["every"],

@@ -259,6 +259,35 @@ def _read_clock(m, ctx):
     return Reading(interval, relative=True, clock=(hour, minute))
 
 
+def _read_dtg(m, ctx):
+    """A military date-time group ("231200Z JAN 68": day, hour and minute, Zulu time, then month and
+    year): without a month, the day is the latest such day of the month on or before the anchor."""
+    day, hour, minute = int(m["dtgd"]), int(m["dtgh"]), int(m["dtgm"])
+    if not 1 <= day <= 31:
+        return None
+    if m["dtgmon"]:
+        month = month_number(m["dtgmon"])
+        year = full_year(m["dtgy"], ctx.ref_year()) if m["dtgy"] else None
+        if year is None:
+            return _year_less(lambda y: iv.day(y, month, day), ctx, "day")
+        try:
+            return Reading(iv.clock(date(year, month, day), hour, minute), clock=(hour, minute))
+        except ValueError:
+            return None
+    anchor = ctx.anchors.day(ctx.region, ctx.quoted)
+    if anchor is None:
+        return Reading(iv.unknown("day"), relative=True)
+    for back in range(3):  # this month, else the months before (31 only in some)
+        year, month = (anchor.year * 12 + anchor.month - 1 - back) // 12, (anchor.month - 1 - back) % 12 + 1
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found <= anchor + timedelta(days=1):
+            return Reading(iv.clock(found, hour, minute), relative=True, clock=(hour, minute))
+    return None
+
+
 def _read_holiday(m, ctx):
     name = m["holiday"]
     return _year_less(lambda y: iv.on_day(holidays.day_of(name, y)), ctx, "day")
@@ -473,7 +502,7 @@ def _read_later(m, ctx):
 
 _READERS = {
     "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "bound": _read_bound,
-    "approx": _read_approx, "point": _read_point, "clock": _read_clock, "holiday": _read_holiday,
+    "approx": _read_approx, "point": _read_point, "clock": _read_clock, "dtg": _read_dtg, "holiday": _read_holiday,
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
     "dword": _read_day_word, "md": _read_month_day, "mpart": _read_month_part, "month": _read_month, "sless": _read_season,
     "dshort": _read_decade_short, "same": _read_same, "later": _read_later,

@@ -97,8 +97,8 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     if kind == "duration":  # "$2 million a year", "four flights a week": a rate
         previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
         return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
-    return any(t.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT") for t in span) \
-        and kind in ("month", "wday", "holiday")
+    names = ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT") + (("EVENT",) if kind != "holiday" else ())
+    return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
 def run(chunks: list[Parsed], source: str, published: str | None, kind: str | None = None) -> list[TimeExpr]:

@@ -35,6 +35,11 @@ def _amounts() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _daily() -> set[str]:
+    return set(load("claims")["daily_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _light() -> set[str]:
     return set(load("claims")["light_verbs"])
 
@@ -117,11 +122,22 @@ def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[st
     elif x["verb"] and y["verb"] and x["verb"] == y["verb"] and x["verb"] not in ("be", "have"):
         matched.append("event")
     when = _overlap(_event_range(a), _event_range(b))
-    if when is False:
+    if when is False or (when is None and _of_two_days((x["verb"], y["verb"]), a, b)):
         return False, []
     if when:
         matched.append("when")
     return True, matched
+
+
+def _of_two_days(verbs: tuple[str | None, str | None], a: dict, b: dict) -> bool:
+    """A day's move or level of a price ("fell 50 cents", "closed at $20", "prices edged up ... to
+    5.92 percent") in reports of two different days, with no date of their own: two days' news, not
+    one told twice. (An army that "lost 200 pilots" is no price: that figure does not move daily.)"""
+    priced = any(f["unit"] in _amounts() for c in (a, b) for f in c["frame"].get("figures", []))
+    if not priced or not set(verbs) & _daily():
+        return False
+    days = [(_event_range(c) or (c.get("reported"), c.get("reported")))[0] for c in (a, b)]
+    return None not in days and days[0][:10] != days[1][:10]
 
 
 def _named(key: str | None) -> bool:
@@ -203,6 +219,8 @@ def compare_figures(a: dict, b: dict, same) -> dict | None:
                 if _agree(x, y):
                     return {"relation": "corroboration", "explanation": f"{describe(x)} and {describe(y)}{summed}",
                             "topic": x["counts"] or x["measure"], "confidence": confidence, "matched": matched}
+                if x.get("qualifiers", []) != y.get("qualifiers", []):
+                    continue  # "an operating loss of $30 million" and "a $648 million loss": maybe two figures
                 if best is None:
                     relation = "revision" if _revised(a, b) else "conflict"
                     word = "then" if relation == "revision" else "vs"
@@ -221,8 +239,10 @@ def same_number(a: dict, b: dict) -> dict | None:
                 continue
             if x["unit"] and y["unit"] and x["unit"] != y["unit"]:
                 continue
-            if (x["unit"] in _amounts() or y["unit"] in _amounts()) and x["measure"] != y["measure"]:
-                continue  # "12% of revenue" and "a 12% share of the market"
+            priced_alike = x.get("per") is not None and x.get("per") == y.get("per")
+            known_apart = x["measure"] and y["measure"] and x["measure"] != y["measure"]
+            if (x["unit"] in _amounts() or y["unit"] in _amounts()) and known_apart and not priced_alike:
+                continue  # "12% of revenue" and "a 12% share of the market"; "$42 a share" twice is one price
             if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and x["owner"] != y["owner"]):
                 continue
             return {"relation": "corroboration", "explanation": f"{x['value']:g} in both", "topic": x["counts"] or "",
@@ -250,12 +270,25 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     if not telling(a) & telling(b):
         return None
     agree = _overlap(ta, tb)
+    relation = "corroboration" if agree else "revision" if _rescheduled(a, b, ta, tb) else "conflict"
+    if relation == "revision" and a["reported"] > b["reported"]:
+        a, b, ta, tb = b, a, tb, ta
+    word = {"corroboration": "overlaps", "revision": "then", "conflict": "vs"}[relation]
     label = lambda t, r: t.get("edtf") or f"{r[0]}/{r[1]}"  # noqa: E731
-    return {"relation": "corroboration" if agree else "conflict",
-            "explanation": f"{', '.join(sorted(kinds))}: {label(a['time'], ta)} {'overlaps' if agree else 'vs'} "
-                           f"{label(b['time'], tb)}",
+    return {"relation": relation,
+            "explanation": f"{', '.join(sorted(kinds))}: {label(a['time'], ta)} {word} {label(b['time'], tb)}",
             "topic": ", ".join(sorted(kinds)), "confidence": round(min(0.9, 0.3 + sim * 0.6), 2),
             "matched": ["event", "when", "who"]}
+
+
+def _rescheduled(a: dict, b: dict, ta: tuple[str, str], tb: tuple[str, str]) -> bool:
+    """Two reports a few days apart that date one coming event differently: it was moved (a deadline
+    extended, a vote postponed), not told two ways."""
+    apart = _days_apart(a.get("reported"), b.get("reported"))
+    if apart is None or apart == 0 or apart > REVISION_DAYS:
+        return False
+    earlier = min(a["reported"][:10], b["reported"][:10])
+    return max(ta[0], tb[0]) >= earlier
 
 
 def opposed(a: dict, b: dict, same) -> str | None:
@@ -293,11 +326,13 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if contrary and sim >= 0.45 and shared_entities:
         return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
                 "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
+    dates = compare_dates(a, b, sim) if shared_entities else None
+    if dates and dates["relation"] != "corroboration":
+        return {**dates, "score": sim + 0.1}  # one figure in both, but the event moved or is dated two ways
     figure = same_number(a, b)
     if figure and sim >= 0.35 and shared_entities:
         return {**figure, "topic": figure["topic"] or topic, "score": sim + 0.2}
-    dates = compare_dates(a, b, sim)
-    if dates and shared_entities:
+    if dates:
         return {**dates, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
     if a["frame"].get("negated") != b["frame"].get("negated"):
@@ -306,7 +341,8 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return None  # alike in words, but nothing says they are about the same people or things
     if _figures_differ(a, b):
         return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
-    if _overlap(_event_range(a), _event_range(b)) is False:
+    when = _overlap(_event_range(a), _event_range(b))
+    if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
     if sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare):
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
