@@ -47,6 +47,10 @@ STORIES = [
     ("loss-net.txt", "1989-10-20", "Kestrel Systems posted a $648 million loss for the third quarter after write-offs."),
     ("deadline-first.txt", "1989-10-24", "Marlow Press said its offer for Ashby Printing is set to expire on Nov. 6."),
     ("deadline-later.txt", "1989-11-03", "Marlow Press extended its offer for Ashby Printing until Nov. 13."),
+    ("troops-now.txt", "1998-02-12", "The 38,000 American troops in the Gulf will stay there until Baghdad "
+     "complies, the Pentagon said."),
+    ("troops-goal.txt", "1998-02-13", "Pentagon officials say the goal is to have 40,000 American troops in the Gulf "
+     "by the end of the month."),
     ("meeting-1957.txt", "2001-05-01", "Prime Minister Nobusuke Kishi met the Dutch foreign minister Joseph Luns "
      "in Tokyo in 1957 to discuss the fisheries treaty."),
     ("meeting-1966.txt", "2001-05-01", "Prime Minister Eisaku Sato met the Dutch foreign minister Joseph Luns "
@@ -119,6 +123,10 @@ def test_an_operating_loss_and_a_loss_are_no_conflict(store):
 
 def test_a_deadline_moved_between_two_reports_is_a_revision(store):
     assert relations(store, "deadline-first.txt", "deadline-later.txt") == {"revision"}
+
+
+def test_a_planned_figure_is_no_conflict_with_the_present_one(store):
+    assert not relations(store, "troops-now.txt", "troops-goal.txt") & {"conflict", "revision"}
 
 
 def test_two_meetings_in_different_years_are_no_conflict(store):

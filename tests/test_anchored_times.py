@@ -265,3 +265,18 @@ def test_a_timebank_story_is_mostly_found_with_exact_offsets(shared):
     fridays = [t for t in found if t.text == "Friday"]
     assert fridays and all(t.earliest == dct[:10] for t in fridays)  # the story is dated on a Friday
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.earliest) for t in found if t.earliest)
+
+
+def test_fall_and_spring_as_verbs_are_no_seasons():
+    assert [t.text for t in tag("Prices could fall sharply, and new shops will spring up.")] == []
+
+
+def test_a_reduced_relative_clause_speaks_of_the_past():
+    # "set on Aug. 6" is done: the August before the document's date, not the one after
+    assert bounds("The index closed near the record high set on Aug. 6 last summer.", "Aug. 6",
+                  "1998-02-06") == ("1997-08-06", "1997-08-06")
+
+
+def test_the_latest_quarter_is_one_already_over():
+    text = ("The company expects a loss in the fourth quarter. In the latest quarter, profit rose 10%.")
+    assert bounds(text, "the latest quarter", "1989-11-01") == ("1989-07-01", "1989-09-30")

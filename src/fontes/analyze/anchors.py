@@ -42,6 +42,8 @@ def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
         if token.pos_ not in ("VERB", "AUX"):
             return UNKNOWN
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if token.tag_ == "VBN" and token.dep_ == "acl" and not aux:
+            return PAST  # a reduced relative clause is done: "the record high set on Aug. 6"
         finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in aux)
         if finite or token.head is token or token.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj"):
             break

@@ -10,6 +10,9 @@ beyond a few grammatical words (pronouns, "per", "other").
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..lexicon import load
 from ..model import Mention, Quantity
 from .language import Parsed
 from .quantities import lexicon
@@ -118,7 +121,33 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
         "per": per,
         "scope": [],
         "others": _others(q, noun, spans, names),
+        "projected": _projected(verb),
     }
+
+
+@lru_cache(maxsize=1)
+def _projecting() -> tuple[frozenset[str], frozenset[str]]:
+    data = load("claims")
+    return frozenset(data["projections"]), frozenset(data["projecting_modals"])
+
+
+def _projected(verb) -> bool:
+    """Whether the figure's verb states a plan, a hope or a forecast: a modal ("could reach"), a
+    verb of intending above it ("plans to send"), or a subject that names a goal ("the goal is to
+    put"), a few clauses up at most."""
+    words, modals = _projecting()
+    token = verb
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.lemma_.lower() in words or any(c.dep_ == "aux" and c.lower_ in modals for c in token.children):
+            return True
+        if any(c.dep_ in SUBJECTS and c.lemma_.lower() in words for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _event_word(verb, subject) -> str | None:

@@ -325,8 +325,10 @@ def _read_period(m, ctx):
         return Reading(iv.years_apart(named, -1) if named else iv.unknown("month"), relative=True, derived=True)
     if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
         return Reading(named, relative=True)
-    if kind in ("named", "latest") and quarter_named is not None:
-        return Reading(quarter_named, relative=True)
+    over = present is None or present.earliest is None or \
+        (quarter_named is not None and quarter_named.latest is not None and quarter_named.latest < present.earliest)
+    if quarter_named is not None and (kind == "named" or (kind == "latest" and over)):
+        return Reading(quarter_named, relative=True)  # the latest quarter is one already over
     if present is None or present.earliest is None:
         return Reading(iv.unknown("month"), relative=True)
     day = present.earliest

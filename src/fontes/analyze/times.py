@@ -88,8 +88,8 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
         following = parsed.sdoc[span.end] if span.end < len(parsed.sdoc) else None
         return following is not None and following.tag_ in ("NNS", "NNPS")
     last = span[-1]
-    if kind == "month" and (last.tag_ == "MD" or last.pos_ == "VERB"):
-        return True
+    if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
+        return True  # "may", "will fall to dust", "could spring up"
     if kind in ("holiday", "sless") and last.dep_ == "compound":
         return True  # "Christmas cards", "summer camp"
     if kind == "set" and len(span) == 1 and last.dep_ == "amod":

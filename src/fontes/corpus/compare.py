@@ -99,6 +99,8 @@ def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[st
         return False, []
     if not x["measure"] or x["measure"] != y["measure"] or x.get("per") != y.get("per"):
         return False, []
+    if x.get("projected", False) != y.get("projected", False):
+        return False, []  # a plan or a forecast against what is: no report of one thing
     matched = [f"{x['measure']}"]
     if _named(x["owner"]) and _named(y["owner"]):
         if not same(x["owner"], y["owner"]):
