@@ -209,6 +209,8 @@ def _preserved(root, body) -> tuple[str, list[dict]]:
         start = sum(map(len, parts))
         if name == "lb":
             parts.append("\n")
+        if name == "pb":
+            parts.append("\f")  # fontes writes a page break of the extracted text as <pb/>
         if el.text:
             parts.append(el.text)
         for child in el:
