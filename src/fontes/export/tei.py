@@ -22,7 +22,7 @@ TEI = "http://www.tei-c.org/ns/1.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _NAME_ELEMENT = {"PERSON": "persName", "GPE": "placeName", "LOC": "placeName", "FAC": "placeName",
-                 "ORG": "orgName", "NORP": "orgName"}
+                 "ORG": "orgName"}
 # Characters XML 1.0 cannot hold; a page break (form feed) is written as <pb/>.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -72,7 +72,9 @@ def _measure(q: dict) -> dict:
     value = q["value"]
     number = None if value is None else (int(value) if float(value).is_integer() else value)
     bounds = "–".join("" if b is None else f"{b:g}" for b in (q["low"], q["high"])) if number is None else None
-    return {"quantity": number, "unit": q["unit"], "commodity": q["counts"], "n": bounds if bounds != "–" else None}
+    # TEI's @unit is one word ("square_meters"); what is counted may be a phrase (@commodity).
+    unit = re.sub(r"\s+", "_", q["unit"].strip()) if q["unit"] else None
+    return {"quantity": number, "unit": unit, "commodity": q["counts"], "n": bounds if bounds != "–" else None}
 
 
 def nested(found: list[tuple[int, int, int, str, dict]]) -> list[tuple[int, int, int, str, dict]]:
@@ -142,7 +144,8 @@ def document(store: Store, doc_id: int, entities: dict[int, dict]) -> etree._Ele
     _sub(bibl, "idno", doc["path"], type="path")
     text = _sub(root, "text")
     div = _sub(_sub(text, "body"), "div", type="document")
-    block = _sub(div, "ab", **{XML_SPACE: "preserve"})
+    # The format it was read from, which decides how fontes reads it again (Markdown markup, PDF pages).
+    block = _sub(div, "ab", type=doc.get("format"), **{XML_SPACE: "preserve"})
     found = spans(store, doc_id, entities)
     marked_up(block, doc["text"], nested(found))
     back = _sub(text, "back")

@@ -30,6 +30,8 @@ _BLOCKS = {"head", "p", "ab", "item", "row", "signed", "salute", "byline", "docA
            "argument", "epigraph", "address", "addrLine", "bibl", "listBibl", "cit"}
 _SKIPPED = {"teiHeader", "fw", "facsimile", "standOff", "back"}
 _GIVEN = {"persName", "placeName", "orgName", "date", "name", "rs", "measure", "geogName"}
+# Formats of a text fontes exported that its analysis reads differently (Markdown markup, PDF wrapping).
+_FORMATS = {"text", "markdown", "html", "pdf"}
 _ATTRIBUTES = ("corresp", "ref", "key", "type", "role", "when", "from", "to", "notBefore", "notAfter",
                "quantity", "unit", "commodity")
 
@@ -262,9 +264,11 @@ def read(path: Path, data: bytes) -> Document:
     if body is None:
         body = root
     preserved = body.find(f".//*[@{{{XML}}}space='preserve']")
+    fmt = "tei"
     if preserved is not None:
         text, given = _preserved(root, preserved)
         notes: list[dict] = []
+        fmt = preserved.get("type") if preserved.get("type") in _FORMATS else fmt
     else:
         printer = _Printer()
         printer.walk(body)
@@ -272,7 +276,7 @@ def read(path: Path, data: bytes) -> Document:
         text, given, notes = _assemble(printer)
     if not text.strip():
         raise FontesError("no text in the TEI document")
-    doc = Document(path=str(path), text=text, format="tei", sha256="",
+    doc = Document(path=str(path), text=text, format=fmt, sha256="",
                    meta={"encoding": "utf-8", "given": given, "given_notes": notes})
     doc.title, doc.authors = head["title"], head["authors"]
     doc.published = head["published"] or _dateline_date(given)
