@@ -25,7 +25,7 @@ from .store import Store
 
 # Raised whenever a stage is added or changes what it stores: documents analysed by an older
 # version are analysed again by the next `fontes ingest`, even when their files did not change.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 PARALLEL_BYTES = 1_000_000  # below this much to analyse, `--workers` left unset means one process
 
 
@@ -49,10 +49,18 @@ def analyze(doc: Document) -> Analysis:
 
 def with_archives(mentions: list[Mention], found_notes: list[Note], source: str) -> list[Mention]:
     """Add the archives named in notes as mentions, replacing the model's garbled spans around them
-    ("KOR N. NARA II" gives way to "NARA II")."""
+    ("KOR N. NARA II" gives way to "NARA II"): those the archive list knows, and the repositories
+    that source notes name as written ("Source: Lakeshire State Archives, RG 12, ...")."""
     archives = [Mention(note.start + s, note.start + e, source[note.start + s:note.start + e], "ORG",
                         source="archive", name=" ".join(source[note.start + s:note.start + e].split()))
                 for note in found_notes for s, e, _ in references.find_archives(note.text)]
+    for note in found_notes:
+        for ref in note.references:
+            at = note.text.find(ref.archive) if ref.kind == "archive" and ref.archive else -1
+            start = note.start + at
+            if at >= 0 and not any(a.start < start + len(ref.archive) and start < a.end for a in archives):
+                archives.append(Mention(start, start + len(ref.archive), ref.archive, "ORG", source="archive",
+                                        name=ref.archive))
     kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in archives)]
     return sorted(kept + archives, key=lambda m: (m.start, m.end))
 
