@@ -132,3 +132,51 @@ def test_frus_volume_notes_and_source_archives(shared):
 def test_presidential_libraries_are_known_by_their_short_names(clause):
     assert repository(clause).endswith(("Library", "Presidential Library"))
     assert repository(clause) != clause
+
+
+def test_source_note_ibid_repeats_the_repository_of_the_note_before():
+    earlier = [("1", parse_source("Source: Carter Library, Office Files, Box 7. Secret.", []))]
+    (ref,) = parse_source("Source: Ibid., Box 12. Confidential.", earlier)
+    assert (ref.archive, ref.locator, ref.repeats) == ("Jimmy Carter Presidential Library", "Box 12", "1")
+
+
+def test_frame_of_an_edited_document():
+    from fontes.ingest import edition
+    text = (EDITION / "grain-memo.txt").read_text(encoding="utf-8")
+    frame = edition.read(text)
+    head = frame["heading"]
+    assert head["number"] == "14"
+    assert head["title"]["text"].endswith("on Grain Study 7")
+    assert (head["sender"]["text"], head["sender"]["name"]) == ("the Commissioner of Agriculture (Ramsey)", "Ramsey")
+    assert [r["text"] for r in head["recipients"]] == ["Governor Okafor on Grain Study 7"]
+    line = frame["dateline"]
+    assert (line["place"]["text"], line["date"], line["time"]) == ("Lakeport", "1971-03-03", "4:15 p.m.")
+    assert frame["classification"]["levels"] == ["Confidential"]
+    assert [(d["role"], d["text"]) for d in frame["drafting"]] == [("drafted", "Lena Ramsey")]
+    for part in (head["title"], head["sender"], *head["recipients"], line, line["place"], frame["classification"],
+                 *frame["drafting"]):
+        assert text[part["start"]:part["end"]] == part["text"]
+
+
+def test_telegram_dateline_with_a_zulu_time_and_several_recipients():
+    from fontes.ingest import edition
+    text = ("8. Telegram From the Embassy in Lakeport to the Board of Trade, the Treasury and the Mint1\n\n"
+            "Lakeport, June 9, 1971, 1430Z.\n\nThe tractors arrived.\n\n"
+            "1 Source: Ford Library, Trade Files, Box 9. Secret; Immediate; Noforn. Approved by Hallett.\n")
+    frame = edition.read(text)
+    assert [r["name"] for r in frame["heading"]["recipients"]] == ["Board of Trade", "Treasury", "Mint"]
+    assert frame["heading"]["sender"]["name"] == "Embassy in Lakeport"
+    assert (frame["dateline"]["time"], frame["dateline"]["zone"]) == ("1430", "Z")
+    assert frame["classification"]["levels"] == ["Secret", "Immediate", "Noforn"]
+    assert [(d["role"], d["text"]) for d in frame["drafting"]] == [("approved", "Hallett")]
+
+
+def test_a_numbered_line_alone_is_no_edition():
+    from fontes.ingest import edition
+    assert edition.read("1. Report of the committee\n\nThe committee met twice.\n") is None
+
+
+def test_edited_document_takes_its_heading_as_title_and_sender_as_author():
+    doc, _, _ = read("grain-memo.txt")
+    assert doc.title.startswith("Memorandum From the Commissioner of Agriculture")
+    assert (doc.authors, doc.kind) == (["Ramsey"], "archival")

@@ -311,7 +311,7 @@ def with_endnotes(doc: Document, lines: list[PhysicalLine], labels: list[str]) -
     if found is None:
         return ()
     for i in range(len(lines)):
-        if labels[i] != FURNITURE or i >= found.first_line:
+        if labels[i] != FURNITURE:
             labels[i] = NOTE if i >= found.first_line else BODY
     return tuple((s, e) for _, s, e in found.markers)
 

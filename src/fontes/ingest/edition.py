@@ -77,8 +77,12 @@ def parties(text: str, start: int, end: int) -> dict:
         return {"sender": _party(text, start + rest, end)}
     cut = rest + split.start() + (1 if split.group().startswith(")") else 0)
     after = rest + split.end()
-    recipients = [_party(text, start + after + m.start(), start + after + m.end())
-                  for m in re.finditer(r"[^,]+?(?=,\s+|\s+and\s+|$)", title[after:]) if m.group().strip()]
+    recipients, pos = [], after
+    for sep in [*re.finditer(r",\s+(?:and\s+)?|\s+and\s+", title[after:]), None]:
+        stop = after + sep.start() if sep else len(title)
+        if title[pos:stop].strip():
+            recipients.append(_party(text, start + pos, start + stop))
+        pos = after + sep.end() if sep else pos
     return {"sender": _party(text, start + rest, start + cut), "recipients": recipients}
 
 
