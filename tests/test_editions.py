@@ -180,3 +180,15 @@ def test_edited_document_takes_its_heading_as_title_and_sender_as_author():
     doc, _, _ = read("grain-memo.txt")
     assert doc.title.startswith("Memorandum From the Commissioner of Agriculture")
     assert (doc.authors, doc.kind) == (["Ramsey"], "archival")
+
+
+def test_an_edition_page_in_html_links_the_heading_note_and_reads_its_source():
+    doc, _, found = read("seed-letter.html")
+    assert [n.marker for n in found] == ["1", "2"]
+    heading_end = doc.text.index("\n")
+    assert found[0].anchors[0][1] == heading_end
+    assert found[0].references[0].archive == "Harry S. Truman Presidential Library"
+    frame = doc.meta["edition"]
+    assert frame["heading"]["title"]["text"].endswith("(Ramsey)")
+    assert [r["name"] for r in frame["heading"]["recipients"]] == ["Ramsey"]
+    assert (doc.published, doc.kind) == ("1971-04-02", "archival")

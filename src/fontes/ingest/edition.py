@@ -55,8 +55,8 @@ def heading(text: str) -> dict | None:
             continue
         title_start = start + match.start("title")
         title_end = start + match.end("title")
-        marker = re.search(r"(?<=[^\s\d])\d{1,3}$|(?<=\d)1$", text[title_start:title_end])
-        if marker and re.search(rf"^{marker.group()}\s", text[title_end:], re.M):
+        marker = re.search(r"\[\d{1,3}\]$|(?<=[^\s\d])\d{1,3}$|(?<=\d)1$", text[title_start:title_end])
+        if marker and re.search(rf"^{re.escape(marker.group())}\s", text[title_end:], re.M):
             title_end = title_start + marker.start()
         found = {"number": match.group("number"), "title": _span(text, title_start, title_end)}
         found.update(parties(text, title_start, title_end))
