@@ -192,3 +192,10 @@ def test_an_edition_page_in_html_links_the_heading_note_and_reads_its_source():
     assert frame["heading"]["title"]["text"].endswith("(Ramsey)")
     assert [r["name"] for r in frame["heading"]["recipients"]] == ["Ramsey"]
     assert (doc.published, doc.kind) == ("1971-04-02", "archival")
+
+
+def test_notes_at_the_foot_of_each_page_are_not_taken_for_endnotes():
+    text = ("A history of the seed loan\n\nThe Board lent seed in March.1 The farmers sowed it.2\n\n"
+            "1 Minutes of the Board, March 1971.\n\n2 Okafor to Ramsey, April 2, 1971.\n\n"
+            "The harvest was good,3 and the loan was repaid in full.\n\n3 Grain Study 9.\n")
+    assert endnotes.find(text, lines_of(text)) is None

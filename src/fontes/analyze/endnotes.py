@@ -4,8 +4,9 @@ numbered notes at the end of a document, and the markers in the body that call t
 A copy of such a page glues each marker to the word it follows ("Laird1", "April 15:2",
 "Memorandum 271" at the end of a heading). Markers are found in order: note k is called after
 note k-1, so "1" is looked for from the top, "2" after the "1" found, and so on. A block counts as
-endnotes only when its numbers run 1, 2, 3 … to the end of the document and at least half of them
-are called in the body in that order — a numbered list at the end of a text is not taken for notes.
+endnotes only when its numbers run 1, 2, 3 … to the end of the document and the body before it
+calls them all in that order (one may be missed in a run of five or more): a numbered list at the
+end of a text, or the notes at the foot of a PDF's first page, are not endnotes.
 """
 from __future__ import annotations
 
@@ -94,7 +95,9 @@ def find(text: str, lines: list[tuple[int, int]]) -> Endnotes | None:
             continue
         block_start = lines[starts[k][0]][0]
         markers = find_markers(text, run, block_start)
-        if len(markers) * 2 >= len(run) and markers:
+        # every note is called before the block (one may be missed in a long run): notes at the foot
+        # of each page are called after the first page's notes, and are not endnotes
+        if len(markers) >= len(run) - (len(run) >= 5):
             return Endnotes(starts[k][0], run, markers)
         return None
     return None

@@ -140,9 +140,8 @@ class _Printer:
 
     def note(self, el) -> None:
         number = el.get("n") or str(len(self.notes) + 1)
-        host, glue = self.current, self.glue_next
         self.unit().glue(number)
-        host = self.current
+        host, glue = self.current, self.glue_next
         units: list[_Unit] = []
         self.stack.append(units)
         self.current, self.glue_next = _Unit(), False
@@ -201,7 +200,7 @@ def _parse(data: bytes):
         raise FontesError(f"not well-formed XML: {exc}") from exc
 
 
-def _preserved(root, body) -> tuple[str, list[dict]]:
+def _preserved(body) -> tuple[str, list[dict]]:
     """A text fontes exported: every character as written, `<lb/>` as a line break."""
     parts: list[str] = []
     given: list[dict] = []
@@ -266,7 +265,7 @@ def read(path: Path, data: bytes) -> Document:
     preserved = body.find(f".//*[@{{{XML}}}space='preserve']")
     fmt = "tei"
     if preserved is not None:
-        text, given = _preserved(root, preserved)
+        text, given = _preserved(preserved)
         notes: list[dict] = []
         fmt = preserved.get("type") if preserved.get("type") in _FORMATS else fmt
     else:
