@@ -3,7 +3,7 @@
 
   python bench/quality.py pairs [--store DB | --export JSON | --save-export JSON]
                                 [--json] [--show-errors] [--reference]
-  python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors]   (see quality_frus.py)
+  python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors] [--tei]   (quality_frus.py)
 
 `pairs` scores fontes on hand-labelled claim pairs (bench/labels/claim_pairs.json, see
 bench/labels/README.md). It prepares the TimeBank texts from ../shared/corpora/timebank (tags
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     quality_frus.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "frus":
-        return quality_frus.run(args.volume, args.save_export, args.show_errors)
+        return quality_frus.run(args.volume, args.save_export, args.show_errors, args.tei)
     if not (SHARED / "corpora" / "timebank").is_dir():
         print(f"quality.py: needs the shared corpora at {SHARED / 'corpora'}, which is missing", file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ at the right place), source-note archives (the archive the source note names fou
 reference), persons B-cubed P/R/F1 over the editors' tagged person mentions. The TEI form is never
 given to fontes here (that is for the TEI reader's own tests).
 
-  python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors]
+  python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors] [--tei]
 
 The fontes under test is the one on PYTHONPATH (this checkout's src/ when run as shown in
 bench/RESULTS.md).
@@ -28,22 +28,62 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_VOLUME = SHARED / "corpora" / "frus" / "frus1969-76v19p1"
 
 
-def export_volume(volume: pathlib.Path, work: pathlib.Path) -> pathlib.Path:
-    """Copy the volume's text files (not its TEI) to `work`, ingest them into a fresh store and
-    write the JSON export; returns the export's path."""
+def export_volume(volume: pathlib.Path, work: pathlib.Path, pattern: str = "*.txt", name: str = "export") -> pathlib.Path:
+    """Copy the volume's text files (or, with another pattern, its TEI files) to `work`, ingest
+    them into a fresh store and write the JSON export; returns the export's path."""
     from fontes import pipeline
     from fontes.export import json_export
     from fontes.store import Store
 
-    corpus = work / "corpus"
+    corpus = work / name
     corpus.mkdir()
-    for path in sorted(volume.glob("*.txt")):
+    for path in sorted(volume.glob(pattern)):
         shutil.copyfile(path, corpus / path.name)
-    store = Store(work / "frus.db")
+    store = Store(work / f"{name}.db")
     pipeline.ingest(store, [corpus], workers=1)
-    out = work / "export.json"
+    out = work / f"{name}.json"
     out.write_text(json.dumps(json_export.build(store)), encoding="utf-8")
     return out
+
+
+def _by_document(export: dict) -> dict[str, dict]:
+    """Per document stem: its text length and its notes, times and claims as comparable tuples."""
+    out: dict[str, dict] = {}
+    ids = {d["id"]: pathlib.Path(d["path"]).stem for d in export["documents"]}
+    for d in export["documents"]:
+        out[ids[d["id"]]] = {"chars": d["chars"], "notes": [], "times": [], "claims": []}
+    for n in export["notes"]:
+        out[ids[n["doc"]]]["notes"].append((n["marker"], n["start"], tuple(a["start"] for a in n["anchors"])))
+    for t in export["times"]:
+        out[ids[t["doc"]]]["times"].append((t["start"], t["end"], t["earliest"], t["latest"]))
+    for c in export["claims"]:
+        out[ids[c["doc"]]]["claims"].append((c["start"], c["end"]))
+    return out
+
+
+def compare_tei(volume: pathlib.Path, text_export: pathlib.Path, work: pathlib.Path) -> str:
+    """How many documents give the same notes, times and claims from their TEI as from their text
+    form. The TEI has no volume title line, so the text form's offsets are shifted by it and what
+    that line holds is left out."""
+    tei = _by_document(json.loads(export_volume(volume / "tei", work, "*.xml", "tei").read_text()))
+    txt = _by_document(json.loads(text_export.read_text()))
+    same = {"notes": 0, "times": 0, "claims": 0}
+    for stem, ours in tei.items():
+        theirs = txt.get(stem)
+        if theirs is None:
+            continue
+        shift = theirs["chars"] - ours["chars"]
+        for key in same:
+            moved = sorted(_shift(item, shift) for item in theirs[key] if item[1] >= shift)
+            same[key] += moved == sorted(ours[key])
+    return (f"TEI form ({len(tei)} documents): same notes in {same['notes']}, same times in {same['times']}, "
+            f"same claims in {same['claims']} as the text form")
+
+
+def _shift(item: tuple, shift: int) -> tuple:
+    if isinstance(item[0], str):  # a note: marker, start, anchors
+        return (item[0], item[1] - shift, tuple(a - shift for a in item[2]))
+    return (item[0] - shift, item[1] - shift, *item[2:])
 
 
 def shared_scores(volume: pathlib.Path, export: pathlib.Path) -> str:
@@ -84,7 +124,8 @@ def show_errors(volume: pathlib.Path, export_path: pathlib.Path) -> None:
                     print(f"{name}: source note's archive missed; found {archives}")
 
 
-def run(volume: pathlib.Path = DEFAULT_VOLUME, save_export: str | None = None, errors: bool = False) -> int:
+def run(volume: pathlib.Path = DEFAULT_VOLUME, save_export: str | None = None, errors: bool = False,
+        tei: bool = False) -> int:
     """Ingest, export, score and print; returns the exit status."""
     if not (volume / "gold.json").is_file():
         print(f"quality.py frus: no FRUS volume with gold.json at {volume}", file=sys.stderr)
@@ -95,6 +136,8 @@ def run(volume: pathlib.Path = DEFAULT_VOLUME, save_export: str | None = None, e
         print(shared_scores(volume, export), end="")
         if errors:
             show_errors(volume, export)
+        if tei:
+            print(compare_tei(volume, export, pathlib.Path(tmp)))
         if save_export:
             shutil.copyfile(export, save_export)
     return 0
@@ -109,3 +152,5 @@ def add_parser(sub) -> None:
     frus.add_argument("--save-export", metavar="JSON", help="keep the export here")
     frus.add_argument("--show-errors", action="store_true", help="print wrong dates, unlinked notes, source "
                                                                   "notes' archives")
+    frus.add_argument("--tei", action="store_true", help="also ingest the volume's TEI form and count the "
+                                                          "documents that give the same notes, times and claims")

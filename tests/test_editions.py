@@ -199,3 +199,11 @@ def test_notes_at_the_foot_of_each_page_are_not_taken_for_endnotes():
             "1 Minutes of the Board, March 1971.\n\n2 Okafor to Ramsey, April 2, 1971.\n\n"
             "The harvest was good,3 and the loan was repaid in full.\n\n3 Grain Study 9.\n")
     assert endnotes.find(text, lines_of(text)) is None
+
+
+def test_the_document_number_of_a_heading_is_no_quantity():
+    from fontes import pipeline
+    path = EDITION / "grain-memo.txt"
+    doc = read_document(path, load_bytes(path))
+    found = [q.text for q in pipeline.analyze(doc).quantities]
+    assert "14" not in found and "1,200" in found

@@ -41,6 +41,10 @@ def analyze(doc: Document) -> Analysis:
         analysis.noun_chunks += language.noun_chunks(parsed, doc.text)
         analysis.mentions += entities.mentions(parsed, doc.text)
         analysis.quantities += quantities.run(parsed, doc.text, analysis.times)
+    # an edition's document number ("14. Memorandum From …") counts nothing
+    number = doc.meta.get("edition", {}).get("heading", {}).get("number_span")
+    if number:
+        analysis.quantities = [q for q in analysis.quantities if not (q.start >= number[0] and q.end <= number[1])]
     analysis.notes = notes.run(doc.text, pages)
     analysis.mentions = with_archives(analysis.mentions, analysis.notes, doc.text)
     analysis.claims = claims.run(doc, chunks, analysis.notes, analysis.mentions, analysis.times, analysis.quantities)

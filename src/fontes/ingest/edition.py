@@ -58,7 +58,8 @@ def heading(text: str) -> dict | None:
         marker = re.search(r"\[\d{1,3}\]$|(?<=[^\s\d])\d{1,3}$|(?<=\d)1$", text[title_start:title_end])
         if marker and re.search(rf"^{re.escape(marker.group())}\s", text[title_end:], re.M):
             title_end = title_start + marker.start()
-        found = {"number": match.group("number"), "title": _span(text, title_start, title_end)}
+        found = {"number": match.group("number"), "title": _span(text, title_start, title_end),
+                 "number_span": [start + match.start("number"), start + match.end("number")]}
         found.update(parties(text, title_start, title_end))
         return found
     return None
