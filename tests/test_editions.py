@@ -207,3 +207,14 @@ def test_the_document_number_of_a_heading_is_no_quantity():
     doc = read_document(path, load_bytes(path))
     found = [q.text for q in pipeline.analyze(doc).quantities]
     assert "14" not in found and "1,200" in found
+
+
+def test_a_source_note_naming_a_printed_collection_cites_a_work():
+    (ref,) = parse_source("Source: Public Papers of the Presidents: Okafor, 1971, pp. 8–9.", [])
+    assert (ref.kind, ref.archive, ref.title) == ("work", None, "Public Papers of the Presidents: Okafor")
+
+
+def test_a_box_with_a_series_letter_is_a_locator():
+    (ref,) = parse_source("Source: Library of Congress, Manuscript Division, Okafor Papers, Box TS 4, Grain. Secret.", [])
+    assert ref.archive == "Library of Congress"
+    assert (ref.title, ref.locator) == ("Manuscript Division, Okafor Papers, Grain", "Box TS 4")

@@ -30,7 +30,8 @@ def opening(note: str) -> str | None:
 @lru_cache(maxsize=1)
 def _levels() -> re.Pattern[str]:
     words = sorted(load("citations")["record_levels"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b\.?\s*[\w–-]*\d")
+    # "Box 44", "Box H–070", "Box TS 31", "Lot 90 D 110", "RG 59"
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b\.?(?:\s+[A-Z]{1,4})?\s*[\w–-]*\d")
 
 
 def _named_like_institution(clause: str) -> bool:
@@ -45,6 +46,12 @@ def _named_like_institution(clause: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", low) for w in load("citations")["repository_words"])
 
 
+def _printed(clause: str) -> bool:
+    """A source note that names a printed collection ("Public Papers of the Presidents …")."""
+    low = clause.lower()
+    return any(low.startswith(w) for w in load("citations")["printed_sources"])
+
+
 def repository(clause: str) -> str | None:
     """The repository a source note's first clause names: the archive list's canonical name when
     the clause is one of its names or abbreviations, else the clause as written when it is named
@@ -57,8 +64,8 @@ def repository(clause: str) -> str | None:
 
 
 def _path_end(text: str) -> int:
-    """Where the archival path ends: at the first full stop that ends a clause (not "Dept." or
-    "Vol. 2", not inside parentheses)."""
+    """Where the archival path ends: at the first full stop that ends a clause (not an initial or
+    an abbreviation such as "Dept.", "Vol.", "Jan.", not inside parentheses)."""
     depth = 0
     for m in re.finditer(r"[().]", text):
         ch = m.group()
@@ -66,7 +73,7 @@ def _path_end(text: str) -> int:
         if ch == "." and depth <= 0:
             before = text[:m.start()].split()[-1:] or [""]
             after = text[m.end():m.end() + 2]
-            if (after[:1] in ("", " ", "\n")) and not re.fullmatch(r"[A-Z][a-z]{0,3}|[A-Z]|No|Vol|Dept|p|pp", before[0]):
+            if (after[:1] in ("", " ", "\n")) and not re.fullmatch(r"[A-Z][a-z]{0,2}|Dept|Sept|pp?", before[0]):
                 return m.start()
     return len(text)
 
@@ -85,6 +92,8 @@ def parse_source(note: str, earlier: list[tuple[str, list[Reference]]]) -> list[
         record = parse(path, earlier)
         return record + _remarks(remarks, earlier)
     clauses = [c.strip() for c in re.split(r",\s*|;\s*", path) if c.strip()]
+    if clauses and _printed(clauses[0]):
+        return [Reference("work", path, title=path.split(",")[0].strip(), date=find_date(path))]
     place = repository(re.split(r":", clauses[0])[0]) if clauses else None
     if place is None:
         return parse(note, earlier)
