@@ -114,6 +114,18 @@ def test_tei_export_of_an_edition_is_valid_tei_p5(tmp_path, tei_all):
         assert tei_all.validate(tree), (path, str(tei_all.error_log))
 
 
+def test_tei_export_describes_an_edited_document_as_correspondence(tmp_path):
+    store = build_store(tmp_path, [EDITION / "grain-memo.txt"])
+    (tree,) = exported(store, tmp_path / "tei").values()
+    desc = tree.getroot().find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}correspDesc")
+    sent, received = desc.findall(f"{TEI}correspAction")
+    assert (sent.get("type"), sent.findtext(f"{TEI}name"), sent.findtext(f"{TEI}placeName")) == ("sent", "Ramsey", "Lakeport")
+    assert sent.find(f"{TEI}date").get("when") == "1971-03-03"
+    assert [n.text for n in received.findall(f"{TEI}name")] == ["Governor Okafor on Grain Study 7"]
+    terms = tree.getroot().findall(f".//{TEI}keywords/{TEI}term")
+    assert [t.text for t in terms] == ["Confidential"]
+
+
 def test_tei_export_marks_names_dates_measures_notes_and_markers(tmp_path):
     store = build_store(tmp_path, [EDITION / "grain-memo.txt"])
     (tree,) = exported(store, tmp_path / "tei").values()

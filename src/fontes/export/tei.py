@@ -142,6 +142,9 @@ def document(store: Store, doc_id: int, entities: dict[int, dict]) -> etree._Ele
     if doc["published"]:
         _sub(bibl, "date", doc["published"], when=doc["published"])
     _sub(bibl, "idno", doc["path"], type="path")
+    frame = (doc.get("meta") or {}).get("edition")
+    if frame:
+        correspondence(root.find(_t("teiHeader")), frame)
     text = _sub(root, "text")
     div = _sub(_sub(text, "body"), "div", type="document")
     # The format it was read from, which decides how fontes reads it again (Markdown markup, PDF pages).
@@ -162,6 +165,31 @@ def document(store: Store, doc_id: int, entities: dict[int, dict]) -> etree._Ele
             for i, r in enumerate(n["references"], 1):
                 _reference(bibls, r, f"d{doc_id}-n{n['id']}-r{i}")
     return root
+
+
+def correspondence(header, frame: dict) -> None:
+    """An edited document's heading and dateline as TEI's correspondence description: who sent
+    it from where and when, and to whom; its classification as a keyword of the text."""
+    heading, line = frame["heading"], frame.get("dateline") or {}
+    profile = _sub(header, "profileDesc")
+    if frame.get("classification"):
+        keywords = _sub(_sub(profile, "textClass"), "keywords", scheme="#classification")
+        for level in frame["classification"]["levels"]:
+            _sub(keywords, "term", level)
+    if "sender" not in heading and not line:
+        return
+    desc = _sub(profile, "correspDesc", n=heading["number"])
+    sent = _sub(desc, "correspAction", type="sent")
+    if "sender" in heading:
+        _sub(sent, "name", heading["sender"]["name"])
+    if line.get("place"):
+        _sub(sent, "placeName", line["place"]["text"])
+    if line.get("date"):
+        _sub(sent, "date", line["text"], when=line["date"])
+    if heading.get("recipients"):
+        received = _sub(desc, "correspAction", type="received")
+        for party in heading["recipients"]:
+            _sub(received, "name", party["name"])
 
 
 def _reference(parent, r: dict, ident: str) -> None:
