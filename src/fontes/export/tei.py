@@ -185,7 +185,8 @@ def correspondence(header, frame: dict) -> None:
     if line.get("place"):
         _sub(sent, "placeName", line["place"]["text"])
     if line.get("date"):
-        _sub(sent, "date", line["text"], when=line["date"])
+        after_place = line["place"]["end"] - line["start"] + 1 if line.get("place") else 0
+        _sub(sent, "date", line["text"][after_place:].strip(" ,."), when=line["date"])
     if heading.get("recipients"):
         received = _sub(desc, "correspAction", type="received")
         for party in heading["recipients"]:
