@@ -101,13 +101,13 @@ class _Printer:
         if name == "lb":
             self.unit().write(" ")
         # A dateline shares its line with what the opener prints before it ("SNIE 14.2–69 Washington, …").
-        block = name in _BLOCKS or name == "note" or (name == "dateline" and _local(el.getparent().tag) != "opener")
+        parent = el.getparent()
+        block = name in _BLOCKS or name == "note" or (name == "dateline" and (parent is None or _local(parent.tag) != "opener"))
         if block:
             if self.glue_next:
                 self.unit().write(" ")  # "1." and its item, "A." and the paragraph it heads, on one line
             else:
                 self.flush()
-
         given = None
         if name in _GIVEN:
             given = {"kind": name, "start": self.unit().length,
