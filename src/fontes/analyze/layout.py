@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import load
 from ..model import Document, Region
+from . import endnotes
 from .view import View
 
 BODY, NOTE, FURNITURE = "body", "note", "furniture"
@@ -187,7 +188,8 @@ def regions_of(lines: list[PhysicalLine], labels: list[str]) -> list[Region]:
     return regions
 
 
-def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: str, hard_wrapped: bool) -> View:
+def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: str, hard_wrapped: bool,
+               markers: tuple[tuple[int, int], ...] = ()) -> View:
     """Join the lines labelled `want` into one reading, repairing what extraction broke.
 
     A blank line ends a paragraph, unless what follows it (after a note or page header lifted
@@ -211,7 +213,7 @@ def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: 
                 view.insert("\n", ln.start)
             else:
                 _join(view, prev, ln, gap, typical, hard_wrapped, want)
-        _copy_repaired(view, source, ln.end - len(head), ln.end, want == BODY)
+        _copy_repaired(view, source, ln.end - len(head), ln.end, want == BODY, markers)
         prev, gap, pending_break = ln, False, False
     return view
 
@@ -263,15 +265,19 @@ def _joined_forms() -> re.Pattern[str]:
     return _JOINED_FORMS
 
 
-def _copy_repaired(view: View, source: str, start: int, end: int, drop_markers: bool) -> None:
+def _copy_repaired(view: View, source: str, start: int, end: int, drop_markers: bool,
+                   markers: tuple[tuple[int, int], ...] = ()) -> None:
     """Copy a line, restoring hyphens lost at line ends ("SinoSoviet", "19541975") and, in body
-    text, leaving out note markers glued to words, which are anchors rather than words."""
+    text, leaving out note markers glued to words, which are anchors rather than words (`markers`:
+    those the endnotes found, "Laird1", beside those the line's own punctuation shows)."""
     pos = start
     segment = source[start:end]
     repairs = [(m.end(), m.end(), "-") for m in _joined_forms().finditer(segment)]
     repairs += [(m.start(2), m.start(2), "-") for m in _JOINED_YEARS.finditer(segment) if m.group(1) < m.group(2)]
     if drop_markers:
         repairs += [(m.start(), m.end(), "") for m in _GLUED_MARKER.finditer(segment)]
+        seen = {cut for cut, _, _ in repairs}
+        repairs += [(s - start, e - start, "") for s, e in markers if start <= s < end and s - start not in seen]
     for cut_start, cut_end, text in sorted(repairs):
         view.copy(source, pos, start + cut_start)
         view.insert(text, start + cut_start)
@@ -297,14 +303,28 @@ def is_hard_wrapped(doc: Document, lines: list[PhysicalLine]) -> bool:
     return mid_sentence / len(long_lines) >= 0.5
 
 
+def with_endnotes(doc: Document, lines: list[PhysicalLine], labels: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where the document ends with a block of endnotes whose markers the body calls in order (an
+    edition's document, a web page's notes), that block is the notes and all before it the body
+    (page furniture kept); relabels in place and returns the markers' spans."""
+    found = endnotes.find(doc.text, [(ln.start, ln.end) for ln in lines])
+    if found is None:
+        return ()
+    for i in range(len(lines)):
+        if labels[i] != FURNITURE:
+            labels[i] = NOTE if i >= found.first_line else BODY
+    return tuple((s, e) for _, s, e in found.markers)
+
+
 def run(doc: Document) -> Layout:
     """Label the lines of a document and build its body and notes views."""
     lines = split_lines(doc)
     labels = label_lines(doc, lines)
+    markers = with_endnotes(doc, lines, labels)
     wrapped = is_hard_wrapped(doc, lines)
     # Markdown markup is blanked out of the reading (same length, so offsets do not move).
     source = _MARKDOWN.sub(lambda m: " " * len(m.group()), doc.text) if doc.format == "markdown" else doc.text
     if NOTE not in labels and FURNITURE not in labels and (doc.format == "html" or not wrapped):
         return Layout([Region(BODY, 0, len(doc.text))], View.masked(source), View())
-    return Layout(regions_of(lines, labels), build_view(source, lines, labels, BODY, wrapped),
+    return Layout(regions_of(lines, labels), build_view(source, lines, labels, BODY, wrapped, markers),
                   build_view(source, lines, labels, NOTE, wrapped), lines, labels)

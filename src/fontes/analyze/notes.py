@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Note
-from . import references
+from . import source_notes
 from .layout import NOTE, Layout, PhysicalLine
 
 _MARKER_LINE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -147,7 +147,7 @@ def run(source: str, pages: Layout) -> list[Note]:
             start, end = draft.marker_span
         text = source[start:end]
         body = " ".join(source[s:e].strip() for s, e in draft.lines)
-        refs = references.parse(body, previous_refs) if draft.lines else []
+        refs = source_notes.parse_source(body, previous_refs) if draft.lines else []
         previous_refs.append((marker, refs))
         notes.append(Note(marker, start, end, text, printed, anchors.get(marker, []), refs))
     return notes

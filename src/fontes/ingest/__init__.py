@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import FontesError
 from ..model import Document
-from . import html, metadata, pdf, text
+from . import html, metadata, pdf, tei, text
 from .metadata import check_published
 
 __all__ = ["READERS", "DEFAULT_MAX_BYTES", "check_published", "discover", "display_path", "fingerprint",
@@ -16,6 +16,7 @@ READERS = {
     ".txt": text.read, ".md": text.read, ".markdown": text.read, ".text": text.read,
     ".html": html.read, ".htm": html.read, ".xhtml": html.read,
     ".pdf": pdf.read,
+    ".xml": tei.read, ".tei": tei.read,
 }
 DEFAULT_MAX_BYTES = 50_000_000  # "50 MB", as the --max-size and --max-upload options count
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import FontesError
 from ..lexicon import load
 from ..model import Document
+from . import edition
 
 KINDS = ("scholarly", "news", "web", "archival", "other")
 _AUTHOR_LINE = re.compile(r"^(?:By |by )?([A-Z][a-z]+(?: [A-Z]\.)*(?: (?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3})$")
@@ -47,6 +48,11 @@ def _dateline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     dateline = re.compile(rf"^(?:[A-Z][\w.–-]*\s+[\w.–-]+\s+)?{place},\s+{date}{clock}\s*[.—–-]*\s*$")
     header = re.compile(rf"^(?i:date)\s*[:.]?\s+{date}{clock}\.?\s*$")
     return dateline, header
+
+
+def dateline_pattern() -> re.Pattern[str]:
+    """The pattern of a dateline line ("Washington, April 15, 1969, 6:30 p.m.")."""
+    return _dateline_patterns()[0]
 
 
 def find_document_date(text: str, lines: int = 30) -> str | None:
@@ -139,10 +145,17 @@ def check_published(value: str) -> str:
 
 def complete(doc: Document, path: Path, published: str | None = None) -> None:
     """Fill title, authors, date and kind: from the text first, then sidecar, then --published."""
+    frame = edition.read(doc.text)
+    if frame:
+        # an edited document: its heading is its title, its sender its author
+        doc.meta["edition"] = frame
+        heading = frame["heading"]
+        doc.title = doc.title or heading["title"]["text"]
+        doc.authors = doc.authors or ([heading["sender"]["name"]] if "sender" in heading else [])
     doc.title = doc.title or guess_title(doc.text) or path.stem
     doc.authors = doc.authors or guess_authors(doc.text)
     doc.published = (doc.published or "")[:10] or find_dateline(doc.text)
-    doc.kind = guess_kind(doc)
+    doc.kind = "archival" if frame else guess_kind(doc)
     side = read_sidecar(path)
     for key in ("title", "published", "kind"):
         if side.get(key):
