@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from ..lexicon import load
 from ..model import Mention
 from .language import Parsed
+from .person_spans import repair, unseen
 
 _LEADING = re.compile(r"^(?:\d{1,3}\s+)?(?:(?:the|The|THE)\s+)?")
 _TRAILING = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$")
@@ -122,15 +123,21 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
             continue
         ent = widen(ent, taken)
         s, e = trim(view_text, ent.start_char, ent.end_char)
-        if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
-                view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
-            continue
-        if any(f.start() <= s < f.end() for f in facilities):
-            continue
-        found.append(_mention(parsed, source, s, e, ent.label_, role_of(ent)))
+        for s, e, label in repair(view_text, s, e, ent.label_):
+            if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
+                    view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
+                continue
+            if any(f.start() <= s < f.end() for f in facilities):
+                continue
+            found.append(_mention(parsed, source, s, e, label, role_of(ent) if label == ent.label_ else None))
     for start, end in unlabelled_names(parsed.sdoc, taken) if parsed.region == "body" else []:
         span = parsed.sdoc[start:end]
-        found.append(_mention(parsed, source, span.start_char, span.end_char, "PERSON", None))
+        for s, e, label in repair(view_text, span.start_char, span.end_char, "PERSON"):
+            found.append(_mention(parsed, source, s, e, label, None))
+    for s, e, name in unseen(view_text):
+        start, end = parsed.source_span(s, e)
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(_mention(parsed, source, s, e, "PERSON", None, name))
     for match in facilities:
         words = match.group(1).split()
         while words and words[0] in _cues()["not_name_starts"]:
@@ -142,6 +149,7 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
     return found
 
 
-def _mention(parsed: Parsed, source: str, s: int, e: int, label: str, role: str | None) -> Mention:
+def _mention(parsed: Parsed, source: str, s: int, e: int, label: str, role: str | None,
+             name: str | None = None) -> Mention:
     start, end = parsed.source_span(s, e)
-    return Mention(start, end, source[start:end], label, role, name=" ".join(parsed.text[s:e].split()))
+    return Mention(start, end, source[start:end], label, role, name=name or " ".join(parsed.text[s:e].split()))

@@ -65,3 +65,61 @@ def initials(key: str) -> str:
     """Initials of the significant words: 'democratic people's republic of korea' → 'dprk'."""
     stop = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "to", "in", "on"}
     return "".join(w[0] for w in key.replace("'s", "").split() if w not in stop and w[0].isalpha())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Lower-case title words: nameparser's list (ranks, offices, honorifics) with ours."""
+    from nameparser.config import CONSTANTS
+    entities = load("entities")
+    ours = {fold(w).lower().rstrip(".") for w in [*entities["extra_titles"], *entities["titles"]] for w in w.split()}
+    return frozenset({t.lower() for t in CONSTANTS.titles} | ours | set(entities["title_abbreviations"]))
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word is a title, rank or office word ("Adm.", "Secretary", "FonMin")."""
+    return fold(word).lower().rstrip(".,") in _title_words()
+
+
+_WORD = re.compile(r"[\w.'’-]+")
+_JOINERS = {"of", "the", "for", "and", "on"}
+_NOT_KINDS = {"his", "her", "excellency", "mr", "mrs", "ms", "dr", "vice", "under", "acting", "deputy", "assistant",
+              "former", "messrs", "the", "hon", "honorable", "honourable"}
+
+
+def title_before(text: str, start: int, reach: int = 80) -> str:
+    """The title or office written just before a name ("Director of Central Intelligence" before
+    "Helms", "Vice Adm." before "Nels C. Johnson"), or ''. Office words after "of" are kept
+    only when a title word opens the phrase."""
+    window = text[max(0, start - reach):start]
+    if window and not window[-1].isspace():
+        return ""
+    words = [m for m in _WORD.finditer(window)]
+    if words and words[-1].end() < len(window.rstrip()):  # punctuation between title and name
+        return ""
+    phrase: list[str] = []
+    for m in reversed(words):
+        w = m.group()
+        gap = window[m.end():words[words.index(m) + 1].start()] if m is not words[-1] else ""
+        if "\n" in gap or any(ch in gap for ch in ",;:()"):
+            break
+        if not (w[:1].isupper() or w.lower() in _JOINERS):
+            break
+        phrase.insert(0, w)
+    while phrase and not is_title_word(phrase[0]):
+        phrase.pop(0)
+    return " ".join(phrase)
+
+
+def title_kinds(title: str) -> set[str]:
+    """The title words of a title phrase in one spelling ("Vice Adm." → {"vice", "admiral"})."""
+    abbreviations = load("entities")["title_abbreviations"]
+    kinds = set()
+    for word in title.split():
+        key = fold(word).lower().rstrip(".,")
+        # modifiers and honorifics say nothing about which office it is
+        if key in _JOINERS or key in _NOT_KINDS:
+            continue
+        if is_title_word(key):
+            kinds.add(abbreviations.get(key, key))
+    return kinds

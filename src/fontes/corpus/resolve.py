@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from ..errors import FontesError
 from ..lexicon import load
 from ..analyze.names import fold, initials, normalize, place_key, tokens
+from .people import PersonLinker
 from ..model import Entity, Mention, Resolution, StoredMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -209,7 +210,7 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     """Resolve every stored model mention into entities, then find the names the model missed."""
     keys = {row.id: key_of(row.mention, gaz) for row in rows}
     clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
-    link_short_forms(rows, keys)
+    PersonLinker(rows, keys, text_of).run()
     link_acronyms_and_spellings(keys.values(), clusters)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
