@@ -95,8 +95,8 @@ def title_before(text: str, start: int, reach: int = 80) -> str:
     if window and not window[-1].isspace():
         return ""
     words = [m for m in _WORD.finditer(window)]
-    if words and words[-1].end() < len(window.rstrip()):  # punctuation between title and name
-        return ""
+    if not words or words[-1].end() < len(window.rstrip()) or "\n" in window[words[-1].end():]:
+        return ""  # punctuation or a line break between the words before and the name
     phrase: list[str] = []
     for m in reversed(words):
         w = m.group()

@@ -283,16 +283,18 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
                     names[fold(name)].add(eid)
-        names = {n: ids for n, ids in names.items() if len(ids) == 1}
         if not names:
             continue
+        # a note marker may be glued to the name it follows ("Nixon1"): digits may follow a name
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(
-            r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+            r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?![^\W\d])")
         doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
         spans = [(r.mention.start, r.mention.end) for r in doc_rows]
         for match in pattern.finditer(folded):
             start, end = match.span()
-            eid = next(iter(names[" ".join(match.group().split())]))
+            eid = _nearest_owner(names[" ".join(match.group().split())], doc_rows, assignment, start)
+            if eid is None:
+                continue
             inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
             if any(r.mention.start < start or r.mention.end > end for r in inside):
                 continue
@@ -304,6 +306,15 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                               name=" ".join(text[start:end].split()), entity_id=eid)
             found.append((doc_id, mention))
     return found
+
+
+def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], assignment: dict[int, int], start: int) -> int | None:
+    """The entity a name found at `start` stands for: the only one it names, or, when it names
+    several ("Park" of two people), the one mentioned nearest before it."""
+    if len(ids) == 1:
+        return next(iter(ids))
+    before = [r for r in doc_rows if r.mention.end <= start and assignment.get(r.id) in ids]
+    return assignment[max(before, key=lambda r: r.mention.start).id] if before else None
 
 
 def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
