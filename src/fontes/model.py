@@ -182,6 +182,9 @@ class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+    # why its mentions were merged (reason → mentions) and the titles a person is given
+    evidence: dict[str, int] = field(default_factory=dict)
+    titles: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -36,7 +36,8 @@ def role_of(ent: SpacySpan) -> str | None:
         return None
     cues = _cues()
     root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    # a conjunct or an apposition ("in the capital, Ankara") takes the role of the word it joins
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     if ent.label_ == "NORP":
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None

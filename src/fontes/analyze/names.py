@@ -82,7 +82,7 @@ def is_title_word(word: str) -> bool:
 
 
 _WORD = re.compile(r"[\w.'’-]+")
-_JOINERS = {"of", "the", "for", "and", "on"}
+_JOINERS = {"of", "the", "for", "on"}
 _NOT_KINDS = {"his", "her", "excellency", "mr", "mrs", "ms", "dr", "vice", "under", "acting", "deputy", "assistant",
               "former", "messrs", "the", "hon", "honorable", "honourable"}
 

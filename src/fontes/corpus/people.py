@@ -38,7 +38,8 @@ def identity(key: str) -> str:
 
 def _is_full_name(key: str) -> bool:
     words = tokens(key)
-    return 2 <= len(words) <= 4 and words[-1] not in load("entities")["org_words"]
+    last = words[-1].rstrip(".") if words else ""
+    return 2 <= len(words) <= 4 and last not in load("entities")["org_words"] and last not in load("entities")["designators"]
 
 
 def _shortens(full: str, short: str) -> bool:
@@ -54,6 +55,7 @@ class PersonLinker:
         self.rows, self.keys, self.text_of = rows, keys, text_of
         self.why: dict[int, str] = {}
         self.titles: dict[int, set[str]] = {}
+        self.title_text: dict[int, str] = {}  # the title as written before the name
 
     def run(self) -> dict[int, str]:
         """Rewrite `keys` of person mentions in place; return mention id → reason for the change."""
@@ -67,15 +69,21 @@ class PersonLinker:
             text = self.text_of(doc_id)
             doc_rows.sort(key=lambda r: r.mention.start)
             for row in doc_rows:
-                self.titles[row.id] = title_kinds(title_before(text, row.mention.start))
+                self.title_text[row.id] = title_before(text, row.mention.start)
+                self.titles[row.id] = title_kinds(self.title_text[row.id])
             self._link_in_document(doc_rows, full, canonical)
         self._link_across_corpus(by_doc, canonical)
         return self.why
 
     def _full_names(self, by_doc: dict[int, list[StoredMention]]) -> set[str]:
-        """Name keys that are a person's full name: tagged as a person and of two to four words."""
-        tagged = {self.keys[r.id][2:] for rows in by_doc.values() for r in rows if r.mention.label == "PERSON"}
-        return {k for k in tagged if _is_full_name(k) and len(k.replace(" ", "")) > 3}
+        """Name keys that are a person's full name: of two to four words, tagged as a person or
+        extending, in the same document, a name tagged so ("Le Thanh Nghi" around "Thanh Nghi")."""
+        full = set()
+        for rows in by_doc.values():
+            plain = {self.keys[r.id][2:] for r in rows if _is_full_name(self.keys[r.id][2:])}
+            tagged = {self.keys[r.id][2:] for r in rows if r.mention.label == "PERSON"} & plain
+            full |= tagged | {k for k in plain if any(_shortens(k, t) for t in tagged)}
+        return {k for k in full if len(k.replace(" ", "")) > 3}
 
     def _canonical(self, full: set[str]) -> dict[str, str]:
         """Each full name → the fullest form of the same person (most words, then longest)."""
@@ -100,11 +108,16 @@ class PersonLinker:
 
     def _link_in_document(self, doc_rows: list[StoredMention], full: set[str], canonical: dict[str, str]) -> None:
         resolved: list[tuple[StoredMention, str]] = []  # mentions of full names or already linked
+        here = {canonical[k] for r in doc_rows if (k := self.keys[r.id][2:]) in canonical}
+        # a full name the document also gives in a longer form is that longer form ("Thanh Nghi")
+        longest = {k: max((o for o in here if o == k or _shortens(o, k)), key=lambda o: (len(tokens(o)), o))
+                   for k in here}
         for row in doc_rows:
             key = self.keys[row.id][2:]
             if key in canonical:
-                self._set(row, canonical[key], "spelling" if canonical[key] != key else "exact")
-                resolved.append((row, canonical[key]))
+                person = longest[canonical[key]]
+                self._set(row, person, "spelling" if canonical[key] != key else "short form")
+                resolved.append((row, person))
         for i, row in enumerate(doc_rows):
             key = self.keys[row.id][2:]
             if key in canonical:

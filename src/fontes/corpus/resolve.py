@@ -21,8 +21,9 @@ from rapidfuzz import fuzz, process
 from ..errors import FontesError
 from ..lexicon import load
 from ..analyze.names import fold, initials, normalize, place_key, tokens
-from .people import PersonLinker
 from ..model import Entity, Mention, Resolution, StoredMention
+from . import evidence, short_names
+from .people import PersonLinker
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -38,6 +39,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     splits: set[str] = field(default_factory=set)
     renames: dict[str, str] = field(default_factory=dict)
+    decided: set[str] = field(default_factory=set)  # canonical names the reader's corrections set
 
     def add(self, entry: dict, override: bool) -> None:
         name = str(entry.get("name") or "").strip()
@@ -54,6 +56,8 @@ class Gazetteer:
             if alias != canonical:
                 self.aliases[canonical].append(alias)
         self.types[canonical] = str(entry.get("type") or self.types.get(canonical) or "ORG")
+        if override:
+            self.decided.add(canonical)
         for capital in entry.get("capitals", []):
             self.capitals[normalize(capital)] = canonical
         for demonym in entry.get("demonyms", []):
@@ -126,55 +130,10 @@ def key_of(m: Mention, gaz: Gazetteer) -> str:
     return "n:" + (place_key(key) if m.label in PLACE_LABELS else key)
 
 
-def _is_full_name(key: str) -> bool:
-    words = tokens(key)
-    return 2 <= len(words) <= 4 and words[-1] not in load("entities")["org_words"]
-
-
-def _extends(full: list[str], part: list[str]) -> bool:
-    """Whether `part` is the first or last words of `full` (and shorter)."""
-    n = len(part)
-    return 0 < n < len(full) and (full[:n] == part or full[-n:] == part)
-
-
-def link_short_forms(rows: list[StoredMention], keys: dict[int, str]) -> None:
-    """Join "Dinh" to "Vu Ngoc Dinh", "Kim" to "Kim Il Sung": a name that is the start or end of a
-    person's full name in the same document goes with the nearest such full name before it.
-
-    A full name is one the model tagged as a person, or a longer name that extends one
-    ("Le Thanh Nghi" extends "Thanh Nghị"); partial names chain to the fullest form."""
-    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
-    for row in rows:
-        by_doc[row.doc_id].append(row)
-    for doc_rows in by_doc.values():
-        doc_rows.sort(key=lambda r: r.mention.start)
-        plain = {keys[r.id][2:] for r in doc_rows if keys[r.id].startswith("n:") and _is_full_name(keys[r.id][2:])}
-        tagged = {keys[r.id][2:] for r in doc_rows if r.mention.label == "PERSON"} & plain
-        people = tagged | {k for k in plain if any(_extends(tokens(k), tokens(p)) for p in tagged)}
-        fullest = {p: max((q for q in people if q == p or _extends(tokens(q), tokens(p))), key=len) for p in people}
-        places = [(r.mention.start, fullest[keys[r.id][2:]]) for r in doc_rows if keys[r.id][2:] in people]
-        if not places:
-            continue
-        for row in doc_rows:
-            key = keys[row.id]
-            if not key.startswith("n:") or row.mention.label == "NORP":
-                continue
-            if key[2:] in fullest:
-                keys[row.id] = "n:" + fullest[key[2:]]
-                continue
-            short = tokens(key[2:])
-            if not short or len(short) >= 3 or any(len(w) < 2 for w in short):
-                continue
-            matches = [(start, full) for start, full in places if _extends(tokens(full), short)]
-            if not matches:
-                continue
-            before = [m for m in matches if m[0] < row.mention.start]
-            _, full = before[-1] if before else min(matches, key=lambda m: m[0] - row.mention.start)
-            keys[row.id] = "n:" + full
-
-
-def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None:
-    """Join an acronym to the one longer name it abbreviates, and near-identical spellings."""
+def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> dict[str, str]:
+    """Join an acronym to the one longer name it abbreviates, and near-identical spellings;
+    returns the keys joined and why ("alias" for an acronym, "spelling")."""
+    joined: dict[str, str] = {}
     plain = sorted({k for k in keys if k.startswith("n:")})
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in plain:
@@ -184,6 +143,7 @@ def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None
         word = key[2:].replace(".", "")
         if 2 <= len(word) <= 6 and " " not in word and len(by_initials.get(word, [])) == 1:
             clusters.union(by_initials[word][0], key)
+            joined[key] = "alias"
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in plain:
         if len(key) >= 8:
@@ -192,6 +152,8 @@ def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None
         for i, key in enumerate(block):
             for other, score, _ in process.extract(key, block[i + 1:], scorer=fuzz.ratio, score_cutoff=93):
                 clusters.union(key, other)
+                joined.setdefault(other, "spelling")
+    return joined
 
 
 def _display_name(surfaces: Counter) -> str:
@@ -210,8 +172,10 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     """Resolve every stored model mention into entities, then find the names the model missed."""
     keys = {row.id: key_of(row.mention, gaz) for row in rows}
     clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
-    PersonLinker(rows, keys, text_of).run()
-    link_acronyms_and_spellings(keys.values(), clusters)
+    linked = short_names.link(rows, keys)
+    people = PersonLinker(rows, keys, text_of)
+    linked.update(people.run())
+    joined = link_acronyms_and_spellings(keys.values(), clusters)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
         members[clusters.find(keys[row.id])].append(row)
@@ -237,7 +201,21 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     for entity in entities:
         entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
                                 - {entity.name})
+    reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
+    evidence.tally(entities, assignment, reasons, found)
+    _add_titles(entities, assignment, people.title_text)
     return Resolution(entities, assignment, found)
+
+
+def _add_titles(entities: list[Entity], assignment: dict[int, int], title_text: dict[int, str]) -> None:
+    """The titles and offices written before a person's names, most frequent first."""
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for mention_id, title in title_text.items():
+        if title and mention_id in assignment:
+            counts[assignment[mention_id]][title] += 1
+    for entity in entities:
+        if entity.type == "PERSON":
+            entity.titles = [t for t, _ in counts[entity.id].most_common(5)]
 
 
 def _type_of(group: list[StoredMention]) -> str:
