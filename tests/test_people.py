@@ -93,3 +93,36 @@ def test_short_company_name_is_the_company(tmp_path):
     export = export_of(tmp_path, {
         "wire.txt": "Torvald Shipping Group said profits rose. Torvald will buy two tankers, the company said.\n"})
     assert entity_of(export, "wire.txt", "Torvald") == entity_of(export, "wire.txt", "Torvald Shipping Group")
+
+
+SHIPS = ("NAVAL REPORT\n\nThe destroyer USS Kestrel left Sasebo on 3 May. Two days later U.S.S. Kestrel reported "
+         "engine trouble, and the Kestrel returned to port.\n\nHMS Albatross, a frigate, joined her in July.\n\n"
+         "The 64th Fighter Aviation Corps moved its regiments to Andong. Later the 64th Fighter Aviation Corps "
+         "lost four aircraft.\n\nThe Marble Palace, known as the Blue Hall, was closed. The Blue Hall, the "
+         "governor's summer residence, had been open to visitors.\n")
+
+
+def test_a_ship_with_and_without_its_prefix_is_one_vessel(tmp_path):
+    export = export_of(tmp_path, {"ships.txt": SHIPS})
+    kestrel = entity_named(export, "ships.txt", "USS Kestrel")
+    assert entity_of(export, "ships.txt", "U.S.S. Kestrel") == kestrel["id"]
+    assert entity_of(export, "ships.txt", "Kestrel") == kestrel["id"]
+    assert kestrel["type"] == "VESSEL"
+    assert entity_named(export, "ships.txt", "HMS Albatross")["type"] == "VESSEL"
+
+
+def test_a_unit_keeps_its_ordinal(tmp_path):
+    export = export_of(tmp_path, {"ships.txt": SHIPS})
+    corps = entity_named(export, "ships.txt", "64th Fighter Aviation Corps")
+    assert corps["name"] == "64th Fighter Aviation Corps"
+    assert len(corps["mentions"]) == 2
+
+
+def test_names_and_descriptions_the_document_equates(tmp_path):
+    export = export_of(tmp_path, {
+        "ships.txt": SHIPS,
+        "visit.txt": "In August the delegation from Lyon was received at the governor's summer residence.\n"})
+    lodge = entity_of(export, "ships.txt", "Marble Palace")
+    assert entity_of(export, "ships.txt", "Blue Hall") == lodge
+    assert entity_of(export, "visit.txt", "the governor's summer residence") == lodge
+    assert entity_named(export, "visit.txt", "the governor's summer residence")["merged_by"].get("description") == 2

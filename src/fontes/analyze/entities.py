@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from ..lexicon import load
 from ..model import Mention
 from .language import Parsed
+from . import vessels
 from .person_spans import repair, unseen
 
 _LEADING = re.compile(r"^(?:\d{1,3}\s+)?(?:(?:the|The|THE)\s+)?")
@@ -124,7 +125,8 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
             continue
         ent = widen(ent, taken)
         s, e = trim(view_text, ent.start_char, ent.end_char)
-        for s, e, label in repair(view_text, s, e, ent.label_):
+        s, e, named_as = vessels.widen(view_text, s, e, ent.label_)
+        for s, e, label in repair(view_text, s, e, named_as) if named_as != "VESSEL" else [(s, e, named_as)]:
             if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
                     view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
                 continue
@@ -133,8 +135,13 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
             found.append(_mention(parsed, source, s, e, label, role_of(ent) if label == ent.label_ else None))
     for start, end in unlabelled_names(parsed.sdoc, taken) if parsed.region == "body" else []:
         span = parsed.sdoc[start:end]
-        for s, e, label in repair(view_text, span.start_char, span.end_char, "PERSON"):
+        s, e, named_as = vessels.widen(view_text, span.start_char, span.end_char, "PERSON")
+        for s, e, label in repair(view_text, s, e, named_as) if named_as != "VESSEL" else [(s, e, named_as)]:
             found.append(_mention(parsed, source, s, e, label, None))
+    for s, e in vessels.named(view_text):
+        start, end = parsed.source_span(s, e)
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(_mention(parsed, source, s, e, "VESSEL", None))
     for s, e, name in unseen(view_text):
         start, end = parsed.source_span(s, e)
         if not any(m.start < end and start < m.end for m in found):

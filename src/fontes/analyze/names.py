@@ -36,6 +36,13 @@ def _titles() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _vessel_prefix() -> re.Pattern[str]:
+    """A ship's prefix at the start of a folded, lower-case name ("u.s.s. ")."""
+    prefixes = sorted((re.escape(p.lower()) for p in load("entities")["vessel_prefixes"]), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(prefixes) + r")\s+(?=\w)")
+
+
+@lru_cache(maxsize=1)
 def _generic_suffix() -> re.Pattern[str]:
     words = "|".join(load("entities")["generic_suffixes"])
     return re.compile(rf"\s+(?:{words})$")
@@ -45,6 +52,7 @@ def normalize(name: str) -> str:
     """The comparison key of a name: folded, lower-case, without article, title or possessive."""
     key = " ".join(fold(name).lower().split())
     key = re.sub(r"^the\s+", "", key)
+    key = _vessel_prefix().sub("", key)
     key = re.sub(r"'s$|'$", "", key)
     titled = _titles().sub("", key)
     key = titled if titled else key

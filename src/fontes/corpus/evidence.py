@@ -30,7 +30,10 @@ def reason(row: StoredMention, key: str, linked: dict[int, str], joined: dict[st
 
 
 def found_reason(mention: Mention, entity: Entity) -> str:
-    """A name found by searching the text: the entity's own name, or one of its other names."""
+    """A name found by searching the text: the entity's own name, one of its other names, or a
+    description a document or the gazetteer gives it."""
+    if mention.name[:1].islower():
+        return "description"
     return "exact" if normalize(mention.name) == normalize(entity.name) else "alias"
 
 

@@ -22,7 +22,7 @@ from ..errors import FontesError
 from ..lexicon import load
 from ..analyze.names import fold, initials, normalize, place_key, tokens
 from ..model import Entity, Mention, Resolution, StoredMention
-from . import evidence, short_names
+from . import appositions, evidence, short_names
 from .people import PersonLinker
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -40,6 +40,7 @@ class Gazetteer:
     splits: set[str] = field(default_factory=set)
     renames: dict[str, str] = field(default_factory=dict)
     decided: set[str] = field(default_factory=set)  # canonical names the reader's corrections set
+    descriptions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, entry: dict, override: bool) -> None:
         name = str(entry.get("name") or "").strip()
@@ -62,6 +63,7 @@ class Gazetteer:
             self.capitals[normalize(capital)] = canonical
         for demonym in entry.get("demonyms", []):
             self.demonyms[normalize(demonym)] = canonical
+        self.descriptions[canonical] += [str(d) for d in entry.get("descriptions", [])]
 
     def display(self, canonical: str) -> str:
         return self.renames.get(canonical, canonical)
@@ -176,6 +178,8 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     people = PersonLinker(rows, keys, text_of)
     linked.update(people.run())
     joined = link_acronyms_and_spellings(keys.values(), clusters)
+    apposed, described_as = appositions.link(rows, keys, text_of, clusters.union)
+    joined.update(apposed)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
         members[clusters.find(keys[row.id])].append(row)
@@ -197,7 +201,13 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
         root_to_id[root] = number
     assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
-    found = find_missed(rows, assignment, entities, known, text_of, gaz)
+    descriptions: dict[int, set[str]] = defaultdict(set)
+    for key, said in described_as.items():
+        descriptions[root_to_id[clusters.find(key)]] |= said
+    for root in members:
+        if root.startswith("g:"):
+            descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
+    found = find_missed(rows, assignment, entities, known, text_of, gaz, descriptions)
     for entity in entities:
         entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
                                 - {entity.name})
@@ -220,6 +230,8 @@ def _add_titles(entities: list[Entity], assignment: dict[int, int], title_text: 
 
 def _type_of(group: list[StoredMention]) -> str:
     """The label the model gave the fullest forms of the name, by majority."""
+    if any(r.mention.label == "VESSEL" for r in group):
+        return "VESSEL"  # a ship's prefix says what the name is, whatever the model took it for
     most = max(len(tokens(normalize(r.mention.name))) for r in group)
     labels = Counter(r.mention.label for r in group if len(tokens(normalize(r.mention.name))) == most)
     return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
@@ -236,8 +248,11 @@ def short_forms(entity: Entity, text: str) -> list[str]:
 
 
 def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
-                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer) -> list[tuple[int, Mention]]:
-    """Search each document for the names of the entities it mentions, where the model saw none.
+                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer,
+                descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
+    """Search each document for the names of the entities it mentions, where the model saw none,
+    and in every document for the descriptions a document or the gazetteer gives an entity
+    ("the presidential residence").
 
     A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
     the shorter mention is reassigned to the entity of the longer name (longest match)."""
@@ -261,6 +276,9 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
                     names[fold(name)].add(eid)
+        for eid, said in (descriptions or {}).items():
+            for description in said:
+                names[fold(description)].add(eid)
         if not names:
             continue
         # a note marker may be glued to the name it follows ("Nixon1"): digits may follow a name
