@@ -2,6 +2,8 @@
 romanisations and short company names joined to the full name, with the reason for each merge."""
 from __future__ import annotations
 
+import json
+
 from conftest import build_store, entity_of
 from fontes.analyze.names import title_before, title_kinds
 from fontes.analyze.person_spans import repair, unseen
@@ -126,3 +128,21 @@ def test_names_and_descriptions_the_document_equates(tmp_path):
     assert entity_of(export, "ships.txt", "Blue Hall") == lodge
     assert entity_of(export, "visit.txt", "the governor's summer residence") == lodge
     assert entity_named(export, "visit.txt", "the governor's summer residence")["merged_by"].get("description") == 2
+
+
+def test_cli_shows_why_mentions_were_merged_and_a_readers_merge_says_so(tmp_path, run_cli):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The envoy Harald Lindqvist arrived in Oslo on Tuesday. Lindqvist met the press. "
+                                  "Later Ove Berg joined him.\n", encoding="utf-8")
+    assert run_cli("ingest", str(corpus)).exit_code == 0
+    listed = json.loads(run_cli("entities", "--json", "--type", "PERSON").output)
+    lindqvist = next(e for e in listed if e["name"] == "Harald Lindqvist")
+    assert lindqvist["evidence"] == {"exact": 1, "surname": 1}
+    assert "surname 1" in run_cli("entities", "--type", "PERSON").output
+    corrections = tmp_path / "corrections.toml"
+    corrections.write_text('[[entity]]\nname = "Harald Lindqvist"\ntype = "PERSON"\naliases = ["Ove Berg"]\n', encoding="utf-8")
+    assert run_cli("--entities", str(corrections), "resolve").exit_code == 0
+    listed = json.loads(run_cli("entities", "--json", "--type", "PERSON").output)
+    merged = next(e for e in listed if e["name"] == "Harald Lindqvist")
+    assert merged["evidence"].get("reader's decision", 0) >= 1

@@ -34,7 +34,10 @@ def found_reason(mention: Mention, entity: Entity) -> str:
     description a document or the gazetteer gives it."""
     if mention.name[:1].islower():
         return "description"
-    return "exact" if normalize(mention.name) == normalize(entity.name) else "alias"
+    name = normalize(mention.name)
+    if name == normalize(entity.name):
+        return "exact"
+    return "surname" if entity.type == "PERSON" and name in normalize(entity.name).split() else "alias"
 
 
 def tally(entities: list[Entity], assignment: dict[int, int], reasons: dict[int, str],

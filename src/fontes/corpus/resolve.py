@@ -214,7 +214,19 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
     evidence.tally(entities, assignment, reasons, found)
     _add_titles(entities, assignment, people.title_text)
+    _add_ties(entities, gaz)
     return Resolution(entities, assignment, found)
+
+
+def _add_ties(entities: list[Entity], gaz: Gazetteer) -> None:
+    """A capital as a city and a nationality word keep their tie to the state they stand for when
+    they act ("Moscow" the city: capital of the Union of Soviet Socialist Republics)."""
+    for entity in entities:
+        key = normalize(entity.name)
+        if key in gaz.capitals and gaz.display(gaz.capitals[key]) != entity.name:
+            entity.titles.append(f"capital of {gaz.display(gaz.capitals[key])}")
+        elif entity.type == "NORP" and key in gaz.demonyms and gaz.display(gaz.demonyms[key]) != entity.name:
+            entity.titles.append(f"nationality of {gaz.display(gaz.demonyms[key])}")
 
 
 def _add_titles(entities: list[Entity], assignment: dict[int, int], title_text: dict[int, str]) -> None:
