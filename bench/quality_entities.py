@@ -15,7 +15,9 @@ Reference sources: ../shared/eval/score.py with dev-gold.json, its `entities_res
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -90,12 +92,8 @@ def prepare_timebank(work: pathlib.Path) -> pathlib.Path:
     sidecar cut to the day, as quality.py pairs does)."""
     timeml = load_module(SHARED / "eval" / "timeml.py", "timeml")
     out = work / "timebank-text"
-    stdout, sys.stdout = sys.stdout, open("/dev/null", "w")
-    try:
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
         timeml.prepare(SHARED / "corpora" / "timebank", out)
-    finally:
-        sys.stdout.close()
-        sys.stdout = stdout
     for meta in out.glob("*.meta.json"):
         data = json.loads(meta.read_text())
         data["published"] = data["published"].split("T")[0]

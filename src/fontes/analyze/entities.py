@@ -1,5 +1,7 @@
-"""Entity mentions: spaCy's named entities, trimmed to the name itself, with metonymy roles, and
-named facilities that the statistical model misses ("Kep air base")."""
+"""Entity mentions: spaCy's named entities, trimmed to the name itself (people's spans repaired in
+person_spans.py, ships' prefixes and units' ordinals taken in by vessels.py), with metonymy roles,
+and the names the statistical model misses: named facilities ("Kep air base"), prefixed ships,
+speakers' initials in transcripts."""
 from __future__ import annotations
 
 import re
@@ -124,9 +126,7 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
         if ent.label_ not in labels:
             continue
         ent = widen(ent, taken)
-        s, e = trim(view_text, ent.start_char, ent.end_char)
-        s, e, named_as = vessels.widen(view_text, s, e, ent.label_)
-        for s, e, label in repair(view_text, s, e, named_as) if named_as != "VESSEL" else [(s, e, named_as)]:
+        for s, e, label in _named_spans(view_text, *trim(view_text, ent.start_char, ent.end_char), ent.label_):
             if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
                     view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
                 continue
@@ -135,8 +135,7 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
             found.append(_mention(parsed, source, s, e, label, role_of(ent) if label == ent.label_ else None))
     for start, end in unlabelled_names(parsed.sdoc, taken) if parsed.region == "body" else []:
         span = parsed.sdoc[start:end]
-        s, e, named_as = vessels.widen(view_text, span.start_char, span.end_char, "PERSON")
-        for s, e, label in repair(view_text, s, e, named_as) if named_as != "VESSEL" else [(s, e, named_as)]:
+        for s, e, label in _named_spans(view_text, span.start_char, span.end_char, "PERSON"):
             found.append(_mention(parsed, source, s, e, label, None))
     for s, e in vessels.named(view_text):
         start, end = parsed.source_span(s, e)
@@ -155,6 +154,13 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
         s = match.end(1) - len(" ".join(words)) - 1
         found.append(_mention(parsed, source, s, match.end(), "FAC", None))
     return found
+
+
+def _named_spans(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names a model span holds once a ship's prefix or a unit's ordinal is taken in and a
+    person's span is repaired (titles, headings, lists of names)."""
+    start, end, label = vessels.widen(text, start, end, label)
+    return [(start, end, label)] if label == "VESSEL" else repair(text, start, end, label)
 
 
 def _mention(parsed: Parsed, source: str, s: int, e: int, label: str, role: str | None,

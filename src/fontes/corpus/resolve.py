@@ -1,10 +1,12 @@
-"""Entity resolution across the corpus: one entity per person, state, party or place, whatever
-name, abbreviation, short form or metonym the sources use for it.
+"""Entity resolution across the corpus: one entity per person, state, party, place or vessel,
+whatever name, abbreviation, short form or metonym the sources use for it.
 
-Evidence, strongest first: the user's corrections file, the gazetteer (data/gazetteer.toml),
-short forms of a full name used earlier in the same document ("Dinh" after "Vu Ngoc Dinh"),
-acronyms of a longer name, and near-identical spellings (rapidfuzz). Known names are then
-searched for in each document, so that every occurrence the model missed is still a mention.
+Evidence, strongest first: the user's corrections file and the reader's decisions, the gazetteer
+(data/gazetteer.toml), short names of bodies (corpus/short_names.py), people's surnames, titles,
+initials and romanisations (corpus/people.py), acronyms of a longer name, near-identical spellings
+(rapidfuzz), and names or descriptions a document equates (corpus/appositions.py). Known names are
+then searched for in each document, so that every occurrence the model missed is still a mention.
+Each entity keeps how many of its mentions each kind of evidence brought in (corpus/evidence.py).
 """
 from __future__ import annotations
 
