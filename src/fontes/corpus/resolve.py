@@ -302,7 +302,7 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
         spans = [(r.mention.start, r.mention.end) for r in doc_rows]
         for match in pattern.finditer(folded):
             start, end = match.span()
-            eid = _nearest_owner(names[" ".join(match.group().split())], doc_rows, assignment, start)
+            eid = _nearest_owner(names[" ".join(match.group().split())], doc_rows, spans, assignment, start)
             if eid is None:
                 continue
             inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
@@ -318,13 +318,17 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     return found
 
 
-def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], assignment: dict[int, int], start: int) -> int | None:
+def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], spans: list[tuple[int, int]],
+                   assignment: dict[int, int], start: int) -> int | None:
     """The entity a name found at `start` stands for: the only one it names, or, when it names
     several ("Park" of two people), the one mentioned nearest before it."""
     if len(ids) == 1:
         return next(iter(ids))
-    before = [r for r in doc_rows if r.mention.end <= start and assignment.get(r.id) in ids]
-    return assignment[max(before, key=lambda r: r.mention.start).id] if before else None
+    # doc_rows and their spans are sorted by start: walk back from the match
+    for row in reversed(doc_rows[:bisect.bisect_left(spans, (start, start))]):
+        if row.mention.end <= start and assignment.get(row.id) in ids:
+            return assignment[row.id]
+    return None
 
 
 def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
