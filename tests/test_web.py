@@ -137,6 +137,9 @@ def test_network_and_entity(client, sample_store):
     soviet = sample_store.entity_named("Soviet Union")
     entity = client.get(f"/api/entities/{soviet['id']}").json()
     assert entity["name"] == soviet["name"] and entity["claims"] and entity["mentions"] >= len(entity["documents"])
+    # why its mentions were merged: "Soviet Union", "USSR" and acting "Moscow" through the gazetteer
+    assert entity["merged_by"].startswith("gazetteer ")
+    assert "Mentions merged by: gazetteer" in client.get(f"/entity/{soviet['id']}").text
 
 
 def test_alignments_are_paged_and_filtered(client, sample_store):
