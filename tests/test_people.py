@@ -146,3 +146,9 @@ def test_cli_shows_why_mentions_were_merged_and_a_readers_merge_says_so(tmp_path
     listed = json.loads(run_cli("entities", "--json", "--type", "PERSON").output)
     merged = next(e for e in listed if e["name"] == "Harald Lindqvist")
     assert merged["evidence"].get("reader's decision", 0) >= 1
+
+
+def test_a_call_or_a_library_is_not_a_name_of_a_person(tmp_path):
+    assert repair("British Library", 0, 15, "ORG") == [(0, 15, "ORG")]
+    export = export_of(tmp_path, {"call.txt": "In March Harald Lindqvist called Ove Berg about the harbour.\n"})
+    assert entity_of(export, "call.txt", "Harald Lindqvist") != entity_of(export, "call.txt", "Ove Berg")

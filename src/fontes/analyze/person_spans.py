@@ -19,9 +19,11 @@ _LIST_OR_TITLE = re.compile(r"([A-Z][\w.]*)\s+(?=[A-Z])")
 _INITIAL = re.compile(r"(?<![\w.\[\]’'-])[A-Z](?![\w.\[\]’'-])")
 
 
-@lru_cache(maxsize=1)
-def _eponym_tail() -> re.Pattern[str]:
-    tails = "|".join(re.escape(t) for t in sorted(load("entities")["eponym_tails"], key=len, reverse=True))
+@lru_cache(maxsize=2)
+def _eponym_tail(of_body: bool = False) -> re.Pattern[str]:
+    """A name followed by a word that makes the whole something named after a person."""
+    listed = load("entities")["collection_tails" if of_body else "eponym_tails"]
+    tails = "|".join(re.escape(t) for t in sorted(listed, key=len, reverse=True))
     return re.compile(rf"((?:[A-Z][\w’'-]*\s+){{1,3}}?)(?:{tails})\.?$")
 
 
@@ -38,7 +40,7 @@ def repair(text: str, start: int, end: int, label: str) -> list[tuple[int, int, 
     if breaks:
         # a heading or a list entry run into the next paragraph: the name opens the paragraph
         start = breaks[-1].end()
-    eponym = _eponym_tail().match(text, start, end)
+    eponym = _eponym_tail(of_body=label != "PERSON").match(text, start, end)
     if eponym and label in ("PERSON", "ORG"):
         end, label = start + len(eponym.group(1).rstrip()), "PERSON"
     titled = _LIST_OR_TITLE.match(text, start, end)

@@ -9,9 +9,11 @@ from typing import Callable
 
 from ..model import StoredMention
 
-# between two names: "X, known as Y", "X, also called Y", "X, nicknamed Y", "X, a.k.a. Y"
-_SAME = re.compile(r",?\s*(?:(?:also|more commonly|better|locally|formerly|popularly)\s+)?"
-                   r"(?:known as|called|named|nicknamed|a\.k\.a\.|aka)\s+(?:the\s+)?", re.IGNORECASE)
+# between two names: "X, known as Y", "X, also called Y", "X, nicknamed Y", "X a.k.a. Y"; "called"
+# and "named" only after a comma ("Nixon called Kissinger" is a telephone call)
+_QUALIFIER = r"(?:(?:also|more commonly|better|locally|formerly|popularly)\s+)?"
+_SAME = re.compile(rf"(?:,\s*{_QUALIFIER}(?:known as|called|named|nicknamed|a\.k\.a\.|aka)"
+                   rf"|\s+{_QUALIFIER}(?:known as|a\.k\.a\.|aka))\s+(?:the\s+)?", re.IGNORECASE)
 # after a name: ", the presidential residence," — an appositive description of two to five words
 _DESCRIPTION = re.compile(r",\s+the\s+((?:[a-z][a-z'-]+\s+){1,4}[a-z][a-z'-]+)\s*[,.;]")
 _NOT_DESCRIPTIONS = {"same", "first", "last", "other", "latter", "former", "following"}
