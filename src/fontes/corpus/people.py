@@ -63,15 +63,14 @@ class PersonLinker:
         for row in self.rows:
             if self.keys[row.id].startswith("n:") and row.mention.label != "NORP":
                 by_doc[row.doc_id].append(row)
-        full = self._full_names(by_doc)
-        canonical = self._canonical(full)
+        canonical = self._canonical(self._full_names(by_doc))
         for doc_id, doc_rows in by_doc.items():
             text = self.text_of(doc_id)
             doc_rows.sort(key=lambda r: r.mention.start)
             for row in doc_rows:
                 self.title_text[row.id] = title_before(text, row.mention.start)
                 self.titles[row.id] = title_kinds(self.title_text[row.id])
-            self._link_in_document(doc_rows, full, canonical)
+            self._link_in_document(doc_rows, canonical)
         self._link_across_corpus(by_doc, canonical)
         return self.why
 
@@ -106,7 +105,9 @@ class PersonLinker:
         ta, tb = self.titles.get(a, set()), self.titles.get(b, set())
         return not ta or not tb or bool(ta & tb)
 
-    def _link_in_document(self, doc_rows: list[StoredMention], full: set[str], canonical: dict[str, str]) -> None:
+    def _link_in_document(self, doc_rows: list[StoredMention], canonical: dict[str, str]) -> None:
+        """Full names to their fullest form in the document; surnames and initials to the person
+        they stand for here, where the document says whom."""
         resolved: list[tuple[StoredMention, str]] = []  # mentions of full names or already linked
         here = {canonical[k] for r in doc_rows if (k := self.keys[r.id][2:]) in canonical}
         # a full name the document also gives in a longer form is that longer form ("Thanh Nghi")
@@ -118,7 +119,7 @@ class PersonLinker:
                 person = longest[canonical[key]]
                 self._set(row, person, "spelling" if canonical[key] != key else "short form")
                 resolved.append((row, person))
-        for i, row in enumerate(doc_rows):
+        for row in doc_rows:
             key = self.keys[row.id][2:]
             if key in canonical:
                 continue
