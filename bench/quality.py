@@ -4,6 +4,7 @@
   python bench/quality.py pairs [--store DB | --export JSON | --save-export JSON]
                                 [--json] [--show-errors] [--reference]
   python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors] [--tei]   (quality_frus.py)
+  python bench/quality.py entities [--json] [--show-errors]   (see bench/quality_entities.py)
 
 `pairs` scores fontes on hand-labelled claim pairs (bench/labels/claim_pairs.json, see
 bench/labels/README.md). It prepares the TimeBank texts from ../shared/corpora/timebank (tags
@@ -308,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
     pairs.add_argument("--show-errors", action="store_true", help="print misjudged pairs with both passages")
     pairs.add_argument("--reference", action="store_true", help="also score the reference sources")
     quality_frus.add_parser(sub)
+    entities = sub.add_parser("entities", help="B-cubed of people (FRUS) and of organisations, places, vessels "
+                                               "and units (bench/labels/entities.json); entities_resolved")
+    entities.add_argument("--json", action="store_true", help="machine-readable output")
+    entities.add_argument("--show-errors", action="store_true", help="print split and joined clusters")
     args = parser.parse_args(argv)
     if args.command == "frus":
         return quality_frus.run(args.volume, args.save_export, args.show_errors, args.tei)
@@ -315,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"quality.py: needs the shared corpora at {SHARED / 'corpora'}, which is missing", file=sys.stderr)
         return 2
     try:
+        if args.command == "entities":
+            import quality_entities
+            return quality_entities.run(args.json, args.show_errors)
         return run_pairs(args)
     except BenchError as err:
         print(f"quality.py: {err}", file=sys.stderr)

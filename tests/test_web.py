@@ -82,7 +82,9 @@ def test_the_reader_renders_a_markdown_source_and_keeps_every_offset(client, sam
     entry = doc_id(sample_store, "encyclopedia-entry.md")
     text = sample_store.text_of(entry)
     page = client.get(f"/doc/{entry}").text
-    assert '<h2 class="md-h1"><span class="md-markup"># </span>64th ' in page
+    # the heading is the unit's name, ordinal included
+    assert '<h2 class="md-h1"><span class="md-markup"># </span><span class="entity" data-keys="e' in page
+    assert 'title="64th Fighter Aviation Corps (ORG)">64th Fighter Aviation Corps</span>\n</h2>' in page
     assert '<h3 class="md-h2"><span class="md-markup">## </span>Strength\n</h3>' in page
     data = client.get(f"/api/documents/{entry}").json()
     assert "".join(p["text"] for p in data["pieces"]) == text[data["paging"]["start"]:data["paging"]["end"]]
@@ -137,6 +139,9 @@ def test_network_and_entity(client, sample_store):
     soviet = sample_store.entity_named("Soviet Union")
     entity = client.get(f"/api/entities/{soviet['id']}").json()
     assert entity["name"] == soviet["name"] and entity["claims"] and entity["mentions"] >= len(entity["documents"])
+    # why its mentions were merged: "Soviet Union", "USSR" and acting "Moscow" through the gazetteer
+    assert entity["merged_by"].startswith("gazetteer ")
+    assert "Mentions merged by: gazetteer" in client.get(f"/entity/{soviet['id']}").text
 
 
 def test_alignments_are_paged_and_filtered(client, sample_store):

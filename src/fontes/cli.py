@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__, ask as asking, inventory, pipeline
+from .corpus.evidence import describe as merged_by
 from .errors import FontesError
 from .export import annotations, csl, graphml, csv_export, json_export, tei as tei_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES, check_published
@@ -175,10 +176,11 @@ def entities(ctx: Context, etype: str | None, doc: str | None, limit: int, as_js
         click.echo(json.dumps([{**r, "id": f"e{r['id']}", "documents": {f"d{k}": v for k, v in r["documents"].items()}}
                                for r in rows], ensure_ascii=False, indent=2))
         return
-    table = Table("id", "name", "type", "mentions", "per document", "aliases", box=None)
+    table = Table("id", "name", "type", "mentions", "per document", "aliases", "merged by", box=None)
     for r in rows:
         per_doc = ", ".join(f"d{k}:{v}" for k, v in r["documents"].items())
-        table.add_row(f"e{r['id']}", r["name"], r["type"], str(r["mentions"]), per_doc, "; ".join(r["aliases"])[:70])
+        table.add_row(f"e{r['id']}", r["name"], r["type"], str(r["mentions"]), per_doc, "; ".join(r["aliases"])[:70],
+                      merged_by(r["evidence"]))
     out.print(table)
 
 

@@ -182,6 +182,10 @@ class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+    # why its mentions were merged (reason → mentions); the titles a person is given, or the state a
+    # capital or a nationality word belongs to
+    evidence: dict[str, int] = field(default_factory=dict)
+    titles: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -1,5 +1,7 @@
-"""Entity mentions: spaCy's named entities, trimmed to the name itself, with metonymy roles, and
-named facilities that the statistical model misses ("Kep air base")."""
+"""Entity mentions: spaCy's named entities, trimmed to the name itself (people's spans repaired in
+person_spans.py, ships' prefixes and units' ordinals taken in by vessels.py), with metonymy roles,
+and the names the statistical model misses: named facilities ("Kep air base"), prefixed ships,
+speakers' initials in transcripts."""
 from __future__ import annotations
 
 import re
@@ -10,6 +12,8 @@ from spacy.tokens import Span as SpacySpan
 from ..lexicon import load
 from ..model import Mention
 from .language import Parsed
+from . import vessels
+from .person_spans import repair, unseen
 
 _LEADING = re.compile(r"^(?:\d{1,3}\s+)?(?:(?:the|The|THE)\s+)?")
 _TRAILING = re.compile(r"(?:['’]s|['’])$|[\s.,;:]+$")
@@ -35,7 +39,8 @@ def role_of(ent: SpacySpan) -> str | None:
         return None
     cues = _cues()
     root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    # a conjunct or an apposition ("in the capital, Ankara") takes the role of the word it joins
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     if ent.label_ == "NORP":
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -121,16 +126,25 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
         if ent.label_ not in labels:
             continue
         ent = widen(ent, taken)
-        s, e = trim(view_text, ent.start_char, ent.end_char)
-        if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
-                view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
-            continue
-        if any(f.start() <= s < f.end() for f in facilities):
-            continue
-        found.append(_mention(parsed, source, s, e, ent.label_, role_of(ent)))
+        for s, e, label in _named_spans(view_text, *trim(view_text, ent.start_char, ent.end_char), ent.label_):
+            if e <= s or not any(ch.isupper() for ch in view_text[s:e]) or \
+                    view_text[s:e].lower().rstrip(".") in _cues()["not_names"]:
+                continue
+            if any(f.start() <= s < f.end() for f in facilities):
+                continue
+            found.append(_mention(parsed, source, s, e, label, role_of(ent) if label == ent.label_ else None))
     for start, end in unlabelled_names(parsed.sdoc, taken) if parsed.region == "body" else []:
         span = parsed.sdoc[start:end]
-        found.append(_mention(parsed, source, span.start_char, span.end_char, "PERSON", None))
+        for s, e, label in _named_spans(view_text, span.start_char, span.end_char, "PERSON"):
+            found.append(_mention(parsed, source, s, e, label, None))
+    for s, e in vessels.named(view_text):
+        start, end = parsed.source_span(s, e)
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(_mention(parsed, source, s, e, "VESSEL", None))
+    for s, e, name in unseen(view_text):
+        start, end = parsed.source_span(s, e)
+        if not any(m.start < end and start < m.end for m in found):
+            found.append(_mention(parsed, source, s, e, "PERSON", None, name))
     for match in facilities:
         words = match.group(1).split()
         while words and words[0] in _cues()["not_name_starts"]:
@@ -142,6 +156,14 @@ def mentions(parsed: Parsed, source: str) -> list[Mention]:
     return found
 
 
-def _mention(parsed: Parsed, source: str, s: int, e: int, label: str, role: str | None) -> Mention:
+def _named_spans(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The names a model span holds once a ship's prefix or a unit's ordinal is taken in and a
+    person's span is repaired (titles, headings, lists of names)."""
+    start, end, label = vessels.widen(text, start, end, label)
+    return [(start, end, label)] if label == "VESSEL" else repair(text, start, end, label)
+
+
+def _mention(parsed: Parsed, source: str, s: int, e: int, label: str, role: str | None,
+             name: str | None = None) -> Mention:
     start, end = parsed.source_span(s, e)
-    return Mention(start, end, source[start:end], label, role, name=" ".join(parsed.text[s:e].split()))
+    return Mention(start, end, source[start:end], label, role, name=name or " ".join(parsed.text[s:e].split()))

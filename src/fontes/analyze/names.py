@@ -36,6 +36,13 @@ def _titles() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _vessel_prefix() -> re.Pattern[str]:
+    """A ship's prefix at the start of a folded, lower-case name ("u.s.s. ")."""
+    prefixes = sorted((re.escape(p.lower()) for p in load("entities")["vessel_prefixes"]), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(prefixes) + r")\s+(?=\w)")
+
+
+@lru_cache(maxsize=1)
 def _generic_suffix() -> re.Pattern[str]:
     words = "|".join(load("entities")["generic_suffixes"])
     return re.compile(rf"\s+(?:{words})$")
@@ -45,6 +52,7 @@ def normalize(name: str) -> str:
     """The comparison key of a name: folded, lower-case, without article, title or possessive."""
     key = " ".join(fold(name).lower().split())
     key = re.sub(r"^the\s+", "", key)
+    key = _vessel_prefix().sub("", key)
     key = re.sub(r"'s$|'$", "", key)
     titled = _titles().sub("", key)
     key = titled if titled else key
@@ -65,3 +73,61 @@ def initials(key: str) -> str:
     """Initials of the significant words: 'democratic people's republic of korea' → 'dprk'."""
     stop = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "to", "in", "on"}
     return "".join(w[0] for w in key.replace("'s", "").split() if w not in stop and w[0].isalpha())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Lower-case title words: nameparser's list (ranks, offices, honorifics) with ours."""
+    from nameparser.config import CONSTANTS
+    entities = load("entities")
+    ours = {fold(w).lower().rstrip(".") for w in [*entities["extra_titles"], *entities["titles"]] for w in w.split()}
+    return frozenset({t.lower() for t in CONSTANTS.titles} | ours | set(entities["title_abbreviations"]))
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word is a title, rank or office word ("Adm.", "Secretary", "FonMin")."""
+    return fold(word).lower().rstrip(".,") in _title_words()
+
+
+_WORD = re.compile(r"[\w.'’-]+")
+_JOINERS = {"of", "the", "for", "on"}
+_NOT_KINDS = {"his", "her", "excellency", "mr", "mrs", "ms", "dr", "vice", "under", "acting", "deputy", "assistant",
+              "former", "messrs", "the", "hon", "honorable", "honourable"}
+
+
+def title_before(text: str, start: int, reach: int = 80) -> str:
+    """The title or office written just before a name ("Director of Central Intelligence" before
+    "Helms", "Vice Adm." before "Nels C. Johnson"), or ''. Office words after "of" are kept
+    only when a title word opens the phrase."""
+    window = text[max(0, start - reach):start]
+    if window and not window[-1].isspace():
+        return ""
+    words = [m for m in _WORD.finditer(window)]
+    if not words or words[-1].end() < len(window.rstrip()) or "\n" in window[words[-1].end():]:
+        return ""  # punctuation or a line break between the words before and the name
+    phrase: list[str] = []
+    for m in reversed(words):
+        w = m.group()
+        gap = window[m.end():words[words.index(m) + 1].start()] if m is not words[-1] else ""
+        if "\n" in gap or any(ch in gap for ch in ",;:()"):
+            break
+        if not (w[:1].isupper() or w.lower() in _JOINERS):
+            break
+        phrase.insert(0, w)
+    while phrase and not is_title_word(phrase[0]):
+        phrase.pop(0)
+    return " ".join(phrase)
+
+
+def title_kinds(title: str) -> set[str]:
+    """The title words of a title phrase in one spelling ("Vice Adm." → {"vice", "admiral"})."""
+    abbreviations = load("entities")["title_abbreviations"]
+    kinds = set()
+    for word in title.split():
+        key = fold(word).lower().rstrip(".,")
+        # modifiers and honorifics say nothing about which office it is
+        if key in _JOINERS or key in _NOT_KINDS:
+            continue
+        if is_title_word(key):
+            kinds.add(abbreviations.get(key, key))
+    return kinds

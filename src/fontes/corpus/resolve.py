@@ -1,10 +1,12 @@
-"""Entity resolution across the corpus: one entity per person, state, party or place, whatever
-name, abbreviation, short form or metonym the sources use for it.
+"""Entity resolution across the corpus: one entity per person, state, party, place or vessel,
+whatever name, abbreviation, short form or metonym the sources use for it.
 
-Evidence, strongest first: the user's corrections file, the gazetteer (data/gazetteer.toml),
-short forms of a full name used earlier in the same document ("Dinh" after "Vu Ngoc Dinh"),
-acronyms of a longer name, and near-identical spellings (rapidfuzz). Known names are then
-searched for in each document, so that every occurrence the model missed is still a mention.
+Evidence, strongest first: the user's corrections file and the reader's decisions, the gazetteer
+(data/gazetteer.toml), short names of bodies (corpus/short_names.py), people's surnames, titles,
+initials and romanisations (corpus/people.py), acronyms of a longer name, near-identical spellings
+(rapidfuzz), and names or descriptions a document equates (corpus/appositions.py). Known names are
+then searched for in each document, so that every occurrence the model missed is still a mention.
+Each entity keeps how many of its mentions each kind of evidence brought in (corpus/evidence.py).
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from ..errors import FontesError
 from ..lexicon import load
 from ..analyze.names import fold, initials, normalize, place_key, tokens
 from ..model import Entity, Mention, Resolution, StoredMention
+from . import appositions, evidence, short_names
+from .people import PersonLinker
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -37,6 +41,8 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     splits: set[str] = field(default_factory=set)
     renames: dict[str, str] = field(default_factory=dict)
+    decided: set[str] = field(default_factory=set)  # canonical names the reader's corrections set
+    descriptions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, entry: dict, override: bool) -> None:
         name = str(entry.get("name") or "").strip()
@@ -53,10 +59,13 @@ class Gazetteer:
             if alias != canonical:
                 self.aliases[canonical].append(alias)
         self.types[canonical] = str(entry.get("type") or self.types.get(canonical) or "ORG")
+        if override:
+            self.decided.add(canonical)
         for capital in entry.get("capitals", []):
             self.capitals[normalize(capital)] = canonical
         for demonym in entry.get("demonyms", []):
             self.demonyms[normalize(demonym)] = canonical
+        self.descriptions[canonical] += [str(d) for d in entry.get("descriptions", [])]
 
     def display(self, canonical: str) -> str:
         return self.renames.get(canonical, canonical)
@@ -125,55 +134,10 @@ def key_of(m: Mention, gaz: Gazetteer) -> str:
     return "n:" + (place_key(key) if m.label in PLACE_LABELS else key)
 
 
-def _is_full_name(key: str) -> bool:
-    words = tokens(key)
-    return 2 <= len(words) <= 4 and words[-1] not in load("entities")["org_words"]
-
-
-def _extends(full: list[str], part: list[str]) -> bool:
-    """Whether `part` is the first or last words of `full` (and shorter)."""
-    n = len(part)
-    return 0 < n < len(full) and (full[:n] == part or full[-n:] == part)
-
-
-def link_short_forms(rows: list[StoredMention], keys: dict[int, str]) -> None:
-    """Join "Dinh" to "Vu Ngoc Dinh", "Kim" to "Kim Il Sung": a name that is the start or end of a
-    person's full name in the same document goes with the nearest such full name before it.
-
-    A full name is one the model tagged as a person, or a longer name that extends one
-    ("Le Thanh Nghi" extends "Thanh Nghị"); partial names chain to the fullest form."""
-    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
-    for row in rows:
-        by_doc[row.doc_id].append(row)
-    for doc_rows in by_doc.values():
-        doc_rows.sort(key=lambda r: r.mention.start)
-        plain = {keys[r.id][2:] for r in doc_rows if keys[r.id].startswith("n:") and _is_full_name(keys[r.id][2:])}
-        tagged = {keys[r.id][2:] for r in doc_rows if r.mention.label == "PERSON"} & plain
-        people = tagged | {k for k in plain if any(_extends(tokens(k), tokens(p)) for p in tagged)}
-        fullest = {p: max((q for q in people if q == p or _extends(tokens(q), tokens(p))), key=len) for p in people}
-        places = [(r.mention.start, fullest[keys[r.id][2:]]) for r in doc_rows if keys[r.id][2:] in people]
-        if not places:
-            continue
-        for row in doc_rows:
-            key = keys[row.id]
-            if not key.startswith("n:") or row.mention.label == "NORP":
-                continue
-            if key[2:] in fullest:
-                keys[row.id] = "n:" + fullest[key[2:]]
-                continue
-            short = tokens(key[2:])
-            if not short or len(short) >= 3 or any(len(w) < 2 for w in short):
-                continue
-            matches = [(start, full) for start, full in places if _extends(tokens(full), short)]
-            if not matches:
-                continue
-            before = [m for m in matches if m[0] < row.mention.start]
-            _, full = before[-1] if before else min(matches, key=lambda m: m[0] - row.mention.start)
-            keys[row.id] = "n:" + full
-
-
-def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None:
-    """Join an acronym to the one longer name it abbreviates, and near-identical spellings."""
+def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> dict[str, str]:
+    """Join an acronym to the one longer name it abbreviates, and near-identical spellings;
+    returns the keys joined and why ("alias" for an acronym, "spelling")."""
+    joined: dict[str, str] = {}
     plain = sorted({k for k in keys if k.startswith("n:")})
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in plain:
@@ -183,6 +147,7 @@ def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None
         word = key[2:].replace(".", "")
         if 2 <= len(word) <= 6 and " " not in word and len(by_initials.get(word, [])) == 1:
             clusters.union(by_initials[word][0], key)
+            joined[key] = "alias"
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in plain:
         if len(key) >= 8:
@@ -191,6 +156,8 @@ def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> None
         for i, key in enumerate(block):
             for other, score, _ in process.extract(key, block[i + 1:], scorer=fuzz.ratio, score_cutoff=93):
                 clusters.union(key, other)
+                joined.setdefault(other, "spelling")
+    return joined
 
 
 def _display_name(surfaces: Counter) -> str:
@@ -209,8 +176,12 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     """Resolve every stored model mention into entities, then find the names the model missed."""
     keys = {row.id: key_of(row.mention, gaz) for row in rows}
     clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
-    link_short_forms(rows, keys)
-    link_acronyms_and_spellings(keys.values(), clusters)
+    linked = short_names.link(rows, keys)
+    people = PersonLinker(rows, keys, text_of)
+    linked.update(people.run())
+    joined = link_acronyms_and_spellings(keys.values(), clusters)
+    apposed, described_as = appositions.link(rows, keys, text_of, clusters.union)
+    joined.update(apposed)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
         members[clusters.find(keys[row.id])].append(row)
@@ -232,15 +203,49 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
         root_to_id[root] = number
     assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
-    found = find_missed(rows, assignment, entities, known, text_of, gaz)
+    descriptions: dict[int, set[str]] = defaultdict(set)
+    for key, said in described_as.items():
+        descriptions[root_to_id[clusters.find(key)]] |= said
+    for root in members:
+        if root.startswith("g:"):
+            descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
+    found = find_missed(rows, assignment, entities, known, text_of, gaz, descriptions)
     for entity in entities:
         entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
                                 - {entity.name})
+    reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
+    evidence.tally(entities, assignment, reasons, found)
+    _add_titles(entities, assignment, people.title_text)
+    _add_ties(entities, gaz)
     return Resolution(entities, assignment, found)
+
+
+def _add_ties(entities: list[Entity], gaz: Gazetteer) -> None:
+    """A capital as a city and a nationality word keep their tie to the state they stand for when
+    they act ("Moscow" the city: capital of the Union of Soviet Socialist Republics)."""
+    for entity in entities:
+        key = normalize(entity.name)
+        if key in gaz.capitals and gaz.display(gaz.capitals[key]) != entity.name:
+            entity.titles.append(f"capital of {gaz.display(gaz.capitals[key])}")
+        elif entity.type == "NORP" and key in gaz.demonyms and gaz.display(gaz.demonyms[key]) != entity.name:
+            entity.titles.append(f"nationality of {gaz.display(gaz.demonyms[key])}")
+
+
+def _add_titles(entities: list[Entity], assignment: dict[int, int], title_text: dict[int, str]) -> None:
+    """The titles and offices written before a person's names, most frequent first."""
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for mention_id, title in title_text.items():
+        if title and mention_id in assignment:
+            counts[assignment[mention_id]][title] += 1
+    for entity in entities:
+        if entity.type == "PERSON":
+            entity.titles = [t for t, _ in counts[entity.id].most_common(5)]
 
 
 def _type_of(group: list[StoredMention]) -> str:
     """The label the model gave the fullest forms of the name, by majority."""
+    if any(r.mention.label == "VESSEL" for r in group):
+        return "VESSEL"  # a ship's prefix says what the name is, whatever the model took it for
     most = max(len(tokens(normalize(r.mention.name))) for r in group)
     labels = Counter(r.mention.label for r in group if len(tokens(normalize(r.mention.name))) == most)
     return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
@@ -257,8 +262,11 @@ def short_forms(entity: Entity, text: str) -> list[str]:
 
 
 def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
-                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer) -> list[tuple[int, Mention]]:
-    """Search each document for the names of the entities it mentions, where the model saw none.
+                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer,
+                descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
+    """Search each document for the names of the entities it mentions, where the model saw none,
+    and in every document for the descriptions a document or the gazetteer gives an entity
+    ("the presidential residence").
 
     A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
     the shorter mention is reassigned to the entity of the longer name (longest match)."""
@@ -282,16 +290,21 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
                     names[fold(name)].add(eid)
-        names = {n: ids for n, ids in names.items() if len(ids) == 1}
+        for eid, said in (descriptions or {}).items():
+            for description in said:
+                names[fold(description)].add(eid)
         if not names:
             continue
+        # a note marker may be glued to the name it follows ("Nixon1"): digits may follow a name
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(
-            r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+            r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?![^\W\d])")
         doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
         spans = [(r.mention.start, r.mention.end) for r in doc_rows]
         for match in pattern.finditer(folded):
             start, end = match.span()
-            eid = next(iter(names[" ".join(match.group().split())]))
+            eid = _nearest_owner(names[" ".join(match.group().split())], doc_rows, spans, assignment, start)
+            if eid is None:
+                continue
             inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
             if any(r.mention.start < start or r.mention.end > end for r in inside):
                 continue
@@ -303,6 +316,19 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                               name=" ".join(text[start:end].split()), entity_id=eid)
             found.append((doc_id, mention))
     return found
+
+
+def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], spans: list[tuple[int, int]],
+                   assignment: dict[int, int], start: int) -> int | None:
+    """The entity a name found at `start` stands for: the only one it names, or, when it names
+    several ("Park" of two people), the one mentioned nearest before it."""
+    if len(ids) == 1:
+        return next(iter(ids))
+    # doc_rows and their spans are sorted by start: walk back from the match
+    for row in reversed(doc_rows[:bisect.bisect_left(spans, (start, start))]):
+        if row.mention.end <= start and assignment.get(row.id) in ids:
+            return assignment[row.id]
+    return None
 
 
 def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:

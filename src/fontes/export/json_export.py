@@ -21,7 +21,7 @@ def build(store: Store) -> dict:
         mentions_by_entity.setdefault(m["entity_id"], []).append(
             {"doc": f"d{m['doc_id']}", "start": m["start"], "end": m["end"], "text": m["text"]})
     entities = [{"id": f"e{e['id']}", "name": e["name"], "type": e["type"], "aliases": e["aliases"],
-                 "mentions": mentions_by_entity.get(e["id"], [])}
+                 "titles": e["titles"], "merged_by": e["evidence"], "mentions": mentions_by_entity.get(e["id"], [])}
                 for e in sorted(store.entities(), key=lambda e: e["id"])]
     times = [{"doc": f"d{t['doc_id']}", **{k: t[k] for k in TIME_FIELDS}} for t in store.times()]
     quantities = [{"doc": f"d{q['doc_id']}", **{k: _number(q[k]) if k in ("value", "low", "high") else q[k]

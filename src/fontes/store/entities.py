@@ -29,8 +29,9 @@ class EntityRecords:
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             db.execute("UPDATE mentions SET entity_id = NULL")
             db.execute("DELETE FROM entities")
-            db.executemany("INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?)",
-                           [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False))
+            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles) VALUES (?,?,?,?,?,?)",
+                           [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
+                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False))
                             for e in resolution.entities])
             db.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?",
                            [(eid, mid) for mid, eid in resolution.assignment.items()])
@@ -42,7 +43,7 @@ class EntityRecords:
 
     def entities(self, etype: str | None = None, doc_id: int | None = None) -> list[dict]:
         """Entities with their aliases and mention counts per document, most mentioned first."""
-        sql = ("SELECT e.id, e.name, e.type, e.aliases, m.doc_id, COUNT(*) AS n FROM entities e"
+        sql = ("SELECT e.id, e.name, e.type, e.aliases, e.evidence, e.titles, m.doc_id, COUNT(*) AS n FROM entities e"
                " JOIN mentions m ON m.entity_id = e.id WHERE 1=1")
         args: list = []
         if etype:
@@ -53,7 +54,8 @@ class EntityRecords:
         out: dict[int, dict] = {}
         for r in self.db.execute(sql + " GROUP BY e.id, m.doc_id ORDER BY e.id, m.doc_id", args):
             entry = out.setdefault(r["id"], {"id": r["id"], "name": r["name"], "type": r["type"],
-                                            "aliases": json.loads(r["aliases"]), "mentions": 0, "documents": {}})
+                                            "aliases": json.loads(r["aliases"]), "titles": json.loads(r["titles"]),
+                                            "evidence": json.loads(r["evidence"]), "mentions": 0, "documents": {}})
             entry["documents"][r["doc_id"]] = r["n"]
             entry["mentions"] += r["n"]
         return sorted(out.values(), key=lambda e: (-e["mentions"], e["name"]))
@@ -92,4 +94,5 @@ class EntityRecords:
                                 " ORDER BY e.id LIMIT 1", (key,)).fetchone()
         if row is None:
             raise FontesError(f"no entity {name!r} (see `fontes entities`)")
-        return {**dict(row), "aliases": json.loads(row["aliases"])}
+        return {**dict(row), "aliases": json.loads(row["aliases"]), "evidence": json.loads(row["evidence"]),
+                "titles": json.loads(row["titles"])}

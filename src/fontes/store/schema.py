@@ -149,6 +149,10 @@ MIGRATIONS = [
     """
     ALTER TABLE claims ADD COLUMN frame TEXT NOT NULL DEFAULT '{}';
     """,
+    """
+    ALTER TABLE entities ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE entities ADD COLUMN titles TEXT NOT NULL DEFAULT '[]';
+    """,
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from .. import ask as asking, network as networking
+from ..corpus.evidence import describe as merged_by
 from ..figures import describe
 from ..errors import FontesError
 from ..store import Store
@@ -155,7 +156,8 @@ def entity(store: Store, entity_id: int) -> dict:
     per_doc: dict[int, int] = {}
     for m in mentions:
         per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
-    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": len(mentions),
+    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "titles": e["titles"],
+            "merged_by": merged_by(e["evidence"]), "mentions": len(mentions),
             "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
             "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id)}
 

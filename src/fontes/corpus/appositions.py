@@ -1,0 +1,45 @@
+"""Names and descriptions a document itself equates with a name: "the Presidential Palace, known as
+the Blue Hall" (two names of one thing), "the Blue Hall, the presidential residence," (a description
+of it). Nothing is equated on resemblance alone: only where the text says so, or the gazetteer."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Callable
+
+from ..model import StoredMention
+
+# between two names: "X, known as Y", "X, also called Y", "X, nicknamed Y", "X a.k.a. Y"; "called"
+# and "named" only after a comma ("Nixon called Kissinger" is a telephone call)
+_QUALIFIER = r"(?:(?:also|more commonly|better|locally|formerly|popularly)\s+)?"
+_SAME = re.compile(rf"(?:,\s*{_QUALIFIER}(?:known as|called|named|nicknamed|a\.k\.a\.|aka)"
+                   rf"|\s+{_QUALIFIER}(?:known as|a\.k\.a\.|aka))\s+(?:the\s+)?", re.IGNORECASE)
+# after a name: ", the presidential residence," — an appositive description of two to five words
+_DESCRIPTION = re.compile(r",\s+the\s+((?:[a-z][a-z'-]+\s+){1,4}[a-z][a-z'-]+)\s*[,.;]")
+_NOT_DESCRIPTIONS = {"same", "first", "last", "other", "latter", "former", "following"}
+
+
+def link(rows: list[StoredMention], keys: dict[int, str], text_of: Callable[[int], str],
+         union: Callable[[str, str], None]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Join the keys of names a document equates; return the keys joined ("apposition") and, for
+    each key, the descriptions the documents give it in apposition."""
+    joined: dict[str, str] = {}
+    descriptions: dict[str, set[str]] = defaultdict(set)
+    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    for doc_id, doc_rows in by_doc.items():
+        text = text_of(doc_id)
+        doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
+        for a, b in zip(doc_rows, doc_rows[1:]):
+            between = text[a.mention.end:b.mention.start]
+            if (a.mention.label == "PERSON") == (b.mention.label == "PERSON") and _SAME.fullmatch(between):
+                union(keys[a.id], keys[b.id])
+                joined[keys[b.id]] = "apposition"
+        for row in doc_rows:
+            if row.mention.label == "PERSON":
+                continue  # "Lindqvist, the envoy," describes an office, not a name to search for
+            described = _DESCRIPTION.match(text, row.mention.end)
+            if described and not set(described.group(1).split()) & _NOT_DESCRIPTIONS:
+                descriptions[keys[row.id]].add("the " + described.group(1))
+    return joined, descriptions

@@ -1,0 +1,197 @@
+"""People across the corpus: the forms of one person's name joined, and the reason each was joined.
+
+A full name ("Winthrop G. Brown") is the same person as another full name that differs only by
+initials ("Winthrop Brown") or, for names written in short romanised syllables, by the
+romanisation and the order of the parts ("Kim Il-sung", "Kim Il Sung"; "Dong Jo Kim", "Kim Dong-jo").
+A surname alone ("Brown", "President Park") goes with the nearest mention before it in the same
+document that it shortens and whose title does not contradict its own ("Admiral Johnson" is not
+"Secretary Johnson"); failing that, with the one person of that surname named in full anywhere in
+the corpus. A speaker's initial in a transcript ("K said") goes with the one person of the
+document whose surname has that initial.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Callable
+
+from ..analyze.names import title_before, title_kinds, tokens
+from ..lexicon import load
+from ..model import StoredMention
+
+SYLLABLE_LETTERS = 5  # romanised East Asian names are short syllables ("Il", "Sung", "Kwon")
+
+
+def _parts(key: str) -> list[str]:
+    """The name's words without initials ("u. alexis johnson" → alexis, johnson)."""
+    return [w for w in re.split(r"[\s-]+", key) if w and not re.fullmatch(r"[a-z]\.?", w)]
+
+
+def identity(key: str) -> str:
+    """What two full names of the same person share: their words without initials, or for short
+    syllabic names the letters that romanisations keep (consonants) in any order."""
+    parts = _parts(key)
+    if len(parts) >= 2 and all(len(p) <= SYLLABLE_LETTERS for p in parts):
+        return "syllables:" + "".join(sorted(ch for ch in "".join(parts) if ch not in "aeiouy'’"))
+    return " ".join(parts)
+
+
+def _is_full_name(key: str) -> bool:
+    words = tokens(key)
+    last = words[-1].rstrip(".") if words else ""
+    return 2 <= len(words) <= 4 and last not in load("entities")["org_words"] and last not in load("entities")["designators"]
+
+
+def _shortens(full: str, short: str) -> bool:
+    """Whether `short` is the first or last words of `full` (and shorter)."""
+    f, s = tokens(full), tokens(short)
+    return 0 < len(s) < len(f) and (f[:len(s)] == s or f[-len(s):] == s)
+
+
+class PersonLinker:
+    """Decides, for the person mentions of a corpus, the full name each belongs to and why."""
+
+    def __init__(self, rows: list[StoredMention], keys: dict[int, str], text_of: Callable[[int], str]):
+        self.rows, self.keys, self.text_of = rows, keys, text_of
+        self.why: dict[int, str] = {}
+        self.titles: dict[int, set[str]] = {}
+        self.title_text: dict[int, str] = {}  # the title as written before the name
+
+    def run(self) -> dict[int, str]:
+        """Rewrite `keys` of person mentions in place; return mention id → reason for the change."""
+        by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+        for row in self.rows:
+            if self.keys[row.id].startswith("n:") and row.mention.label != "NORP":
+                by_doc[row.doc_id].append(row)
+        canonical = self._canonical(self._full_names(by_doc))
+        for doc_id, doc_rows in by_doc.items():
+            text = self.text_of(doc_id)
+            doc_rows.sort(key=lambda r: r.mention.start)
+            for row in doc_rows:
+                self.title_text[row.id] = title_before(text, row.mention.start)
+                self.titles[row.id] = title_kinds(self.title_text[row.id])
+            self._link_in_document(doc_rows, canonical)
+        self._link_across_corpus(by_doc, canonical)
+        return self.why
+
+    def _full_names(self, by_doc: dict[int, list[StoredMention]]) -> set[str]:
+        """Name keys that are a person's full name: of two to four words, tagged as a person or
+        extending, in the same document, a name tagged so ("Le Thanh Nghi" around "Thanh Nghi")."""
+        full = set()
+        for rows in by_doc.values():
+            plain = {self.keys[r.id][2:] for r in rows if _is_full_name(self.keys[r.id][2:])}
+            tagged = {self.keys[r.id][2:] for r in rows if r.mention.label == "PERSON"} & plain
+            full |= tagged | {k for k in plain if any(_shortens(k, t) for t in tagged)}
+        return {k for k in full if len(k.replace(" ", "")) > 3}
+
+    def _canonical(self, full: set[str]) -> dict[str, str]:
+        """Each full name → the fullest form of the same person (most words, then longest)."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in full:
+            groups[identity(key)].append(key)
+        best = {}
+        for members in groups.values():
+            top = max(members, key=lambda k: (len(tokens(k)), len(k), k))
+            for key in members:
+                best[key] = top
+        return best
+
+    def _set(self, row: StoredMention, key: str, why: str) -> None:
+        if self.keys[row.id] != "n:" + key:
+            self.keys[row.id] = "n:" + key
+            self.why[row.id] = why
+
+    def _compatible(self, a: int, b: int) -> bool:
+        ta, tb = self.titles.get(a, set()), self.titles.get(b, set())
+        return not ta or not tb or bool(ta & tb)
+
+    def _link_in_document(self, doc_rows: list[StoredMention], canonical: dict[str, str]) -> None:
+        """Full names to their fullest form in the document; surnames and initials to the person
+        they stand for here, where the document says whom."""
+        resolved: list[tuple[StoredMention, str]] = []  # mentions of full names or already linked
+        here = {canonical[k] for r in doc_rows if (k := self.keys[r.id][2:]) in canonical}
+        # a full name the document also gives in a longer form is that longer form ("Thanh Nghi")
+        longest = {k: max((o for o in here if o == k or _shortens(o, k)), key=lambda o: (len(tokens(o)), o))
+                   for k in here}
+        for row in doc_rows:
+            key = self.keys[row.id][2:]
+            if key in canonical:
+                person = longest[canonical[key]]
+                self._set(row, person, "spelling" if canonical[key] != key else "short form")
+                resolved.append((row, person))
+        for row in doc_rows:
+            key = self.keys[row.id][2:]
+            if key in canonical:
+                continue
+            if len(key) == 1:
+                self._link_initial(row, key, resolved)
+                continue
+            words = tokens(key)
+            if not words or len(words) >= 3 or any(len(w) < 2 for w in words):
+                continue
+            target = self._nearest(row, key, resolved)
+            if target is not None and target != key:
+                titled = bool(self.titles.get(row.id))
+                self._set(row, target, "title" if titled else "surname")
+            # a surname that stays alone is still what the next mention of it may stand for
+            resolved.append((row, target or key))
+
+    def _nearest(self, row: StoredMention, key: str, resolved: list[tuple[StoredMention, str]]) -> str | None:
+        """The person a short name stands for: the nearest title-compatible mention before it that it
+        shortens (or, when none is before it, the first after it)."""
+        fits = [(other, person) for other, person in resolved
+                if (_shortens(person, key) or self.keys[other.id][2:] == key) and self._compatible(row.id, other.id)]
+        before = [f for f in fits if f[0].mention.start < row.mention.start]
+        if before:
+            return max(before, key=lambda f: f[0].mention.start)[1]
+        after = sorted(fits, key=lambda f: f[0].mention.start)
+        return after[0][1] if after else None
+
+    def _link_initial(self, row: StoredMention, letter: str, resolved: list[tuple[StoredMention, str]]) -> None:
+        """A transcript's speaker initial: the first person named before it whose surname it opens
+        (transcripts name their speakers at the head); otherwise it stays a name of this document
+        only (an initial means different people in different documents)."""
+        named = sorted((other.mention.start, person) for other, person in resolved
+                       if other.mention.start < row.mention.start and tokens(person)[-1].startswith(letter))
+        if named:
+            self._set(row, named[0][1], "initial")
+        else:
+            self.keys[row.id] = f"n:{letter}@{row.doc_id}"
+
+    def _link_across_corpus(self, by_doc: dict[int, list[StoredMention]], canonical: dict[str, str]) -> None:
+        """Surnames left alone in their document go with the one person of that surname in the corpus,
+        when no title given to them contradicts the titles that person is given."""
+        people = set(canonical.values())
+        titles: dict[str, set[str]] = defaultdict(set)
+        for rows in by_doc.values():
+            for row in rows:
+                titles[self.keys[row.id][2:]] |= self.titles.get(row.id, set())
+        # a surname that bears a title no full name of it bears belongs to someone else as well
+        clash = lambda key, person: titles[key] and titles[person] and not titles[key] & titles[person]  # noqa: E731
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        by_given: dict[str, set[str]] = defaultdict(set)
+        for person in people:
+            words = tokens(person)
+            by_surname[words[-1]].add(person)
+            if identity(person).startswith("syllables:"):
+                by_surname[words[0]].add(person)  # family name first
+            else:
+                by_given[_parts(person)[0]].add(person)
+        for rows in by_doc.values():
+            for row in rows:
+                key = self.keys[row.id][2:]
+                if key in people or " " in key or len(key) < 3 or "@" in key:
+                    continue
+                mine = self.titles.get(row.id, set())
+                options = {p for p in by_surname.get(key, set()) if not (mine and titles[p] and not mine & titles[p])}
+                if len(options) > 1 and mine:
+                    # several people of the name: the one whose title this mention bears
+                    options = {p for p in options if mine & titles[p]}
+                if len(options) == 1 and (mine or not clash(key, next(iter(options)))):
+                    self._set(row, options.pop(), "title" if mine else "surname")
+                    continue
+                given = {p for g, ps in by_given.items() if g == key or (len(key) >= 3 and g.startswith(key))
+                         for p in ps}
+                if not by_surname.get(key) and len(given) == 1 and row.mention.label == "PERSON" \
+                        and not mine and not titles[key]:
+                    self._set(row, given.pop(), "given name")
