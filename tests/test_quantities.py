@@ -60,3 +60,13 @@ def test_a_conversion_given_by_the_text_is_two_quantities():
 ])
 def test_what_is_not_a_quantity(sentence):
     assert tag(sentence) == []
+
+
+def test_an_aircraft_designator_is_no_quantity_but_a_figure_after_a_dash_is():
+    assert [q.text for q in tag("An RB–47 and an EC–121 flew near the coast.")] == []
+    assert [(q.value, q.unit) for q in tag("The aid—5,000 rubles—was small.")] == [(5000, "rubles")]
+
+
+def test_a_price_a_share_written_with_hyphens_counts_the_offer():
+    found = tag("The group began a $37-a-share tender offer for the company.")
+    assert [(q.value, q.unit, q.counts) for q in found] == [(37, "dollars", "tender offer")]

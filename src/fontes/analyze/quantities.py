@@ -32,7 +32,7 @@ def pattern() -> re.Pattern[str]:
     lx = lexicon()
     scales = "|".join(words()["scales"])
     number = rf"(?:(?:{NUMERAL})(?:\s+(?:{scales}))?|{word_pattern()})"
-    return re.compile(rf"""(?<![\w#/.,\-–—])(?:
+    return re.compile(rf"""(?<![\w#/.,-])(?<![A-Z]–)(?:
         (?P<approx>{_alternation(lx['approximate'])})\s+ |
         (?P<low>{_alternation(lx['lower_bound'])})\s+ |
         (?P<high>{_alternation(lx['upper_bound'])})\s+ )?
