@@ -76,6 +76,7 @@ def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], float, float]:
 
 def _overprints(last: Glyph, glyph: Glyph) -> bool:
     """The same character drawn again a hair to the side of the last: one glyph, printed bold."""
+    # A ligature's letters share one box exactly ("ff" in "office"); an overprint is shifted.
     return (glyph.text == last.text and not glyph.space_before
-            and abs(glyph.left - last.left) < _OVERPRINT * glyph.size
+            and 0.01 < abs(glyph.left - last.left) < _OVERPRINT * glyph.size
             and abs(glyph.baseline - last.baseline) < _OVERPRINT * glyph.size)

@@ -227,7 +227,9 @@ def line_text(pieces: list[list[Run]]) -> PageLine:
     for index, seg in enumerate(pieces):
         items = sorted(((g, up) for run in seg for g, up in zip(run.glyphs, run.raised)), key=lambda p: p[0].left)
         for glyph, up in items:
-            if previous is not None and (index and glyph is items[0][0] or _word_gap(previous, glyph)):
+            # A raised number opening a line (a note's, an affiliation's) is set off from its words
+            opening_mark = previous is not None and not up and len(raised) == 1 and raised[0] == (0, length)
+            if previous is not None and (index and glyph is items[0][0] or opening_mark or _word_gap(previous, glyph)):
                 parts.append(" ")
                 length += 1
             if up:
