@@ -10,6 +10,7 @@ import statistics
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from . import ocr
 from ..errors import FontesError
@@ -67,17 +68,18 @@ def read(path: Path, data: bytes) -> Document:
     try:
         info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str) and v.strip()}
         read_pages = [page_glyphs(pdf[i]) for i in range(len(pdf))]
+        scanned = [i for i, (glyphs, _, _) in enumerate(read_pages) if not glyphs and _has_image(pdf[i])]
     finally:
         pdf.close()
     meta: dict = {"page_count": len(read_pages)}
-    scanned = [i for i, (glyphs, _, _) in enumerate(read_pages) if not glyphs]
-    if scanned:
+    if scanned and (ocr.available() or len(scanned) == len(read_pages)):
         recognised = ocr.recognise(data, scanned)
-        if recognised is not None:
-            for i, (glyphs, confidence) in recognised.items():
-                read_pages[i] = (glyphs, read_pages[i][1], read_pages[i][2])
-            meta["ocr"] = {"pages": [i + 1 for i in sorted(recognised)],
-                           "confidence": {str(i + 1): c for i, (_, c) in sorted(recognised.items())}}
+        for i, (glyphs, _) in recognised.items():
+            read_pages[i] = (glyphs, read_pages[i][1], read_pages[i][2])
+        meta["ocr"] = {"pages": [i + 1 for i in sorted(recognised)],
+                       "confidence": {str(i + 1): c for i, (_, c) in sorted(recognised.items())}}
+    elif scanned:
+        meta["unread_pages"] = [i + 1 for i in scanned]  # scans left unread: OCR is not installed
     text, pages, lines = assemble(read_pages)
     meta["page_sizes"] = [[round(w, 1), round(h, 1)] for _, w, h in read_pages]
     return Document(path=str(path), text=text, format="pdf", sha256="", title=choose_title(info.get("Title"), text, lines),
@@ -103,6 +105,11 @@ def assemble(read_pages: list[tuple[list[Glyph], float, float]]) -> tuple[str, l
         parts.append("\n")
         offset += 1
     return "".join(parts), pages, lines
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """Whether a page shows an image (a scan), as opposed to being blank."""
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
