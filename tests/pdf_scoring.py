@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from fontes.analyze import layout, notes
@@ -32,9 +33,9 @@ def _flat(text: str) -> str:
     return " ".join(re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text).replace("’", "'").split())
 
 
-def notes_linked(doc, truth: dict, wanted: list[dict] | None = None) -> tuple[float, list[str]]:
-    """Share of the true notes found with the right marker, the right text and an anchor after
-    the right word; and a line for each miss."""
+def notes_linked(doc, truth: dict, wanted: list[dict] | None = None, alike: float = 1.0) -> tuple[float, list[str]]:
+    """Share of the true notes found with the right marker, the right text (or, for OCR, text at
+    least `alike` similar) and an anchor after the right word; and a line for each miss."""
     pages = layout.run(doc)
     found = {n.marker: n for n in notes.run(doc.text, pages)}
     misses = []
@@ -46,7 +47,7 @@ def notes_linked(doc, truth: dict, wanted: list[dict] | None = None) -> tuple[fl
             continue
         text = _flat(doc.text[got.start:got.end])
         text = re.sub(r"^\d{1,3}\s*", "", text)
-        if _flat(note["text"]) != text:
+        if _flat(note["text"]) != text and SequenceMatcher(None, _flat(note["text"]), text).ratio() < alike:
             misses.append(f"note {note['marker']}: text {text!r}")
             continue
         if not any(words(doc.text[:a])[-1:] == [note["after"]] for a, _ in got.anchors):
@@ -66,3 +67,17 @@ def intruded_sentences(sentences: list[str], truth: dict) -> list[str]:
         if flat and f" {flat} " not in body and not any(flat.startswith(h) or h.startswith(flat) for h in heads):
             bad.append(sentence)
     return bad
+
+
+def word_accuracy(read: list[str], reference: list[str]) -> float:
+    """Share of the reference words that the reading has in the same order (OCR word accuracy,
+    from the longest common subsequence of the two word sequences)."""
+    matcher = SequenceMatcher(None, reference, read, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / max(1, len(reference))
+
+
+def notes_on_pages(doc, truth: dict, pages: int) -> list[dict]:
+    """The true notes whose text is printed on the first `pages` pages of a reading of the PDF."""
+    end = doc.pages[pages - 1][1]
+    flat = _flat(doc.text[:end])
+    return [n for n in truth["notes"] if _flat(n["text"])[:30] in flat]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from ..errors import FontesError
+from . import ocr_markers
 from .pdf_glyphs import Glyph, page_glyphs
 
 LANGUAGES = os.environ.get("FONTES_OCR_LANGUAGES", "eng")  # Tesseract's codes, joined by "+"
@@ -47,12 +48,38 @@ def recognise(data: bytes, pages: list[int]) -> dict[int, tuple[list[Glyph], flo
             message = (run.stderr.strip().splitlines() or ["no output"])[-1]
             raise FontesError(f"OCR failed ({message})")
         confidence = _confidences(folder)
-        pdf = pdfium.PdfDocument(target.read_bytes())
+        read, scan = pdfium.PdfDocument(target.read_bytes()), pdfium.PdfDocument(data)
+        found = {}
         try:
-            found = {i: (page_glyphs(pdf[i])[0], confidence.get(i)) for i in pages if i < len(pdf)}
+            for i in pages:
+                glyphs = page_glyphs(read[i])[0]
+                if glyphs:
+                    image = scan[i].render(scale=ocr_markers.SCALE, grayscale=True).to_pil()
+                    ocr_markers.mark_markers(glyphs, image)
+                    _type_sizes(glyphs)
+                    found[i] = (glyphs, confidence.get(i))
         finally:
-            pdf.close()
-    return {i: read for i, read in found.items() if read[0]}
+            read.close()
+            scan.close()
+    return found
+
+
+def _type_sizes(glyphs: list[Glyph]) -> None:
+    """Give each OCR'd line the type size its letters' widths show.
+
+    The text layer sizes a line by its height, which swings with its ascenders and descenders;
+    each word is stretched to its width on the scan, so the mean advance of a line's letters
+    follows the size of its type (about half an em in book faces) far more steadily."""
+    lines: list[list[Glyph]] = []
+    for glyph in glyphs:
+        if lines and not ocr_markers.new_line(lines[-1][-1], glyph):
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    for line in lines:
+        size = round(2 * statistics.mean(g.right - g.left for g in line), 1)
+        for glyph in line:
+            glyph.size = size
 
 
 def _confidences(folder: Path) -> dict[int, float]:

@@ -33,6 +33,7 @@ class Glyph:
     baseline: float
     size: float
     space_before: bool = False
+    raised: bool = False  # known to be a superscript though not drawn raised (OCR glues them on)
 
 
 def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], float, float]:

@@ -36,7 +36,7 @@ class Run:
 
     def __post_init__(self) -> None:
         if not self.raised:
-            self.raised = [False] * len(self.glyphs)
+            self.raised = [g.raised for g in self.glyphs]
 
     # Measured once, when the run is complete: superscripts folded in later do not move them.
     @cached_property
@@ -83,7 +83,7 @@ def runs_of(glyphs: list[Glyph]) -> list[Run]:
             gap = glyph.left - last.right
             if abs(glyph.baseline - last.baseline) < 0.1 * size and -0.3 * size < gap < SEGMENT_GAP * size:
                 runs[-1].glyphs.append(glyph)
-                runs[-1].raised.append(False)
+                runs[-1].raised.append(glyph.raised)
                 continue
         runs.append(Run([glyph]))
     return runs
