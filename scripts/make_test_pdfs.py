@@ -119,6 +119,16 @@ def two_column(essay: dict) -> str:
             + "\n" + body_tex(essay) + r"\end{document}")
 
 
+def long_one_column(essay: dict, copies: int) -> str:
+    """The one-column essay printed `copies` times over, as chapters: a book-length PDF for the
+    throughput bench (60 copies make about 300 pages)."""
+    document = one_column(essay)
+    head, body = document.split(r"\maketitle", 1)
+    body = body.replace(r"\end{document}", "")
+    chapters = "".join(r"\clearpage\section*{Chapter %d}" % (n + 1) + body for n in range(copies))
+    return head + r"\maketitle" + chapters + r"\end{document}"
+
+
 def typeset(tex: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "essay.tex").write_text(tex, encoding="utf-8")

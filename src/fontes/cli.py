@@ -142,14 +142,13 @@ def docs(ctx: Context, as_json: bool) -> None:
 
 
 def _status(row: dict) -> str:
-    """"ok", or for a scan "OCR: 3 pages, confidence 91%" (the mean of Tesseract's page scores)."""
+    """"ok", or for a scan "OCR (3 p., 91%)": pages read by OCR and Tesseract's mean confidence."""
     ocr = row.get("ocr")
     if not ocr:
         return "ok"
     scores = [c for c in ocr.get("confidence", {}).values() if c is not None]
-    pages = len(ocr.get("pages", []))
-    sure = f", confidence {sum(scores) / len(scores):.0f}%" if scores else ""
-    return f"OCR: {pages} page{'s' if pages != 1 else ''}{sure}"
+    sure = f", {sum(scores) / len(scores):.0f}%" if scores else ""
+    return f"OCR ({len(ocr.get('pages', []))} p.{sure})"
 
 
 @cli.command()
