@@ -211,7 +211,9 @@ def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: 
     out of the way) plainly continues the sentence: "...an area of almost 10,000" + "square meters"."""
     view = View()
     typical = statistics.median([len(ln.text) for ln in lines if not ln.blank] or [0])
-    raised_known = any(ln.box for ln in lines)  # the page shows which numbers are raised
+    # where the PDF prints raised type, its raised numbers are the markers; where it prints none
+    # (markers set inline, or plain text), numbers glued to words are
+    raised_known = any(ln.raised for ln, label in zip(lines, labels) if label == BODY)
     prev: PhysicalLine | None = None
     gap = pending_break = False
     for ln, label in zip(lines, labels):
@@ -283,7 +285,7 @@ def _joined_forms() -> re.Pattern[str]:
 
 def _raised_markers(source: str, line: PhysicalLine, known: bool) -> list[tuple[int, int]] | None:
     """Note markers a PDF prints raised in a line: raised numbers (or *, †) after a word or a
-    stop, not inside a number ("10³"); None where the reader could not see raised type."""
+    stop, not inside a number ("10³"); None where the document shows no raised type."""
     if not known:
         return None
     found = []
