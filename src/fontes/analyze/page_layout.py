@@ -14,7 +14,8 @@ from collections import Counter
 from ..lexicon import load
 
 BODY, NOTE, FURNITURE = "body", "note", "furniture"
-BYLINE, AFFILIATION, FIGURE, TABLE, REFERENCES = "byline", "affiliation", "figure", "table", "references"
+TITLE, BYLINE, AFFILIATION = "title", "byline", "affiliation"
+FIGURE, TABLE, REFERENCES = "figure", "table", "references"
 SMALL = 0.92          # type smaller than this share of the body's is not body type
 FIGURE_TYPE = 0.75    # type this much smaller than the body's, amid the body, is lettering in a figure
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?"
@@ -128,6 +129,34 @@ def front_matter(lines, labels: list[str | None]) -> None:
             break
 
 
+def title_block(lines, labels: list[str | None], size: float) -> None:
+    """The title printed at the top of the first page (type larger than the body's) and the
+    short lines of names and places right below it, before the text begins."""
+    seen_title = seen_byline = False
+    for i, ln in enumerate(lines):
+        if ln.page != 1:
+            break
+        text = ln.text.strip()
+        if not text or labels[i] == FURNITURE:
+            continue
+        if labels[i] in (BYLINE, AFFILIATION):
+            seen_byline = True
+            continue
+        if labels[i] is None and ln.size and ln.size >= 1.15 * size and not seen_byline:
+            labels[i], seen_title = TITLE, True
+        elif labels[i] is None and seen_title and _byline_like(text):
+            labels[i], seen_byline = BYLINE, True
+        else:
+            break
+
+
+def _byline_like(text: str) -> bool:
+    """A short line of capitalised words without a full stop: a name, an institution, a place."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return (0 < len(words) <= 10 and not text.endswith(".")
+            and sum(w[0].isupper() for w in words) >= len(words) - max(1, len(words) // 3))
+
+
 def _raised_texts(line) -> list[str]:
     offset = line.start
     return [line.text[a - offset:b - offset].strip() for a, b in line.raised]
@@ -180,21 +209,26 @@ def _neighbour_cells(lines, i: int) -> int:
 
 
 def label(lines, pages: int) -> list[str]:
-    """A label per line of a PDF read with positions: body, note, furniture, byline, affiliation,
-    figure, table or references."""
+    """A label per line of a PDF read with positions: body, note, furniture, title, byline,
+    affiliation, figure, table or references."""
     size = body_size(lines) or 10.0
     labels: list[str | None] = [None] * len(lines)
     for i in edges(lines, pages):
         labels[i] = FURNITURE
     front_matter(lines, labels)
+    title_block(lines, labels, size)
     _sections(lines, labels, size)
     blocks = foot_blocks(lines, labels, size)
-    raised_notes = any(starts_with_raised(lines[b[0]]) for b in blocks)
+    raised_notes = any(starts_with_raised(lines[i]) for b in blocks for i in b)
+    previous_page = None
     for block in blocks:
-        first = lines[block[0]]
-        opens = starts_with_raised(first) if raised_notes else bool(_MARKER_START.match(first.text))
+        opener = starts_with_raised if raised_notes else (lambda ln: bool(_MARKER_START.match(ln.text)))
+        page = lines[block[0]].page
+        # a block with no number of its own is a note run over from the page before, or furniture
+        note = any(opener(lines[i]) for i in block) or previous_page is not None and page == previous_page + 1
         for i in block:
-            labels[i] = NOTE if opens else FURNITURE
+            labels[i] = NOTE if note else FURNITURE
+        previous_page = page if note else None
     captions_and_figures(lines, labels, size)
     return [lab or BODY for lab in labels]
 

@@ -17,7 +17,7 @@ import pypdfium2.raw as pdfium_c
 # the soft hyphen, and the ligatures a font composes.
 _PRINTED_AS = {"\ufffe": "-", "\xad": "-", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\u2010": "-", "\u2011": "-"}
-_OVERPRINT = 0.25  # a glyph repeated within this share of its size from the last one is fake bold
+_OVERPRINT = 0.1  # a glyph repeated within this share of its size from the last one is fake bold
 
 
 @dataclass(slots=True)
@@ -79,5 +79,5 @@ def _overprints(last: Glyph, glyph: Glyph) -> bool:
     """The same character drawn again a hair to the side of the last: one glyph, printed bold."""
     # A ligature's letters share one box exactly ("ff" in "office"); an overprint is shifted.
     return (glyph.text == last.text and not glyph.space_before
-            and 0.01 < abs(glyph.left - last.left) < _OVERPRINT * glyph.size
+            and 0.01 < abs(glyph.left - last.left) < min(_OVERPRINT * glyph.size, 0.5 * (last.right - last.left))
             and abs(glyph.baseline - last.baseline) < _OVERPRINT * glyph.size)
