@@ -4,7 +4,8 @@ throughput on a 300-page PDF against spaCy alone, and OCR pages per minute.
   words       fontes' reader (PDFium glyphs) beside pdfplumber's default extract_text on every PDF
               in the given folders (default: ../shared/corpora/pdfs and the PDFs Debian's TeX
               documentation installs under /usr/share/doc): words of 20 letters or more (glued
-              words; the rest are German compounds and TeX macro names) and pages per second
+              words; the rest are German compounds and TeX macro names), words split in two
+              inside a line, and pages per second
   typeset     words whole, notes linked, body sentences with anything but body text in them, on
               tests/fixtures/pdfs (born-digital and scanned)
   throughput  a ~300-page PDF typeset by scripts/make_test_pdfs.py: read + every per-document
@@ -20,6 +21,7 @@ import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +32,18 @@ DEFAULT_FOLDERS = [ROOT.parent / "shared" / "corpora" / "pdfs", Path("/usr/share
 
 def _tokens(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]+", text)
+
+
+def split_words(text: str) -> int:
+    """Words broken in two inside a line ("al ows"): two pieces each found nowhere else in the
+    text whose join is a word the text has elsewhere."""
+    counts = Counter(_tokens(text))
+    split = 0
+    for line in text.splitlines():
+        words = _tokens(line)
+        split += sum(1 for a, b in zip(words, words[1:])
+                     if counts[a] == 1 and counts[b] == 1 and counts[a + b] >= 1 and len(a + b) >= 4)
+    return split
 
 
 def bench_words(folders: list[Path], limit: int = 15) -> None:
@@ -51,9 +65,9 @@ def bench_words(folders: list[Path], limit: int = 15) -> None:
         return doc.text[:doc.pages[last - 1][1]], last
 
     print(f"{len(files)} PDFs under {', '.join(map(str, folders))}")
-    print(f"{'reader':28}{'pages':>8}{'words':>10}{'20+ letters':>13}{'per 10k':>9}{'pages/s':>9}")
+    print(f"{'reader':28}{'pages':>8}{'words':>10}{'20+ letters':>13}{'per 10k':>9}{'split':>7}{'pages/s':>9}")
     for name, reader in (("pdfplumber extract_text", plumber), ("fontes (PDFium glyphs)", fontes)):
-        pages = tokens = glued = 0
+        pages = tokens = glued = split = 0
         start = time.perf_counter()
         for path in files:
             try:
@@ -62,8 +76,9 @@ def bench_words(folders: list[Path], limit: int = 15) -> None:
                 continue
             words = _tokens(text)
             pages, tokens, glued = pages + count, tokens + len(words), glued + sum(len(w) >= 20 for w in words)
+            split += split_words(text)
         seconds = time.perf_counter() - start
-        print(f"{name:28}{pages:>8}{tokens:>10,}{glued:>13,}{1e4 * glued / max(tokens, 1):>9.1f}{pages / seconds:>9.1f}")
+        print(f"{name:28}{pages:>8}{tokens:>10,}{glued:>13,}{1e4 * glued / max(tokens, 1):>9.1f}{split:>7}{pages / seconds:>9.1f}")
 
 
 def bench_typeset() -> None:
