@@ -22,8 +22,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlcdm
                           r"(?:\s*[-–—])?\s*$", re.IGNORECASE)
 _EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+\S|\S\s+\d{1,4}\s*$")
 _CAPTION = re.compile(r"^\s*(Fig(?:ure|\.)?|Table|Tab\.|Plate|Map|Chart)\s*\d+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
-_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¶])(?=\s|\S)")
-_NUMBER_START = re.compile(r"^\s*\d{1,3}[.)]?\s+\S")
+_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¶])")
 
 
 def _words(text: str) -> int:
