@@ -222,14 +222,13 @@ def line_text(pieces: list[list[Run]]) -> PageLine:
     raised: list[tuple[int, int]] = []
     length = 0
     previous: Glyph | None = None
-    glyphs = [(g, up) for seg in pieces for run in seg for g, up in zip(run.glyphs, run.raised)]
     runs = [run for seg in pieces for run in seg]
     for index, seg in enumerate(pieces):
         items = sorted(((g, up) for run in seg for g, up in zip(run.glyphs, run.raised)), key=lambda p: p[0].left)
-        for glyph, up in items:
+        for position, (glyph, up) in enumerate(items):
             # A raised number opening a line (a note's, an affiliation's) is set off from its words
             opening_mark = previous is not None and not up and len(raised) == 1 and raised[0] == (0, length)
-            if previous is not None and (index and glyph is items[0][0] or opening_mark or _word_gap(previous, glyph)):
+            if previous is not None and (index and not position or opening_mark or _word_gap(previous, glyph)):
                 parts.append(" ")
                 length += 1
             if up:
@@ -241,9 +240,10 @@ def line_text(pieces: list[list[Run]]) -> PageLine:
             length += len(glyph.text)
             previous = glyph
     size = statistics.median(r.size for r in runs)
-    return PageLine("".join(parts), raised, round(size, 2), min(g.left for g, _ in glyphs),
-                    min(g.top for g, _ in glyphs), max(g.right for g, _ in glyphs),
-                    max(g.bottom for g, _ in glyphs), len(pieces))
+    top = min(g.top for r in runs for g in r.glyphs)
+    bottom = max(g.bottom for r in runs for g in r.glyphs)
+    return PageLine("".join(parts), raised, round(size, 2), min(r.left for r in runs), top,
+                    max(r.right for r in runs), bottom, len(pieces))
 
 
 def _word_gap(previous: Glyph, glyph: Glyph) -> bool:
