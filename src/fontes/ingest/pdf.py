@@ -69,6 +69,8 @@ def read(path: Path, data: bytes) -> Document:
         info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str) and v.strip()}
         read_pages = [page_glyphs(pdf[i]) for i in range(len(pdf))]
         scanned = [i for i, (glyphs, _, _) in enumerate(read_pages) if not glyphs and _has_image(pdf[i])]
+    except pdfium.PdfiumError as exc:
+        raise FontesError(f"corrupt PDF ({exc})") from exc
     finally:
         pdf.close()
     meta: dict = {"page_count": len(read_pages)}
