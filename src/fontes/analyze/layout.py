@@ -292,7 +292,7 @@ def _raised_markers(source: str, line: PhysicalLine, known: bool) -> list[tuple[
     for a, b in line.raised:
         mark = source[a:b]
         before = source[line.start:a]
-        if (re.fullmatch(r"\d{1,3}|[*†‡]", mark) and before.strip()
+        if (re.fullmatch(r"\d{1,3}|[*†‡∗]", mark) and before.strip()
                 and not re.search(r"[\d^+−-]$", before) and not source[b:b + 1].isalpha()):
             found.append((a, b))
     return found

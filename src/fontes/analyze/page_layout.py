@@ -22,7 +22,9 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlcdm
                           r"(?:\s*[-–—])?\s*$", re.IGNORECASE)
 _EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+\S|\S\s+\d{1,4}\s*$")
 _CAPTION = re.compile(r"^\s*(Fig(?:ure|\.)?|Table|Tab\.|Plate|Map|Chart)\s*\d+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
-_MARKER_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¶])")
+_SYMBOLS = {"*", "†", "‡", "∗"}  # marks that stand for numbers (∗ is TeX's \thanks star)
+# a note's number set on the line, followed by words (not a code listing's line number "12 \def")
+_MARKER_START = re.compile(r"^\s*(?:\d{1,3}[.)]?\s+(?=[^\W\d_]|[“\"‘(\[])|[*†‡§¶∗]\s*(?=\S))")
 
 
 def _words(text: str) -> int:
@@ -104,8 +106,8 @@ def front_matter(lines, labels: list[str | None]) -> None:
     bylines: list[int] = []
     for i in page_one[:30]:
         ln = lines[i]
-        marks = [ln_text for ln_text in (_raised_texts(ln)) if ln_text.isdigit() or ln_text in "*†‡"]
-        if marks and not starts_with_raised(ln) and len(marks) >= 1 and _names_before_marks(ln):
+        marks = [mark for mark in _raised_texts(ln) if mark.isdigit() or mark in _SYMBOLS]
+        if marks and not starts_with_raised(ln) and _names_before_marks(ln):
             bylines.append(i)
             numbers.update(marks)
     if not numbers:
@@ -118,7 +120,7 @@ def front_matter(lines, labels: list[str | None]) -> None:
         if i <= bylines[0] or labels[i] is not None:
             continue
         ln = lines[i]
-        opening = re.match(r"^\s*(\d{1,2}|[*†‡])\s*", ln.text)
+        opening = re.match(r"^\s*(\d{1,2}|[*†‡∗])\s*", ln.text)
         if opening and opening.group(1) in numbers:
             labels[i] = AFFILIATION
             seen = int(opening.group(1)) if opening.group(1).isdigit() else seen
