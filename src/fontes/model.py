@@ -10,12 +10,18 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Line:
-    """One physical line of extracted text, with the font size where the format records one."""
+    """One physical line of extracted text, with the font size where the format records one and,
+    from a PDF, where it stands on its page (points from the page's top-left), the spans of raised
+    small type in it (note markers, affiliation numbers; document offsets) and how many pieces
+    wide gaps part it into (table cells)."""
 
     start: int
     end: int
     page: int | None = None
     size: float | None = None
+    box: tuple[float, float, float, float] | None = None  # left, top, right, bottom
+    raised: list[tuple[int, int]] = field(default_factory=list)
+    cells: int = 1
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import load
 from ..model import Document, Region
-from . import endnotes
+from . import endnotes, page_layout
 from .view import View
 
 BODY, NOTE, FURNITURE = "body", "note", "furniture"
@@ -33,6 +33,11 @@ class PhysicalLine:
     end: int
     text: str
     size: float | None = None
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    raised: list[tuple[int, int]] = field(default_factory=list)
+    cells: int = 1
+    opens_note: bool | None = None  # a raised number opens it (True), or the page shows none (False)
 
     @property
     def blank(self) -> bool:
@@ -55,11 +60,17 @@ class Layout:
 
 
 def split_lines(doc: Document) -> list[PhysicalLine]:
-    """Physical lines with offsets, carrying PDF font sizes where the reader recorded them."""
-    sizes = {ln.start: ln.size for ln in doc.lines}
+    """Physical lines with offsets, carrying what the PDF reader recorded of each: type size,
+    page, place on the page, raised type and table cells."""
+    read = {ln.start: ln for ln in doc.lines}
     lines, pos = [], 0
     for raw in doc.text.split("\n"):
-        lines.append(PhysicalLine(pos, pos + len(raw), raw, sizes.get(pos)))
+        known = read.get(pos)
+        if known is None:
+            lines.append(PhysicalLine(pos, pos + len(raw), raw))
+        else:
+            lines.append(PhysicalLine(pos, pos + len(raw), raw, known.size, known.page, known.box,
+                                      known.raised, known.cells))
         pos += len(raw) + 1
     return lines
 
@@ -141,6 +152,11 @@ def label_lines(doc: Document, lines: list[PhysicalLine]) -> list[str]:
     """A region label per line: body, note or furniture."""
     if doc.format == "html":
         return [NOTE if _BRACKET_NOTE.match(ln.text) else BODY for ln in lines]
+    if any(ln.box for ln in lines):
+        labels = page_layout.label(lines, len(doc.pages))
+        for ln, opens in zip(lines, page_layout.opens_note(lines, labels)):
+            ln.opens_note = opens
+        return labels
     furniture = find_furniture(lines, doc)
     body_size = body_font_size(lines)
     headings = set(load("layout")["notes_headings"])
@@ -196,6 +212,9 @@ def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: 
     out of the way) plainly continues the sentence: "...an area of almost 10,000" + "square meters"."""
     view = View()
     typical = statistics.median([len(ln.text) for ln in lines if not ln.blank] or [0])
+    # where the PDF prints raised type, its raised numbers are the markers; where it prints none
+    # (markers set inline, or plain text), numbers glued to words are
+    raised_known = any(ln.raised for ln, label in zip(lines, labels) if label == BODY)
     prev: PhysicalLine | None = None
     gap = pending_break = False
     for ln, label in zip(lines, labels):
@@ -213,7 +232,8 @@ def build_view(source: str, lines: list[PhysicalLine], labels: list[str], want: 
                 view.insert("\n", ln.start)
             else:
                 _join(view, prev, ln, gap, typical, hard_wrapped, want)
-        _copy_repaired(view, source, ln.end - len(head), ln.end, want == BODY, markers)
+        _copy_repaired(view, source, ln.end - len(head), ln.end, want == BODY, markers,
+                       _raised_markers(source, ln, raised_known))
         prev, gap, pending_break = ln, False, False
     return view
 
@@ -265,16 +285,34 @@ def _joined_forms() -> re.Pattern[str]:
     return _JOINED_FORMS
 
 
+def _raised_markers(source: str, line: PhysicalLine, known: bool) -> list[tuple[int, int]] | None:
+    """Note markers a PDF prints raised in a line: raised numbers (or *, †) after a word or a
+    stop, not inside a number ("10³"); None where the document shows no raised type."""
+    if not known:
+        return None
+    found = []
+    for a, b in line.raised:
+        mark = source[a:b]
+        before = source[line.start:a]
+        if (re.fullmatch(r"\d{1,3}|[*†‡∗]", mark) and before.strip()
+                and not re.search(r"[\d^+−-]$", before) and not source[b:b + 1].isalpha()):
+            found.append((a, b))
+    return found
+
+
 def _copy_repaired(view: View, source: str, start: int, end: int, drop_markers: bool,
-                   markers: tuple[tuple[int, int], ...] = ()) -> None:
+                   markers: tuple[tuple[int, int], ...] = (), raised: list[tuple[int, int]] | None = None) -> None:
     """Copy a line, restoring hyphens lost at line ends ("SinoSoviet", "19541975") and, in body
-    text, leaving out note markers glued to words, which are anchors rather than words (`markers`:
-    those the endnotes found, "Laird1", beside those the line's own punctuation shows)."""
+    text, leaving out note markers, which are anchors rather than words: those the PDF prints
+    raised where it shows them, else numbers glued to words (`markers`: those the endnotes found,
+    "Laird1", beside those the line's own punctuation shows)."""
     pos = start
     segment = source[start:end]
     repairs = [(m.end(), m.end(), "-") for m in _joined_forms().finditer(segment)]
     repairs += [(m.start(2), m.start(2), "-") for m in _JOINED_YEARS.finditer(segment) if m.group(1) < m.group(2)]
-    if drop_markers:
+    if drop_markers and raised is not None:
+        repairs += [(a - start, b - start, "") for a, b in raised if start <= a < end]
+    elif drop_markers:
         repairs += [(m.start(), m.end(), "") for m in _GLUED_MARKER.finditer(segment)]
         seen = {cut for cut, _, _ in repairs}
         repairs += [(s - start, e - start, "") for s, e in markers if start <= s < end and s - start not in seen]

@@ -79,7 +79,9 @@ def drafts(source: str, pages: Layout) -> tuple[list[Draft], list[tuple[int, int
         text = line.text
         number = _MARKER_LINE.match(text)
         start_marker = _MARKER_START.match(text)
-        if number:
+        if line.opens_note is False and found:  # the page shows no raised number opening it
+            found[-1].lines.append((line.start + len(text) - len(text.lstrip()), line.end))
+        elif number:
             found.append(Draft(number.group(1), marker_span=(line.start + number.start(1), line.start + number.end(1)),
                                block=len(blocks) - 1))
         elif start_marker and _plausible_next(found, start_marker.group(1) or start_marker.group(2)):

@@ -6,6 +6,8 @@ ordinals are not quantities. Lexicon in data/quantities.toml and data/numbers.to
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -49,7 +51,7 @@ def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str 
     """The noun a number counts and its unit: 'eighty-seven air force personnel' → personnel, people."""
     doc = parsed.sdoc
     span = doc.char_span(start, end, alignment_mode="expand")
-    text_after = doc.text[end:end + 40].lower()
+    text_after = parsed.text[end:end + 40].lower()  # not doc.text, which spaCy rebuilds on each access
     unit_of = lexicon()["unit_of"]
     for phrase in sorted(unit_of, key=len, reverse=True):
         if re.match(rf"[\s-]*{re.escape(phrase)}\b", text_after):
@@ -77,6 +79,9 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
     text = parsed.text
     found: list[Quantity] = []
     taken = sorted((t.start, t.end) for t in times if t.edtf or t.precision not in ("duration", "set", "vague"))
+    # the furthest end among the dates that start before each one: overlap is one bisection away
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))
     for m in pattern().finditer(text):
         if _SHELF.search(text[max(0, m.start() - 12):m.start()]):
             continue
@@ -84,7 +89,8 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
         if not _is_quantity(first, m, text):
             continue
         start, end = parsed.source_span(m.start(), m.end())
-        if any(s < end and start < e for s, e in taken):
+        before = bisect.bisect_left(starts, end)
+        if before and reach[before - 1] > start:
             continue
         low_word, high_word = m.group("low"), m.group("high")
         value_a, value_b = parse_number(first), parse_number(second) if second else None

@@ -95,11 +95,12 @@ class DocumentRecords:
             db.execute("DELETE FROM failures WHERE path = ?", (path,))
 
     def documents(self) -> list[dict]:
-        """Every stored document with its counts, in id order (the text itself left out)."""
+        """Every stored document with its counts and, for a scan, what OCR read (the text left out)."""
         rows = self.db.execute(
             "SELECT d.id, d.path, d.title, d.authors, d.published, d.kind, d.format, d.chars, d.ingested_at,"
             " (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences,"
-            " (SELECT COUNT(*) FROM mentions m WHERE m.doc_id = d.id) AS mentions"
+            " (SELECT COUNT(*) FROM mentions m WHERE m.doc_id = d.id) AS mentions,"
+            " json_extract(d.meta, '$.ocr') AS ocr"
             " FROM documents d ORDER BY d.id").fetchall()
         return [_document_row(r) for r in rows]
 
@@ -205,4 +206,6 @@ def _document_row(row: sqlite3.Row) -> dict:
     data["authors"] = json.loads(data.get("authors") or "[]")
     if "meta" in data:
         data["meta"] = json.loads(data["meta"] or "{}")
+    if "ocr" in data:  # which pages of a scan were read by OCR, and how sure it was of each
+        data["ocr"] = json.loads(data["ocr"]) if data["ocr"] else None
     return data
