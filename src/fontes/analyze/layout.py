@@ -345,11 +345,13 @@ def with_endnotes(doc: Document, lines: list[PhysicalLine], labels: list[str]) -
     """Where the document ends with a block of endnotes whose markers the body calls in order (an
     edition's document, a web page's notes), that block is the notes and all before it the body
     (page furniture kept); relabels in place and returns the markers' spans."""
+    if any(ln.raised for ln in lines):
+        return ()  # a PDF that prints raised type: its markers and footnotes are read from the page
     found = endnotes.find(doc.text, [(ln.start, ln.end) for ln in lines])
     if found is None:
         return ()
     for i in range(len(lines)):
-        if labels[i] != FURNITURE:
+        if labels[i] in (BODY, NOTE):  # furniture, bylines, captions and tables stay what the page shows
             labels[i] = NOTE if i >= found.first_line else BODY
     return tuple((s, e) for _, s, e in found.markers)
 
