@@ -345,9 +345,7 @@ def _show_groups(ctx: Context, relation: str, entity: str | None, independent: b
         status = "" if group["status"] == "machine" else escape(f" [{group['status']} by {group['decided_by']}]")
         sure = f"  (confidence {group['confidence']:.2f})" if group.get("confidence") is not None else ""
         out.print(f"[bold]a{group['id']} {relation}[/bold]{status}: {group['explanation']}{origin}{sure}")
-        claims = sorted(group["claims"], key=lambda c: c.get("reported") or "") if relation == "revision" \
-            else group["claims"]
-        for claim in claims:
+        for claim in group["claims"]:
             for line in _claim_lines(claim):
                 out.print(line, markup=False, highlight=False)
     ctx.say(f"{len(groups)} {relation}{'s' if len(groups) != 1 else ''}")

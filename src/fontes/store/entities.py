@@ -78,6 +78,22 @@ class EntityRecords:
             "SELECT e.id, e.name, e.type FROM entities e JOIN mentions m ON m.entity_id = e.id"
             " GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?", (limit,))]
 
+    def entities_by_id(self, ids: list[int]) -> list[dict]:
+        """Names and types of these entities (no counts), in the order given."""
+        if not ids:
+            return []
+        rows = {r[0]: {"id": r[0], "name": r[1], "type": r[2]} for r in self.db.execute(
+            f"SELECT id, name, type FROM entities WHERE id IN ({','.join('?' * len(ids))})", list(ids))}
+        return [rows[i] for i in ids if i in rows]
+
+    def find_entities(self, text: str, limit: int = 10) -> list[dict]:
+        """Entities whose name or an alias contains `text` (any case), most mentioned first."""
+        pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return [{"id": r[0], "name": r[1], "type": r[2], "mentions": r[3]} for r in self.db.execute(
+            "SELECT e.id, e.name, e.type, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n"
+            " FROM entities e WHERE e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(e.aliases) a"
+            " WHERE a.value LIKE ? ESCAPE '\\') ORDER BY n DESC, e.name LIMIT ?", (pattern, pattern, limit))]
+
     def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:
         return self._select("SELECT * FROM mentions WHERE entity_id IS NOT NULL", doc_id=doc_id, entity_id=entity_id)
 

@@ -29,6 +29,7 @@ StoreDep = Annotated[Store, Depends(store_of)]
 Page = Annotated[int, Query(ge=1, le=1_000_000)]
 # A filter left at "all" in a form arrives as an empty string: it means no filter.
 Id = Annotated[int | None, BeforeValidator(lambda v: v or None), Query()]
+Lanes = Annotated[Literal["none", "document", "entity", ""], Query(description="swim lanes: one per document or entity")]
 
 
 def parse_mark(mark: str | None) -> tuple[int, int] | None:
@@ -68,8 +69,8 @@ def entity(store: StoreDep, entity_id: int) -> dict:
 
 
 @router.get("/timeline", summary="Dated statements as timeline items (ranges for imprecise times)")
-def timeline(store: StoreDep, entity: Id = None, doc: Id = None) -> dict:
-    return views.timeline(store, entity, doc)
+def timeline(store: StoreDep, entity: Id = None, doc: Id = None, lanes: Lanes = "none") -> dict:
+    return views.timeline(store, entity, doc, lanes or "none")
 
 
 @router.get("/network", summary="Entities and their co-occurrence in sentences (Cytoscape.js elements)")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import views
-from .api import Id, Page, StoreDep, parse_mark
+from .api import Id, Lanes, Page, StoreDep, parse_mark
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,8 +32,8 @@ def reader(request: Request, store: StoreDep, doc_id: int, page: Annotated[int |
 
 
 @router.get("/timeline")
-def timeline(request: Request, store: StoreDep, entity: Id = None, doc: Id = None):
-    return render(request, "timeline.html", view="timeline", entity=entity, doc=doc,
+def timeline(request: Request, store: StoreDep, entity: Id = None, doc: Id = None, lanes: Lanes = "none"):
+    return render(request, "timeline.html", view="timeline", entity=entity, doc=doc, lanes=lanes or "none",
                   documents=views.documents_for_filters(store), entities=views.entities_for_filters(store))
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 
 from .. import ask as asking, network as networking
+from ..citation import cite, citations
 from ..figures import describe
 from ..errors import FontesError
 from ..store import Store
 from . import markdown, reader
+from .timeline import timeline  # noqa: F401  (the timeline view, with its window and lanes)
 
 PER_PAGE = 50
-TIMELINE_CAP = 2000
 NETWORK_CAP = 150
 
 
@@ -37,7 +38,7 @@ def library(store: Store, page: int = 1) -> dict:
 def _document(d: dict) -> dict:
     keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
             "entities", "claims", "notes", "times", "pending")
-    return {k: d[k] for k in keep if k in d}
+    return {**{k: d[k] for k in keep if k in d}, "citation": cite(d)}
 
 
 def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int, int] | None = None) -> dict:
@@ -96,7 +97,7 @@ def claim(store: Store, claim_id: int) -> dict:
     if not found:
         raise NotFound(f"no claim c{claim_id}")
     groups = store.alignments(claim_id=claim_id)
-    titles = store.titles({c["doc_id"] for c in [found[0], *(c for g in groups for c in g["claims"])]})
+    titles = citations(store, {c["doc_id"] for c in [found[0], *(c for g in groups for c in g["claims"])]})
     return {"claim": _claim(found[0], titles), "alignments": [_group(g, titles) for g in groups]}
 
 
@@ -109,9 +110,7 @@ def _claim(c: dict, titles: dict[int, str]) -> dict:
 
 
 def _group(g: dict, titles: dict[int, str]) -> dict:
-    claims = [{**_claim(c, titles), "reported": c.get("reported")} for c in g["claims"]]
-    if g["relation"] == "revision":  # a figure's history reads in the order of the reports
-        claims.sort(key=lambda c: c["reported"] or "")
+    claims = [{**_claim(c, titles), "reported": c.get("reported")} for c in g["claims"]]  # in reading order
     return {"id": g["id"], "relation": g["relation"], "topic": g["topic"], "explanation": g["explanation"],
             "independent": g["independent"], "shared_origin": g["shared_origin"], "confidence": g["confidence"],
             "status": g["status"], "decided_by": g["decided_by"], "decided_at": g["decided_at"],
@@ -123,14 +122,14 @@ def group(store: Store, alignment_id: int) -> dict:
     found = store.alignments(ids=[alignment_id], shown="all")
     if not found:
         raise NotFound(f"no alignment group a{alignment_id}")
-    return _group(found[0], store.titles({c["doc_id"] for c in found[0]["claims"]}))
+    return _group(found[0], citations(store, {c["doc_id"] for c in found[0]["claims"]}))
 
 
 def alignments(store: Store, relation: str | None = None, entity_id: int | None = None, page: int = 1) -> dict:
     """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
     paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
     groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
-    titles = store.titles({c["doc_id"] for g in groups for c in g["claims"]})
+    titles = citations(store, {c["doc_id"] for g in groups for c in g["claims"]})
     notes = _notes_by_marker(store, {c["doc_id"] for g in groups for c in g["claims"]})
     out = [_group(g, titles) for g in groups]
     for group in out:
@@ -151,30 +150,13 @@ def entity(store: Store, entity_id: int) -> dict:
         raise NotFound(str(exc)) from exc
     mentions = store.mentions(entity_id=entity_id)
     claims = store.claims(entity_id=entity_id, limit=25)
-    titles = store.titles({c["doc_id"] for c in claims})
+    titles = citations(store, {c["doc_id"] for c in claims})
     per_doc: dict[int, int] = {}
     for m in mentions:
         per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": len(mentions),
             "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
             "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id)}
-
-
-def timeline(store: Store, entity_id: int | None = None, doc_id: int | None = None) -> dict:
-    """Dated statements as timeline items: an imprecise time is a range from its earliest to its latest
-    day; a time open at one end is drawn at its known end and says so."""
-    rows = store.timeline(doc_id=doc_id, entity_id=entity_id, limit=TIMELINE_CAP + 1)
-    items = []
-    for r in rows[:TIMELINE_CAP]:
-        start, end = r["earliest"] or r["latest"], r["latest"] or r["earliest"]
-        open_end = not (r["earliest"] and r["latest"])
-        items.append({"id": r["id"], "start": start, "end": end if end != start and not open_end else None,
-                      "content": r["text"], "precision": r["precision"], "edtf": r["edtf"], "open": open_end,
-                      "earliest": r["earliest"], "latest": r["latest"],
-                      "approximate": r["approximate"], "doc_id": r["doc_id"], "document": r["title"] or r["path"],
-                      "sentence": " ".join(r["sentence"].split()),
-                      "link": f"/doc/{r['doc_id']}?mark={r['sentence_start']}-{r['sentence_end']}#target"})
-    return {"items": items, "truncated": len(rows) > TIMELINE_CAP, "cap": TIMELINE_CAP}
 
 
 def network(store: Store, etype: str | None = None, doc_id: int | None = None, min_mentions: int = 1,
@@ -194,7 +176,7 @@ def archives(store: Store) -> dict:
 def answer(store: Store, question: str) -> dict:
     """`fontes ask` as data: positions with the claims that hold them, and whether the sources disagree."""
     result = asking.answer(store, question)
-    titles = store.titles({c["doc_id"] for p in result.positions for c in p.claims})
+    titles = citations(store, {c["doc_id"] for p in result.positions for c in p.claims})
     return {"question": question, "kind": result.kind, "summary": result.summary, "conflict": result.conflict,
             "positions": [{"label": p.label, "claims": [{**_claim(c, titles), "source": asking.source_of(c)}
                                                         for c in p.claims]} for p in result.positions],
@@ -204,7 +186,7 @@ def answer(store: Store, question: str) -> dict:
 
 def documents_for_filters(store: Store) -> list[dict]:
     """Document ids and titles for filter menus (one short row each)."""
-    return store.document_titles(limit=2000)
+    return [{"id": d["id"], "title": cite(d)} for d in store.citation_fields(limit=2000)]
 
 
 def entities_for_filters(store: Store, limit: int = 300) -> list[dict]:
