@@ -72,6 +72,21 @@ class EntityRecords:
             sql, args = sql + " AND a.doc_id = ?", args + [doc_id]
         return [tuple(r) for r in self.db.execute(sql + " GROUP BY a.entity_id, b.entity_id", args)]
 
+    def neighbours(self, entity_ids: list[int], doc_id: int | None = None) -> list[tuple[int, int, int]]:
+        """Entities named in a sentence with any of the given ones: (given, other, sentences), most first."""
+        if not entity_ids:
+            return []
+        marks = ",".join("?" * len(entity_ids))
+        sql = ("SELECT a.entity_id, b.entity_id, COUNT(DISTINCT s.id) AS n FROM mentions a"
+               " JOIN sentences s ON s.doc_id = a.doc_id AND s.start <= a.start AND a.start < s.\"end\""
+               " JOIN mentions b ON b.doc_id = s.doc_id AND b.start >= s.start AND b.start < s.\"end\""
+               f" WHERE a.entity_id IN ({marks}) AND b.entity_id IS NOT NULL AND b.entity_id != a.entity_id")
+        args: list = list(entity_ids)
+        if doc_id is not None:
+            sql, args = sql + " AND a.doc_id = ?", args + [doc_id]
+        return [tuple(r) for r in self.db.execute(sql + " GROUP BY a.entity_id, b.entity_id ORDER BY n DESC, b.entity_id",
+                                                  args)]
+
     def top_entities(self, limit: int) -> list[dict]:
         """The most mentioned entities, names and types only."""
         return [{"id": r[0], "name": r[1], "type": r[2]} for r in self.db.execute(

@@ -75,8 +75,15 @@ def timeline(store: StoreDep, entity: Id = None, doc: Id = None, lanes: Lanes = 
 
 @router.get("/network", summary="Entities and their co-occurrence in sentences (Cytoscape.js elements)")
 def network(store: StoreDep, type: Annotated[str | None, Query(max_length=20)] = None, doc: Id = None,
-            min_mentions: Annotated[int, BeforeValidator(lambda v: v or 1), Query()] = 1, limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
-    return views.network(store, type or None, doc, min_mentions, limit)
+            min_mentions: Annotated[int, BeforeValidator(lambda v: v or 1), Query()] = 1, limit: Annotated[int, Query(ge=1, le=500)] = 150,
+            entity: Id = None, depth: Annotated[int, Query(ge=1, le=2)] = 1,
+            whole: Annotated[bool, Query(description="the whole network even when it is large")] = False) -> dict:
+    return views.network(store, type or None, doc, min_mentions, limit, entity, depth, whole)
+
+
+@router.get("/entities", summary="Entities whose name or an alias contains the text (the network's search)")
+def find_entities(store: StoreDep, q: Annotated[str, Query(max_length=300)] = "") -> dict:
+    return views.find_entities(store, q)
 
 
 @router.get("/alignments", summary="Conflicts and agreements, a page at a time")

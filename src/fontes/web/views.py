@@ -14,6 +14,7 @@ from .timeline import timeline  # noqa: F401  (the timeline view, with its windo
 
 PER_PAGE = 50
 NETWORK_CAP = 150
+EGO_ABOVE = 60  # a network with more entities than this opens on one entity's neighbourhood
 
 
 class NotFound(FontesError):
@@ -160,10 +161,34 @@ def entity(store: Store, entity_id: int) -> dict:
 
 
 def network(store: Store, etype: str | None = None, doc_id: int | None = None, min_mentions: int = 1,
-            limit: int = NETWORK_CAP) -> dict:
-    """The most mentioned entities (at most `limit`) and who is named with whom."""
-    g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
-    return {**networking.as_json(g), "limit": limit}
+            limit: int = NETWORK_CAP, entity_id: int | None = None, depth: int = 1, whole: bool = False) -> dict:
+    """Who is named with whom: one entity's neighbourhood (`depth` steps out), or the most mentioned
+    entities (at most `limit`). A network too large to read whole opens on the neighbourhood of its
+    most mentioned entity unless `whole` is asked for."""
+    if entity_id is None and not whole:
+        g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
+        if g.number_of_nodes() > EGO_ABOVE:
+            entity_id = max(g.nodes, key=lambda n: (g.nodes[n]["mentions"], -n))
+    if entity_id is not None:
+        _entity_known(store, entity_id)
+        g = networking.ego(store, entity_id, depth, doc_id, limit=min(limit, 500))
+    elif whole:
+        g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
+    centre = {"id": entity_id, "name": g.nodes[entity_id]["label"], "depth": depth} if entity_id in g else None
+    return {**networking.as_json(g), "limit": limit, "ego": centre,
+            "communities": len({d.get("community") for _, d in g.nodes(data=True)})}
+
+
+def _entity_known(store: Store, entity_id: int) -> dict:
+    try:
+        return store.entity_named(f"e{entity_id}")
+    except FontesError as exc:
+        raise NotFound(str(exc)) from exc
+
+
+def find_entities(store: Store, text: str) -> dict:
+    """Entities whose name or an alias contains the text, for the network's search box."""
+    return {"query": text, "entities": store.find_entities(text, limit=12) if text.strip() else []}
 
 
 def archives(store: Store) -> dict:
