@@ -87,3 +87,20 @@ def cite(doc: dict) -> str:
 def citations(store, doc_ids: set[int]) -> dict[int, str]:
     """The citation of each of these documents, by id."""
     return {d["id"]: cite(d) for d in store.citation_fields(doc_ids)} if doc_ids else {}
+
+
+def source_name(doc: dict) -> str:
+    """Who published a document, in a word or two: its outlet, else its title or file name."""
+    title = " ".join((doc.get("title") or "").split())
+    return outlet_of(doc, dateline(title)) or title or PurePath(doc.get("path") or "").name
+
+
+def sources(store, doc_ids: set[int]) -> dict[int, str]:
+    """Who published each of these documents (see source_name), by id."""
+    return {d["id"]: source_name(d) for d in store.citation_fields(doc_ids)} if doc_ids else {}
+
+
+def name_document(chain: list[dict], citation: str | None) -> list[dict]:
+    """An attribution chain with its document link named by the document's citation (a wire story's
+    outlet and date rather than its dateline)."""
+    return [{**link, "name": citation} if link["role"] == "document" and citation else link for link in chain]

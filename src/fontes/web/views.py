@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .. import ask as asking, network as networking
+from .. import ask as asking, citation, histories, network as networking
 from ..citation import cite, citations
 from ..figures import describe
 from ..errors import FontesError
@@ -14,6 +14,7 @@ from .timeline import timeline  # noqa: F401  (the timeline view, with its windo
 
 PER_PAGE = 50
 NETWORK_CAP = 150
+ENTITY_FIGURES = 400  # an entity's figure histories are read from at most this many of its claims
 EGO_ABOVE = 60  # a network with more entities than this opens on one entity's neighbourhood
 
 
@@ -105,17 +106,18 @@ def claim(store: Store, claim_id: int) -> dict:
 def _claim(c: dict, titles: dict[int, str]) -> dict:
     return {"id": c["id"], "doc_id": c["doc_id"], "document": titles.get(c["doc_id"]), "start": c["start"],
             "end": c["end"], "text": " ".join(c["text"].split()), "hedged": c["hedged"],
-            "attribution": c["attribution"], "notes": c["notes"], "time": c["time"],
+            "attribution": citation.name_document(c["attribution"], titles.get(c["doc_id"])), "notes": c["notes"], "time": c["time"],
             "quantities": [describe(q) for q in c["quantities"]], "entities": c["entities"],
-            "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target"}
+            "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target", "reported": c.get("reported")}
 
 
-def _group(g: dict, titles: dict[int, str]) -> dict:
-    claims = [{**_claim(c, titles), "reported": c.get("reported")} for c in g["claims"]]  # in reading order
+def _group(g: dict, titles: dict[int, str], sources: dict[int, str] | None = None) -> dict:
+    claims = [_claim(c, titles) for c in g["claims"]]  # in reading order
+    history = histories.of_group(g["claims"], sources) if sources is not None else None
     return {"id": g["id"], "relation": g["relation"], "topic": g["topic"], "explanation": g["explanation"],
             "independent": g["independent"], "shared_origin": g["shared_origin"], "confidence": g["confidence"],
             "status": g["status"], "decided_by": g["decided_by"], "decided_at": g["decided_at"],
-            "claims": claims}
+            "claims": claims, "history": history}
 
 
 def group(store: Store, alignment_id: int) -> dict:
@@ -123,16 +125,18 @@ def group(store: Store, alignment_id: int) -> dict:
     found = store.alignments(ids=[alignment_id], shown="all")
     if not found:
         raise NotFound(f"no alignment group a{alignment_id}")
-    return _group(found[0], citations(store, {c["doc_id"] for c in found[0]["claims"]}))
+    docs = {c["doc_id"] for c in found[0]["claims"]}
+    return _group(found[0], citations(store, docs), citation.sources(store, docs))
 
 
 def alignments(store: Store, relation: str | None = None, entity_id: int | None = None, page: int = 1) -> dict:
     """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
     paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
     groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
-    titles = citations(store, {c["doc_id"] for g in groups for c in g["claims"]})
-    notes = _notes_by_marker(store, {c["doc_id"] for g in groups for c in g["claims"]})
-    out = [_group(g, titles) for g in groups]
+    docs = {c["doc_id"] for g in groups for c in g["claims"]}
+    titles, sources = citations(store, docs), citation.sources(store, docs)
+    notes = _notes_by_marker(store, docs)
+    out = [_group(g, titles, sources) for g in groups]
     for group in out:
         for c in group["claims"]:
             c["note_texts"] = [notes[c["doc_id"]][m] for m in c["notes"] if m in notes.get(c["doc_id"], {})]
@@ -155,9 +159,11 @@ def entity(store: Store, entity_id: int) -> dict:
     per_doc: dict[int, int] = {}
     for m in mentions:
         per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
+    figures = [c for c in store.claims(entity_id=entity_id, limit=ENTITY_FIGURES) if c["quantities"]]
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": len(mentions),
             "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
-            "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id)}
+            "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id),
+            "histories": histories.of_claims(figures, citation.sources(store, {c["doc_id"] for c in figures}))}
 
 
 def network(store: Store, etype: str | None = None, doc_id: int | None = None, min_mentions: int = 1,
@@ -203,10 +209,14 @@ def answer(store: Store, question: str) -> dict:
     result = asking.answer(store, question)
     titles = citations(store, {c["doc_id"] for p in result.positions for c in p.claims})
     return {"question": question, "kind": result.kind, "summary": result.summary, "conflict": result.conflict,
-            "positions": [{"label": p.label, "claims": [{**_claim(c, titles), "source": asking.source_of(c)}
-                                                        for c in p.claims]} for p in result.positions],
+            "positions": [{"label": p.label, "claims": [_sourced(_claim(c, titles)) for c in p.claims]}
+                          for p in result.positions],
             "alignments": [{"id": a["id"], "relation": a["relation"], "explanation": a["explanation"]}
-                           for a in result.alignments]}
+                           for a in result.alignments], "history": result.history}
+
+
+def _sourced(claim: dict) -> dict:
+    return {**claim, "source": asking.source_of(claim)}
 
 
 def documents_for_filters(store: Store) -> list[dict]:
