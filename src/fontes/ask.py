@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .corpus import embeddings
+from .corpus import embeddings, question_encoder
 from . import citation, histories
 from .figures import COUNTABLE, counted_head, describe
 from .store import Store
@@ -55,7 +55,7 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
         return []
     by_id = {c["id"]: c for c in claims}
     vectors = embeddings.claim_vectors(store, by_id, set(by_id), "auto")
-    query = embeddings.encode([question])[0]
+    query = question_encoder.encode(question)  # the same vector as the claims' model gives, without PyTorch
     ranked = sorted(claims, key=lambda c: -float(np.dot(vectors[c["id"]], query)))
     for c in ranked:
         c["relevance"] = round(float(np.dot(vectors[c["id"]], query)), 3)

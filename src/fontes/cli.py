@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, ask as asking, citation, inventory, pipeline
+from . import __version__, ask as asking, citation
 from .errors import FontesError
 from .export import annotations, csl, graphml, csv_export, json_export, timeline as timeline_export
 from .ingest import DEFAULT_MAX_BYTES, check_published
@@ -87,6 +87,7 @@ def cli(ctx: click.Context, db: str, entities: str | None, quiet: bool, debug: b
 def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int, workers: int | None,
            dask: str | None, device: str) -> None:
     """Read PDFs, HTML pages and text files (folders recursively) into the store."""
+    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
     if published:
         check_published(published)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -117,6 +118,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_siz
 @pass_ctx
 def resolve(ctx: Context) -> None:
     """Re-resolve entities from stored mentions, after editing the corrections file."""
+    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
     count = pipeline.resolve_entities(ctx.store, ctx.corrections)
     ctx.say(f"{count} entities" + (f" (corrections from {ctx.corrections})" if ctx.corrections.is_file() else ""))
 
@@ -270,6 +272,7 @@ def notes(ctx: Context, doc: str, as_json: bool) -> None:
 @pass_ctx
 def archives(ctx: Context, as_json: bool) -> None:
     """Every archive cited: country, how many notes and documents cite it, what rests on it."""
+    from . import inventory  # loaded here: it imports spaCy, which most commands never need
     rows = inventory.archives(ctx.store)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -395,6 +398,7 @@ def revisions(ctx: Context, entity: str | None, shown: str, as_json: bool) -> No
 @pass_ctx
 def align(ctx: Context, device: str) -> None:
     """Align the claims of all documents again (ingest does this after every change)."""
+    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
     count = pipeline.align_claims(ctx.store, device)
     ctx.say(f"{count} alignment groups")
 

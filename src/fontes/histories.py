@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 from typing import Callable
 
+from .citation import when
 from .figures import counted_head, describe, value_range
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -26,11 +27,23 @@ def points(claims: list[dict], sources: dict[int, str], fits: Callable[[dict], b
                 continue
             low, high = (None if math.isinf(b) else b for b in bounds)
             value = q["value"] if q["value"] is not None else q["low"] if q["low"] is not None else q["high"]
-            found.append({"reported": (c.get("reported") or "")[:10] or None, "value": value, "low": low, "high": high,
+            day = report_day(c.get("reported"))
+            found.append({"reported": (c.get("reported") or "")[:10] or None, "day": day and day.isoformat(),
+                          "value": value, "low": low, "high": high,
                           "label": describe(q), "text": q["text"], "claim_id": c["id"], "doc_id": c["doc_id"],
                           "source": _source(c, sources),
                           "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target"})
-    return sorted(found, key=lambda p: (p["reported"] or "9999", p["value"], p["claim_id"]))
+    return sorted(found, key=lambda p: (p["day"] or "9999", p["value"], p["claim_id"]))
+
+
+def report_day(published: str | None) -> date | None:
+    """The day a report came out, or the first day of its month or year when only those are known."""
+    parts = (published or "")[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        return date(*numbers[:3])
+    except (TypeError, ValueError):
+        return None
 
 
 def _source(claim: dict, sources: dict[int, str]) -> str:
@@ -41,8 +54,8 @@ def _source(claim: dict, sources: dict[int, str]) -> str:
 
 def history(measure: str, found: list[dict]) -> dict | None:
     """A figure's history when its values were reported on more than one day, else None."""
-    dated = [p for p in found if p["reported"]]
-    if len({p["reported"] for p in dated}) < 2:
+    dated = [p for p in found if p["day"]]
+    if len({p["day"] for p in dated}) < 2:
         return None
     return {"measure": measure, "points": dated, "sources": list(dict.fromkeys(p["source"] for p in dated)),
             "trend": trend(dated)}
@@ -51,20 +64,15 @@ def history(measure: str, found: list[dict]) -> dict | None:
 def trend(dated: list[dict]) -> str:
     """How the figure moved from the first report to the last: 'rose from more than 51 people on
     8 March 1998 to 80 people three weeks later'."""
-    first_day, last_day = dated[0]["reported"], dated[-1]["reported"]
-    first = max((p for p in dated if p["reported"] == first_day), key=lambda p: p["value"])
-    last = max((p for p in dated if p["reported"] == last_day), key=lambda p: p["value"])
+    first_day, last_day = dated[0]["day"], dated[-1]["day"]
+    first = max((p for p in dated if p["day"] == first_day), key=lambda p: p["value"])
+    last = max((p for p in dated if p["day"] == last_day), key=lambda p: p["value"])
     verb = "rose" if last["value"] > first["value"] else "fell" if last["value"] < first["value"] else "stayed"
     later = _later(date.fromisoformat(first_day), date.fromisoformat(last_day))
-    start = f"from {first['label']} on {_day(first_day)}"
+    start = f"from {first['label']} on {when(first['reported'])}"
     if verb == "stayed":
-        return f"stayed at {first['label']} from {_day(first_day)} to {later}"
+        return f"stayed at {first['label']} from {when(first['reported'])} to {later}"
     return f"{verb} {start} to {last['label']} {later}"
-
-
-def _day(iso: str) -> str:
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def _later(a: date, b: date) -> str:
@@ -100,7 +108,7 @@ def of_claims(claims: list[dict], sources: dict[int, str], most: int = 3) -> lis
     by_measure: dict[str, list[dict]] = {}
     for p, q in ((p, q) for c in claims for q in c["quantities"] for p in points([{**c, "quantities": [q]}], sources)):
         by_measure.setdefault(_measure(q), []).append(p)
-    found = [history(m, sorted(ps, key=lambda p: (p["reported"] or "9999", p["value"]))) for m, ps in by_measure.items()]
+    found = [history(m, sorted(ps, key=lambda p: (p["day"] or "9999", p["value"]))) for m, ps in by_measure.items()]
     found = [h for h in found if h]
     return sorted(found, key=lambda h: (-len(h["points"]), h["measure"]))[:most]
 
@@ -132,10 +140,8 @@ def connected(claims: list[dict]) -> list[dict]:
 
 def _close(a: dict, b: dict) -> bool:
     """Whether two claims were reported within STORY_DAYS of each other (undated ones are not)."""
-    if not (a.get("reported") and b.get("reported")):
-        return False
-    first, second = (date.fromisoformat(c["reported"][:10]) for c in (a, b))
-    return abs((second - first).days) <= STORY_DAYS
+    first, second = report_day(a.get("reported")), report_day(b.get("reported"))
+    return bool(first and second) and abs((second - first).days) <= STORY_DAYS
 
 
 def _measure(q: dict) -> str:

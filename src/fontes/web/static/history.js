@@ -18,7 +18,7 @@
 
   function draw(figure, history) {
     const points = history.points;
-    const t0 = day(points[0].reported), t1 = day(points[points.length - 1].reported);
+    const t0 = day(points[0].day), t1 = day(points[points.length - 1].day);
     const values = points.flatMap((p) => [p.value, p.low, p.high]).filter((v) => v !== null && v !== undefined);
     const top = Math.max(...values), bottom = Math.min(0, ...values);
     // a log scale when the figures span more than two orders of magnitude, so the small ones stay visible
@@ -30,21 +30,22 @@
       return H - M.bottom - (at - lo) / (hi - lo) * (H - M.top - M.bottom);
     };
     const pad = Math.max(86400000, (t1 - t0) * 0.06);
-    const x = (iso) => M.left + (day(iso) - t0 + pad) / (t1 - t0 + 2 * pad) * (W - M.left - M.right);
+    const x = (iso) => M.left + (day(iso) - t0 + pad) / (t1 - t0 + 2 * pad) * (W - M.left - M.right);  // by report day
     const colour = new Map(history.sources.map((s, i) => [s, colours[i % colours.length]]));
     const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "history-chart",
       "aria-label": `Reported figures for ${history.measure} by report date` });
     // axes: the first and last report days and the days between when there is room; three values
     chart.append(svg("line", { x1: M.left, y1: H - M.bottom, x2: W - M.right, y2: H - M.bottom, class: "axis" }),
       svg("line", { x1: M.left, y1: M.top, x2: M.left, y2: H - M.bottom, class: "axis" }));
-    const days = [...new Set(points.map((p) => p.reported))];
+    const days = [...new Set(points.map((p) => p.day))];
     let lastRight = -Infinity;
     days.forEach((d) => {
       const at = x(d);
       if (at - 40 < lastRight && d !== days[days.length - 1]) return;
       lastRight = at + 40;
       chart.append(svg("line", { x1: at, y1: H - M.bottom, x2: at, y2: H - M.bottom + 4, class: "axis" }),
-        svg("text", { x: at, y: H - M.bottom + 17, "text-anchor": "middle", class: "tick" }, d));
+        svg("text", { x: at, y: H - M.bottom + 17, "text-anchor": "middle", class: "tick" },
+          points.find((p) => p.day === d).reported));
     });
     const ticks = log ? [10 ** Math.ceil(lo), 10 ** Math.floor((lo + hi) / 2), 10 ** Math.floor(hi)] : [bottom, (bottom + top) / 2, top];
     [...new Set(ticks)].forEach((v) => chart.append(
@@ -53,11 +54,11 @@
     // one line per source through its values in report order, then each report with its bounds
     for (const source of history.sources) {
       const mine = points.filter((p) => p.source === source);
-      if (mine.length > 1) chart.append(svg("polyline", { points: mine.map((p) => `${x(p.reported)},${y(p.value)}`).join(" "),
+      if (mine.length > 1) chart.append(svg("polyline", { points: mine.map((p) => `${x(p.day)},${y(p.value)}`).join(" "),
         fill: "none", stroke: colour.get(source), "stroke-width": 1.5, "stroke-opacity": 0.6 }));
     }
     points.forEach((p) => {
-      const cx = x(p.reported), c = colour.get(p.source);
+      const cx = x(p.day), c = colour.get(p.source);
       const mark = svg("a", { href: p.link, class: "report" });
       if (p.low !== p.high) {  // a range, a hedge or an open bound ("more than 51"): drawn to the edge when open
         const y1 = p.high === null ? M.top : y(p.high), y2 = p.low === null ? H - M.bottom : y(p.low);
