@@ -77,9 +77,10 @@ def cite(doc: dict) -> str:
         return ", ".join(p for p in (filed["place"], date) if p)
     authors = doc.get("authors") or []
     if authors and doc.get("kind") == "scholarly":
-        names = [a.split()[-1] for a in authors[:2]] + (["et al."] if len(authors) > 2 else [])
+        surnames = [a.split()[-1] for a in authors]
+        names = f"{surnames[0]} et al." if len(surnames) > 2 else " and ".join(surnames)
         year = (doc.get("published") or "")[:4]
-        return f"{' and '.join(names)}{', ' + year if year else ''}: {title or PurePath(doc['path']).name}"
+        return f"{names}{', ' + year if year else ''}: {title or PurePath(doc['path']).name}"
     name = title or PurePath(doc.get("path") or "").name
     return f"{name}, {date}" if date and date not in name else name
 

@@ -157,6 +157,13 @@ def decide(store: StoreDep, alignment_id: int, body: GroupDecision) -> dict:
     return {"decision": decision, "alignment": views.group(store, alignment_id)}
 
 
+@router.delete("/alignments/{alignment_id}/decision", tags=["review"],
+               summary="Take back the decision about a group: it is the machine's again")
+def undo(store: StoreDep, alignment_id: int) -> dict:
+    views.group(store, alignment_id)
+    return {"undone": review.undo(store, alignment_id), "alignment": views.group(store, alignment_id)}
+
+
 def _resolved(request: Request, store: Store, decision: dict) -> dict:
     count = pipeline.resolve_entities(store, request.app.state.uploads.corrections)
     return {"decision": decision, "entities": count}

@@ -77,7 +77,7 @@
   if (w && (w.before || w.after)) {
     const button = (text, start, end) => {
       const b = fontes.el("button", { type: "button", text });
-      b.addEventListener("click", () => timeline.setWindow(start, end));
+      b.addEventListener("click", () => timeline.setWindow(start, end, { animation: false }));
       return b;
     };
     fontes.fill(reach,
