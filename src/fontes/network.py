@@ -1,13 +1,14 @@
 """The entity network: entities as nodes sized by mentions, joined when they are named in the same
-sentence, and coloured by community. The whole network (the most mentioned entities) or one entity's
-neighbourhood (its ego network, one or two steps out). One builder serves the web view, its JSON API
-and the GraphML export."""
+sentence (with what the claims naming both have one of them do), coloured by community. The whole
+network (the most mentioned entities) or one entity's neighbourhood (its ego network, one or two
+steps out). One builder serves the web view, its JSON API and the GraphML export."""
 from __future__ import annotations
 
 import networkx as nx
 
 from .store import Store
 
+COPULAS = {"be", "have", "become", "seem"}  # verbs that state no relation between their subject and the rest
 EGO_NEIGHBOURS = 30  # at each step out, the neighbours named most often with the entities reached so far
 
 
@@ -49,8 +50,30 @@ def _build(store: Store, entities: list[dict], doc_id: int | None) -> nx.Graph:
                    documents=len(e["documents"]), aliases="; ".join(e["aliases"]))
     for a, b, sentences, documents in store.cooccurrences([e["id"] for e in entities], doc_id):
         g.add_edge(a, b, weight=sentences, documents=documents)
+    _stated(store, g)
     _communities(g)
     return g
+
+
+def _stated(store: Store, g: nx.Graph) -> None:
+    """Beside co-occurrence, what the claims that name both entities have one of them do: the frame of
+    a claim gives its subject and verb (not its object), so an edge says "Bush: send, denounce" for
+    claims whose subject is Bush and that name the other entity too. Copulas say nothing of the kind."""
+    verbs: dict[tuple[int, int], dict[int, list[str]]] = {}
+    for claim in store.claims_naming_several(list(g.nodes)):
+        frame = claim["frame"]
+        subject, verb = frame.get("subject") or "", frame.get("predicate")
+        if not subject.startswith("e:") or not verb or verb in COPULAS:
+            continue
+        doer = next((e for e, words in claim["named"].items() if subject[2:] in words), None)
+        for other in claim["named"]:
+            if doer is not None and other != doer and g.has_edge(doer, other):
+                said = verbs.setdefault((min(doer, other), max(doer, other)), {}).setdefault(doer, [])
+                verb_said = ("not " if frame.get("negated") else "") + verb
+                if verb_said not in said:
+                    said.append(verb_said)
+    for (a, b), by_doer in verbs.items():  # text, as GraphML holds it
+        g.edges[a, b]["stated"] = "; ".join(f"{g.nodes[d]['label']}: {', '.join(v)}" for d, v in sorted(by_doer.items()))
 
 
 def _communities(g: nx.Graph) -> None:

@@ -32,6 +32,7 @@
         "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1 } },
       { selector: "node.ego", style: { "border-width": 4, "border-color": "#111", "font-weight": "bold" } },
       { selector: "edge", style: { width: (e) => 1 + 5 * e.data("weight") / heaviest, "line-color": "#c4c4c4", opacity: 0.7 } },
+      { selector: "edge[stated]", style: { "line-color": "#8a6d3b", "line-style": "dashed" } },
       { selector: "edge.hover", style: { "line-color": "#333", opacity: 1 } },
       { selector: ":selected", style: { "border-width": 3, "border-color": "#111" } },
     ],
@@ -68,7 +69,8 @@
     edge.addClass("hover");
     const a = edge.source().data("label"), b = edge.target().data("label");
     const n = edge.data("weight"), docs = edge.data("documents");
-    tip.textContent = `${a} – ${b}: named together in ${n} sentence${n === 1 ? "" : "s"} of ${docs} document${docs === 1 ? "" : "s"}`;
+    tip.textContent = `${a} – ${b}: named together in ${n} sentence${n === 1 ? "" : "s"} of ${docs} document${docs === 1 ? "" : "s"}` +
+      (edge.data("stated") ? `. In claims naming both, who does what: ${edge.data("stated")}` : "");
     const at = event.renderedPosition, frame = box.getBoundingClientRect();
     Object.assign(tip.style, { left: `${frame.left + window.scrollX + at.x + 12}px`, top: `${frame.top + window.scrollY + at.y + 12}px` });
     tip.hidden = false;
