@@ -16,8 +16,7 @@ def graph(store: Store, etype: str | None = None, doc_id: int | None = None, min
           limit: int | None = None) -> nx.Graph:
     """Entities (the `limit` most mentioned that pass the filters) and their co-occurrence in sentences.
     Edge weight is the number of sentences that name both; `documents` how many documents do."""
-    entities = [e for e in store.entities(etype=etype, doc_id=doc_id) if e["mentions"] >= min_mentions]
-    return _build(store, entities[:limit] if limit else entities, doc_id)
+    return _build(store, store.entity_counts(etype, doc_id, min_mentions=min_mentions, limit=limit), doc_id)
 
 
 def ego(store: Store, entity_id: int, depth: int = 1, doc_id: int | None = None, limit: int = 150) -> nx.Graph:
@@ -33,9 +32,7 @@ def ego(store: Store, entity_id: int, depth: int = 1, doc_id: int | None = None,
         reached += frontier
         if not frontier:
             break
-    wanted = set(reached)
-    entities = [e for e in store.entities(doc_id=doc_id) if e["id"] in wanted]
-    g = _build(store, entities, doc_id)
+    g = _build(store, store.entity_counts(doc_id=doc_id, ids=reached), doc_id)
     if entity_id in g:
         g.nodes[entity_id]["ego"] = True
         for n in g.nodes:
@@ -47,7 +44,7 @@ def _build(store: Store, entities: list[dict], doc_id: int | None) -> nx.Graph:
     g = nx.Graph()
     for e in entities:
         g.add_node(e["id"], label=e["name"], type=e["type"], mentions=e["mentions"],
-                   documents=len(e["documents"]), aliases="; ".join(e["aliases"]))
+                   documents=e["documents"], aliases="; ".join(e["aliases"]))
     for a, b, sentences, documents in store.cooccurrences([e["id"] for e in entities], doc_id):
         g.add_edge(a, b, weight=sentences, documents=documents)
     _stated(store, g)

@@ -41,9 +41,9 @@ def timeline(request: Request, store: StoreDep, entity: Id = None, doc: Id = Non
 def network(request: Request, store: StoreDep, type: str | None = None, doc: Id = None,
             min_mentions: Annotated[int, Query(ge=1)] = 1, entity: Id = None,
             depth: Annotated[int, Query(ge=1, le=2)] = 1, whole: bool = False):
-    types = sorted({e["type"] for e in views.entities_for_filters(store, 1000)})
     return render(request, "network.html", view="network", type=type, doc=doc, min_mentions=min_mentions,
-                  entity=entity, depth=depth, whole=whole, types=types, documents=views.documents_for_filters(store))
+                  entity=entity, depth=depth, whole=whole, types=store.entity_types(),
+                  documents=views.documents_for_filters(store))
 
 
 @router.get("/entity/{entity_id}")

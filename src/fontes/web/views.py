@@ -172,13 +172,13 @@ def network(store: Store, etype: str | None = None, doc_id: int | None = None, m
     entities (at most `limit`). A network too large to read whole opens on the neighbourhood of its
     most mentioned entity unless `whole` is asked for."""
     if entity_id is None and not whole:
-        g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
-        if g.number_of_nodes() > EGO_ABOVE:
-            entity_id = max(g.nodes, key=lambda n: (g.nodes[n]["mentions"], -n))
+        largest = store.entity_counts(etype, doc_id, min_mentions=min_mentions, limit=EGO_ABOVE + 1)
+        if len(largest) > EGO_ABOVE:
+            entity_id = largest[0]["id"]
     if entity_id is not None:
         _entity_known(store, entity_id)
         g = networking.ego(store, entity_id, depth, doc_id, limit=min(limit, 500))
-    elif whole:
+    else:
         g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
     centre = {"id": entity_id, "name": g.nodes[entity_id]["label"], "depth": depth} if entity_id in g else None
     return {**networking.as_json(g), "limit": limit, "ego": centre,
