@@ -2,7 +2,7 @@
 the place it was filed from), a newswire file by its source code, a paper by author and year."""
 from __future__ import annotations
 
-from fontes.citation import cite, dateline, name_document, source_name, when
+from fontes.citation import cite, dateline, heading, name_document, source_name, when
 
 
 def test_a_wire_dateline_is_the_place_and_the_agency_is_the_outlet():
@@ -57,3 +57,11 @@ def test_an_attribution_chain_names_its_document_by_the_citation():
     chain = [{"role": "document", "name": "UNITED NATIONS (AP) _"}, {"role": "speaker", "name": "Kofi Annan"}]
     assert name_document(chain, "Associated Press, 7 August 1998") == [
         {"role": "document", "name": "Associated Press, 7 August 1998"}, {"role": "speaker", "name": "Kofi Annan"}]
+
+
+def test_a_page_is_headed_by_its_title_unless_the_title_is_a_dateline_or_the_file_name():
+    assert heading({"title": "Talks resume", "path": "/c/t.txt", "published": "1999-04-23"}) == "Talks resume"
+    assert heading({"title": "UNITED NATIONS (AP) _", "path": "/c/un.txt", "published": "1998-08-07"}) == \
+        "Associated Press, 7 August 1998 (United Nations)"
+    assert heading({"title": "ABC19980108.1830.0711", "path": "/c/ABC19980108.1830.0711.txt",
+                    "published": "1998-01-08"}) == "ABC News, 8 January 1998"

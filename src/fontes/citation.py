@@ -54,7 +54,7 @@ def outlet_of(doc: dict, filed: dict | None) -> str | None:
         agencies = {k.lower(): v for k, v in outlets["agencies"].items()}
         return agencies.get(filed["agency"].lower(), filed["agency"])
     stem = PurePath(doc.get("path") or "").name.split(".")[0]
-    if (doc.get("title") or "") in ("", stem) or (doc.get("title") or "").startswith(stem):
+    if _names_the_file(doc.get("title"), doc.get("path")):
         code = FILE_CODE.match(stem)
         codes = {k.lower(): v for k, v in outlets["file_codes"].items()}
         if code and code["code"].lower() in codes:
@@ -70,7 +70,7 @@ def cite(doc: dict) -> str:
     filed = dateline(title)
     outlet = outlet_of(doc, filed)
     if outlet:
-        headline = "" if filed or title.startswith(PurePath(doc.get("path") or "").name.split(".")[0]) else title
+        headline = "" if filed or _names_the_file(title, doc.get("path")) else title
         text = ", ".join(p for p in (outlet, date) if p)
         return text + (f" ({filed['place']})" if filed else "") + (f": {headline}" if headline else "")
     if filed:  # a dateline without an agency: the place and the date are all there is to say
@@ -105,3 +105,16 @@ def name_document(chain: list[dict], citation: str | None) -> list[dict]:
     """An attribution chain with its document link named by the document's citation (a wire story's
     outlet and date rather than its dateline)."""
     return [{**link, "name": citation} if link["role"] == "document" and citation else link for link in chain]
+
+
+def heading(doc: dict) -> str:
+    """What a document is called at the top of its page and in lists: its title, unless the title is
+    only a dateline or the file's name, in which case its citation."""
+    title = " ".join((doc.get("title") or "").split())
+    return cite(doc) if _names_the_file(title, doc.get("path")) or dateline(title) else title
+
+
+def _names_the_file(title: str | None, path: str | None) -> bool:
+    """Whether a title is no title: empty, or the file's name ("APW19980807.0261" for APW19980807.0261.txt)."""
+    name = PurePath(path or "").name
+    return not title or title in (name, PurePath(name).stem, name.split(".")[0])

@@ -176,12 +176,13 @@ class DocumentRecords:
                 for r in self._select("SELECT * FROM quantities WHERE 1=1", doc_id=doc_id)]
 
     def timeline(self, doc_id: int | None = None, entity_id: int | None = None, start: str | None = None,
-                 end: str | None = None, limit: int | None = None) -> list[dict]:
+                 end: str | None = None, limit: int | None = None, with_entities: bool = False) -> list[dict]:
         """Dated statements: each anchored body time expression with the sentence it stands in, by earliest
-        day (an open start sorts by its end), with the entities named in the sentence (`entity_ids`)."""
+        day (an open start sorts by its end); `with_entities`: with the entities named in the sentence."""
+        named = (" (SELECT group_concat(m.entity_id) FROM mentions m WHERE m.doc_id = t.doc_id AND m.start >= s.start"
+                 " AND m.\"end\" <= s.\"end\" AND m.entity_id IS NOT NULL)") if with_entities else " NULL"
         sql = ("SELECT t.*, s.text AS sentence, s.start AS sentence_start, s.\"end\" AS sentence_end, d.path, d.title,"
-               " (SELECT group_concat(m.entity_id) FROM mentions m WHERE m.doc_id = t.doc_id AND m.start >= s.start"
-               " AND m.\"end\" <= s.\"end\" AND m.entity_id IS NOT NULL) AS entity_ids"
+               + named + " AS entity_ids"
                " FROM times t JOIN documents d ON d.id = t.doc_id"
                " JOIN sentences s ON s.doc_id = t.doc_id AND s.start <= t.start AND t.start < s.\"end\""
                " WHERE COALESCE(t.earliest, t.latest) IS NOT NULL AND t.region = 'body' AND s.region = 'body'")

@@ -57,7 +57,7 @@ def timeline(store: Store, entity_id: int | None = None, doc_id: int | None = No
     """Dated statements as timeline items: an imprecise time is a range from its earliest to its latest
     day; a time open at one end is drawn at its known end and says so. With the window to open on and
     the lanes (`by` "document", "entity" or "none")."""
-    rows = store.timeline(doc_id=doc_id, entity_id=entity_id, limit=TIMELINE_CAP + 1)
+    rows = store.timeline(doc_id=doc_id, entity_id=entity_id, limit=TIMELINE_CAP + 1, with_entities=by == "entity")
     truncated, rows = len(rows) > TIMELINE_CAP, rows[:TIMELINE_CAP]
     documents = citations(store, {r["doc_id"] for r in rows})
     groups, lane = lanes(rows, by, store, documents)

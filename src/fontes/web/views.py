@@ -40,7 +40,7 @@ def library(store: Store, page: int = 1) -> dict:
 def _document(d: dict) -> dict:
     keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
             "entities", "claims", "notes", "times", "pending")
-    return {**{k: d[k] for k in keep if k in d}, "citation": cite(d)}
+    return {**{k: d[k] for k in keep if k in d}, "citation": cite(d), "heading": citation.heading(d)}
 
 
 def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int, int] | None = None) -> dict:

@@ -91,7 +91,11 @@
     (data.truncated ? ` (the first ${data.cap}; filter by entity or document to see the rest)` : "") + ".";
   timeline.on("select", ({ items: chosen }) => {
     const item = byId.get(chosen[0]);
-    if (!item) return;
+    if (!item) {  // a cluster: say what it holds and how to open it
+      if (chosen.length) selection.replaceChildren(fontes.el("p", { class: "hint",
+        text: "Several dated statements close together: zoom in, or double-click the group, to see them one by one." }));
+      return;
+    }
     selection.replaceChildren(
       fontes.el("h2", { text: `${item.content} (${item.label})` }),
       fontes.el("blockquote", { class: "quote" }, fontes.el("a", { href: item.link, text: `“${item.sentence}”` }),
