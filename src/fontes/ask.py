@@ -4,12 +4,13 @@ say who holds each position with quotes and character spans, and flag disagreeme
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .corpus import embeddings, question_encoder
 from . import citation, histories
+from .corpus import embeddings, question_encoder
 from .figures import COUNTABLE, counted_head, describe
 from .store import Store
 
@@ -146,7 +147,8 @@ def history_of(claims: list[dict], question: str, sources: dict[int, str] | None
     asked = [c for c in {c["id"]: c for c in claims}.values()
              if any(counted_head(q["counts"]) in nouns for q in c["quantities"])]
     story = histories.connected(asked)
-    return histories.history(" ".join(sorted(nouns)) or "figure",
+    heads = Counter(counted_head(q["counts"]) for c in story for q in c["quantities"] if counted_head(q["counts"]) in nouns)
+    return histories.history(heads.most_common(1)[0][0] if heads else "figure",
                              histories.points(story, sources or {}, lambda q: counted_head(q["counts"]) in nouns))
 
 

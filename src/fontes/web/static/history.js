@@ -72,7 +72,7 @@
     const legend = fontes.el("ul", { class: "history-legend" }, history.sources.map((s) =>
       fontes.el("li", {}, fontes.el("span", { class: "swatch", style: `background:${colour.get(s)}` }), s)));
     fontes.fill(figure, chart, legend, fontes.el("figcaption", {
-      text: `Each report of ${history.measure}, by the day it was reported (a bar: the values a hedged or bounded ` +
+      text: `Each reported figure (${history.measure}), by the day it was reported (a bar: the values a hedged or bounded ` +
         `figure allows; dashed: open-ended). The figure ${history.trend}.` }));
     figure.dataset.drawn = "true";
   }
