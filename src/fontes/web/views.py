@@ -106,7 +106,8 @@ def claim(store: Store, claim_id: int) -> dict:
 def _claim(c: dict, titles: dict[int, str]) -> dict:
     return {"id": c["id"], "doc_id": c["doc_id"], "document": titles.get(c["doc_id"]), "start": c["start"],
             "end": c["end"], "text": " ".join(c["text"].split()), "hedged": c["hedged"],
-            "attribution": citation.name_document(c["attribution"], titles.get(c["doc_id"])), "notes": c["notes"], "time": c["time"],
+            "attribution": citation.name_document(c["attribution"], titles.get(c["doc_id"])), "notes": c["notes"],
+            "time": c["time"],
             "quantities": [describe(q) for q in c["quantities"]], "entities": c["entities"],
             "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target", "reported": c.get("reported")}
 
@@ -149,10 +150,7 @@ def _notes_by_marker(store: Store, doc_ids: set[int]) -> dict[int, dict[str, dic
 
 def entity(store: Store, entity_id: int) -> dict:
     """An entity with its aliases, where it is mentioned, and the first claims that name it."""
-    try:
-        e = store.entity_named(f"e{entity_id}")
-    except FontesError as exc:
-        raise NotFound(str(exc)) from exc
+    e = _entity_known(store, entity_id)
     mentions = store.mentions(entity_id=entity_id)
     claims = store.claims(entity_id=entity_id, limit=25)
     titles = citations(store, {c["doc_id"] for c in claims})
