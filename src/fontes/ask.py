@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import citation, histories
-from .corpus import embeddings, question_encoder
+from .corpus import embeddings, numpy_encoder
 from .figures import COUNTABLE, counted_head, describe
 from .store import Store
 
@@ -55,8 +55,8 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
     if not claims:
         return []
     by_id = {c["id"]: c for c in claims}
-    vectors = embeddings.claim_vectors(store, by_id, set(by_id), "auto")
-    query = question_encoder.encode(question)  # the same vector as the claims' model gives, without PyTorch
+    vectors = embeddings.claim_vectors(store, by_id, set(by_id), "auto", quick=True)
+    query = numpy_encoder.encode(question)  # the same vector as the claims' model gives, without PyTorch
     ranked = sorted(claims, key=lambda c: -float(np.dot(vectors[c["id"]], query)))
     for c in ranked:
         c["relevance"] = round(float(np.dot(vectors[c["id"]], query)), 3)

@@ -1,7 +1,8 @@
-"""The embedding of one question, computed with NumPy from the same all-MiniLM-L6-v2 weights and
-tokenizer that sentence-transformers uses for the claims: `fontes ask` then answers without loading
-PyTorch, which takes seconds, for a few milliseconds of arithmetic. The vectors equal the library's
-to within 1e-5 (tests/test_question_encoder.py checks it on the installed model)."""
+"""Sentence embeddings computed with NumPy from the same all-MiniLM-L6-v2 weights and tokenizer that
+sentence-transformers uses: for the one question `fontes ask` compares with the claims, and for the few
+claims whose vectors are not cached yet, without loading PyTorch (seconds) for milliseconds of
+arithmetic. The vectors equal the library's to within 1e-5 (tests/test_numpy_encoder.py checks it on
+the installed model), so both kinds share one cache."""
 from __future__ import annotations
 
 from functools import lru_cache
