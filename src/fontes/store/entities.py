@@ -122,6 +122,11 @@ class EntityRecords:
             sql, args = sql + " LIMIT ?", args + [limit]
         return [{**dict(r), "aliases": json.loads(r["aliases"])} for r in self.db.execute(sql, args)]
 
+    def entity_documents(self, entity_id: int) -> dict[int, int]:
+        """How often each document mentions an entity, by document id."""
+        return dict(self.db.execute("SELECT doc_id, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY doc_id",
+                                    (entity_id,)).fetchall())
+
     def entity_types(self) -> list[str]:
         """The types of the entities in the store."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT type FROM entities ORDER BY type")]

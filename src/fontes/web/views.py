@@ -14,7 +14,7 @@ from .timeline import timeline  # noqa: F401  (the timeline view, with its windo
 
 PER_PAGE = 50
 NETWORK_CAP = 150
-ENTITY_FIGURES = 400  # an entity's figure histories are read from at most this many of its claims
+ENTITY_FIGURES = 200  # an entity's figure histories are read from at most this many of its claims
 EGO_ABOVE = 60  # a network with more entities than this opens on one entity's neighbourhood
 
 
@@ -53,11 +53,13 @@ def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int
         page = reader.page_holding(bounds, mark[0]) + 1 if mark else 1
     page = min(max(1, page), len(bounds))
     window = bounds[page - 1]
-    entities = {e["id"]: e for e in store.entities(doc_id=doc_id)}
+    mentions = store.mentions(doc_id=doc_id)
+    # names and types only: counting every mention of an entity named here would read the whole store
+    entities = {e["id"]: e for e in store.entities_by_id(sorted({m["entity_id"] for m in mentions}))}
     notes = store.notes(doc_id=doc_id)
     marks = [reader.Mark(m["start"], m["end"], "entity", f"e{m['entity_id']}",
                          f"{entities[m['entity_id']]['name']} ({entities[m['entity_id']]['type']})")
-             for m in store.mentions(doc_id=doc_id) if m["entity_id"] in entities]
+             for m in mentions if m["entity_id"] in entities]
     marks += [reader.Mark(t["start"], t["end"], "time", f"t{t['id']}",
                           "time " + (t["edtf"] or f"{t['earliest'] or '..'}/{t['latest'] or '..'}"))
               for t in store.times(doc_id=doc_id)]
@@ -151,14 +153,12 @@ def _notes_by_marker(store: Store, doc_ids: set[int]) -> dict[int, dict[str, dic
 def entity(store: Store, entity_id: int) -> dict:
     """An entity with its aliases, where it is mentioned, and the first claims that name it."""
     e = _entity_known(store, entity_id)
-    mentions = store.mentions(entity_id=entity_id)
+    per_doc = store.entity_documents(entity_id)
     claims = store.claims(entity_id=entity_id, limit=25)
     titles = citations(store, {c["doc_id"] for c in claims})
-    per_doc: dict[int, int] = {}
-    for m in mentions:
-        per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
     figures = [c for c in store.claims(entity_id=entity_id, limit=ENTITY_FIGURES) if c["quantities"]]
-    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": len(mentions),
+    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"],
+            "mentions": sum(per_doc.values()),
             "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
             "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id),
             "histories": histories.of_claims(figures, citation.sources(store, {c["doc_id"] for c in figures}))}
