@@ -1,93 +1,127 @@
-"""Time to first render of every view of `fontes serve`, with 1,000 documents against the 5 of the
-sample corpus, in one run: how much slower each page gets as the store grows.
+"""Time the server takes to render every view of `fontes serve`, and to answer `/api/ask`, as the
+store grows (1,000 and 10,000 documents by default).
 
-The 1,000-document store is made as in bench/align.py (claims of the real corpus recombined, with
-their names, figures and dates; aligned for real). Each view is loaded in headless Chromium; the
-figures are the server's time to the first byte, the browser's first contentful paint, and, for the
-timeline and network, the time until the picture is drawn. Medians of 3 loads.
+The stores are made as in bench/align.py (claims of the real corpus recombined, with their names,
+figures and dates; aligned for real). Each view is asked for over HTTP from the running server:
+its page, and for the timeline and network also the data the page fetches to draw (a view is
+rendered when both have come back). "first" is the first request after the server starts (nothing
+cached), "warm" the median of 5 later ones. `/api/ask` is timed warm over 10 questions asked 5 times
+each: median and 95th percentile. With --browser, Chromium's first contentful paint and the time
+until the timeline and network are drawn are printed too.
 
-Usage: python bench/web.py [--documents 1000]
+Usage: python bench/web.py [--documents 1000 10000] [--browser]
 """
 from __future__ import annotations
 
 import argparse
+import http.client
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
+from urllib.parse import quote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import align as synthetic  # noqa: E402  (bench/align.py builds the synthetic store)
 from test_browser import CHROMIUM, CHROMIUM_FLAGS, Server  # noqa: E402
 
-from fontes import pipeline  # noqa: E402
 from fontes.corpus import align, embeddings  # noqa: E402
 from fontes.store import Store  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-LOADS = 3
+WARM = 5
+QUESTIONS = ["How many pilots served in Korea?", "How many people were killed?", "When did the war begin?",
+             "How many aircraft were lost?", "Who commanded the air corps?", "How many Soviet pilots were there?",
+             "When did the first Soviet pilots meet American aircraft?", "How much did the aid cost?",
+             "What did the ambassador report?", "How many bombers were downed?"]
 
 
-def views(store: Store) -> dict[str, tuple[str, str | None]]:
-    """Each view's address, and the element that says its picture is drawn (if it draws one)."""
-    doc = store.documents()[len(store.documents()) // 2]["id"]
-    entity = store.entities()[0]["id"]
-    return {"library": ("/", None), "reader": (f"/doc/{doc}", None), "timeline": ("/timeline", "#timeline[data-ready=true]"),
-            "network": ("/network", "#cy[data-ready=true]"), "conflicts": ("/conflicts", None),
-            "agreements": ("/agreements", None), "archives": ("/archives", None), "entity": (f"/entity/{entity}", None)}
+def views(store: Store) -> dict[str, list[str]]:
+    """Each view's page, and the data it fetches before it is drawn."""
+    docs = store.citation_fields()
+    doc = docs[len(docs) // 2]["id"]
+    entity = store.top_entities(1)[0]["id"]
+    return {"library": ["/"], "reader": [f"/doc/{doc}"], "timeline": ["/timeline", "/api/timeline?entity=&doc=&lanes=none"],
+            "network": ["/network", "/api/network?type=&doc=&min_mentions=1&entity=&depth=1&whole=false"],
+            "conflicts": ["/conflicts"], "agreements": ["/agreements"], "revisions": ["/revisions"],
+            "archives": ["/archives"], "entity": [f"/entity/{entity}"], "ask page": [f"/ask?q={quote(QUESTIONS[0])}"]}
 
 
-def measure(browser, url: str, ready: str | None) -> tuple[float, float, float]:
-    page = browser.new_page(viewport={"width": 1360, "height": 900})
-    page.goto(url)
-    if ready:
-        page.locator(ready).wait_for(timeout=120_000)
-    page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
-    timing = page.evaluate("""() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        return [nav.responseStart - nav.requestStart, paint ? paint.startTime : NaN, performance.now()];
-    }""")
-    page.close()
-    return timing[0], timing[1], timing[2] if ready else float("nan")
+def fetch(site: str, path: str) -> float:
+    """Milliseconds until the whole response has been read."""
+    where = urlsplit(site)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=120)
+    start = time.perf_counter()
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    elapsed = 1000 * (time.perf_counter() - start)
+    connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status}")
+    return elapsed
 
 
-def run(browser, store: Store) -> dict[str, tuple[float, float, float]]:
+def measure(store: Store) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
+    """Per view (first, warm) in ms; and /api/ask (median, p95) in ms, warm."""
     out = {}
     with Server(store.path) as site:
-        for name, (path, ready) in views(store).items():
-            loads = [measure(browser, site + path, ready) for _ in range(LOADS)]
-            out[name] = tuple(statistics.median(x[i] for x in loads) for i in range(3))
+        for name, paths in views(store).items():
+            first = sum(fetch(site, p) for p in paths)
+            warm = statistics.median(sum(fetch(site, p) for p in paths) for _ in range(WARM))
+            out[name] = (first, warm)
+        for q in QUESTIONS:  # warm: the model read once, the store's pages in memory
+            fetch(site, f"/api/ask?q={quote(q)}")
+        asked = sorted(fetch(site, f"/api/ask?q={quote(q)}") for _ in range(WARM) for q in QUESTIONS)
+    return out, (statistics.median(asked), asked[int(0.95 * len(asked)) - 1])
+
+
+def paint(store: Store) -> dict[str, tuple[float, float]]:
+    """Chromium's first contentful paint, and for the timeline and network the time until drawn (ms)."""
+    from playwright.sync_api import sync_playwright
+    ready = {"timeline": "#timeline[data-ready=true]", "network": "#cy[data-ready=true]"}
+    out = {}
+    with Server(store.path) as site, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for name, paths in views(store).items():
+            page = browser.new_page(viewport={"width": 1360, "height": 900})
+            page.goto(site + paths[0])
+            if name in ready:
+                page.locator(ready[name]).wait_for(timeout=120_000)
+            page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
+            out[name] = tuple(page.evaluate("() => [performance.getEntriesByName('first-contentful-paint')[0].startTime,"
+                                            " performance.now()]"))
+            page.close()
+        browser.close()
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--documents", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--browser", action="store_true", help="also time Chromium's paint")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        sample = Store(tmp / "sample.db")
-        pipeline.ingest(sample, [ROOT / "examples"])
         seeds = synthetic.harvest(tmp)
         readings = sorted({s["reading"] for s in seeds})
-        big = synthetic.build(args.documents, seeds, dict(zip(readings, embeddings.encode(readings, "cpu"))), tmp)
-        align.run(big, "cpu")
-        counts = big.counts()
-        print(f"stores: {sample.counts()['documents']} documents (sample) and {counts['documents']:,} documents, "
-              f"{counts['claims']:,} claims, {counts['alignments']:,} groups, {counts['times']:,} times")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            small, large = run(browser, sample), run(browser, big)
-            browser.close()
-    print(f"{'view':<12}{'first byte ms':>16}{'first paint ms':>16}{'drawn ms':>12}   (sample → {args.documents:,} docs; ratio of paint)")
-    for view in small:
-        a, b = small[view], large[view]
-        drawn = f"{a[2]:.0f}→{b[2]:.0f}" if b[2] == b[2] else "—"
-        print(f"{view:<12}{a[0]:>7.0f}→{b[0]:<8.0f}{a[1]:>7.0f}→{b[1]:<8.0f}{drawn:>12}   x{b[1] / a[1]:.2f}")
+        vectors = dict(zip(readings, embeddings.encode(readings, "cpu")))
+        for size in args.documents:
+            start = time.perf_counter()
+            store = synthetic.build(size, seeds, vectors, tmp)
+            align.run(store, "cpu")
+            counts = store.counts()
+            print(f"\n{size:,} documents: {counts['claims']:,} claims, {counts['alignments']:,} groups, "
+                  f"{counts['times']:,} times, {counts['entities']:,} entities (built in {time.perf_counter() - start:.0f} s)")
+            views_ms, (ask_median, ask_p95) = measure(store)
+            print(f"{'view':<12}{'first ms':>10}{'warm ms':>10}")
+            for view, (first, warm) in views_ms.items():
+                print(f"{view:<12}{first:>10.0f}{warm:>10.0f}")
+            print(f"/api/ask warm over {len(QUESTIONS)} questions x {WARM}: median {ask_median:.0f} ms, p95 {ask_p95:.0f} ms")
+            if args.browser:
+                for view, (fcp, drawn) in paint(store).items():
+                    print(f"  browser {view:<12} first paint {fcp:>6.0f} ms   done {drawn:>6.0f} ms")
 
 
 if __name__ == "__main__":

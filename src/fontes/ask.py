@@ -4,11 +4,13 @@ say who holds each position with quotes and character spans, and flag disagreeme
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .corpus import embeddings
+from . import citation, histories
+from .corpus import embeddings, numpy_encoder
 from .figures import COUNTABLE, counted_head, describe
 from .store import Store
 
@@ -32,6 +34,7 @@ class Answer:
     positions: list[Position]
     conflict: bool
     alignments: list[dict]
+    history: dict | None = None  # the figure's history, when the figures asked about were reported on several days
 
 
 def kind_of(question: str) -> str:
@@ -52,33 +55,47 @@ def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
     if not claims:
         return []
     by_id = {c["id"]: c for c in claims}
-    vectors = embeddings.claim_vectors(store, by_id, set(by_id), "auto")
-    query = embeddings.encode([question])[0]
+    vectors = embeddings.claim_vectors(store, by_id, set(by_id), "auto", quick=True)
+    query = numpy_encoder.encode(question)  # the same vector as the claims' model gives, without PyTorch
     ranked = sorted(claims, key=lambda c: -float(np.dot(vectors[c["id"]], query)))
     for c in ranked:
         c["relevance"] = round(float(np.dot(vectors[c["id"]], query)), 3)
     return [c for c in ranked if c["relevance"] >= 0.3][:limit]
 
 
+def asked_nouns(question: str) -> set[str]:
+    """The nouns of a question, singular ("pilots" → "pilot")."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())} - STOP
+
+
+def fits(question: str):
+    """Whether a figure answers a 'how many' question: a count of the thing asked about ("pilots"),
+    or of people beside it."""
+    nouns = asked_nouns(question)
+    return lambda q: q["unit"] in COUNTABLE and (counted_head(q["counts"]) in nouns or q["unit"] == "people")
+
+
 def positions_for(kind: str, claims: list[dict], question: str) -> list[Position]:
-    """Group claims by the value they give: a number of the kind asked about, a date, or none."""
+    """Group claims by the value they give: a number of the kind asked about, a date, or none.
+    Figures come in the order they were reported (the earliest report giving each first), so that
+    a toll revised from day to day reads in its own order."""
     groups: dict[str, Position] = {}
-    nouns = {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())} - STOP
-    asked: set[str] = set()
+    fitting = fits(question)
     for claim in claims:
         if kind == "quantity":
-            # figures of the thing asked about ("pilots"), and counts of people beside them
-            fitting = [q for q in claim["quantities"] if q["unit"] in COUNTABLE and
-                       (counted_head(q["counts"]) in nouns or q["unit"] == "people")]
-            labels = [describe(q) for q in fitting]
-            asked |= {describe(q) for q in fitting if counted_head(q["counts"]) in nouns}
+            labels = [describe(q) for q in claim["quantities"] if fitting(q)]
         elif kind == "time" and claim["time"]:
             labels = [claim["time"].get("edtf") or f"{claim['time'].get('earliest')}/{claim['time'].get('latest')}"]
         else:
             labels = []
         for label in labels or (["(no figure)"] if kind == "quantity" else ["(no date)"] if kind == "time" else ["said"]):
             groups.setdefault(label, Position(label)).claims.append(claim)
-    return sorted(groups.values(), key=lambda p: (p.label.startswith("("), p.label not in asked, -len(p.claims)))
+    if kind == "quantity":
+        for p in groups.values():
+            p.claims.sort(key=lambda c: (c.get("reported") or "9999", c["doc_id"], c["start"]))
+        return sorted(groups.values(), key=lambda p: (p.label.startswith("("), p.claims[0].get("reported") or "9999",
+                                                      -len(p.claims), p.label))
+    return sorted(groups.values(), key=lambda p: (p.label.startswith("("), -len(p.claims)))
 
 
 def answer(store: Store, question: str) -> Answer:
@@ -90,13 +107,21 @@ def answer(store: Store, question: str) -> Answer:
     found = {a["id"]: a for claim_id in ids for a in store.alignments(claim_id=claim_id)}
     related = sorted(found.values(), key=lambda a: (-a["score"], a["id"]))
     conflicts = [a for a in related if a["relation"] == "conflict"]
+    figure = None
     valued = [p for p in positions if not p.label.startswith("(")]
     if not claims:
         summary = "No claim in the store bears on this question."
     elif kind in ("quantity", "time") and valued:
         docs = {c["doc_id"] for p in valued for c in p.claims}
         summary = (f"{len(valued)} different answer{'s' if len(valued) > 1 else ''} in {len(docs)} "
-                   f"document{'s' if len(docs) > 1 else ''}: " + "; ".join(p.label for p in valued[:6]))
+                   f"document{'s' if len(docs) > 1 else ''}" +
+                   (", in the order they were reported" if kind == "quantity" and len(valued) > 1 else "") + ": " +
+                   "; ".join(p.label + _when_reported(p) for p in valued[:6]))
+        answering = [c for p in valued for c in p.claims]
+        figure = history_of(answering, question, citation.sources(store, {c["doc_id"] for c in answering})) \
+            if kind == "quantity" else None
+        if figure:
+            summary += f". The figure {figure['trend']}"
     else:
         summary = f"{len(claims)} statements bear on this question."
     if conflicts:
@@ -105,7 +130,26 @@ def answer(store: Store, question: str) -> Answer:
     revised = [a for a in related if a["relation"] == "revision"]
     if revised:
         summary += f". Figures revised from report to report: " + "; ".join(a["explanation"] for a in revised[:3])
-    return Answer(question, kind, summary, positions, bool(conflicts), related)
+    return Answer(question, kind, summary, positions, bool(conflicts), related, figure)
+
+
+def _when_reported(position: Position) -> str:
+    first = position.claims[0].get("reported") if position.claims else None
+    return f" ({first[:10]})" if first else ""
+
+
+def history_of(claims: list[dict], question: str, sources: dict[int, str] | None = None) -> dict | None:
+    """The history of the figure a 'how many' question asks about (a count of the noun asked, "people"),
+    when it was reported on more than one day. Figures from unrelated stories do not make a history:
+    only the claims that name a common entity, directly or through each other, are read together
+    (the largest such set)."""
+    nouns = asked_nouns(question)
+    asked = [c for c in {c["id"]: c for c in claims}.values()
+             if any(counted_head(q["counts"]) in nouns for q in c["quantities"])]
+    story = histories.connected(asked)
+    heads = Counter(counted_head(q["counts"]) for c in story for q in c["quantities"] if counted_head(q["counts"]) in nouns)
+    return histories.history(heads.most_common(1)[0][0] if heads else "figure",
+                             histories.points(story, sources or {}, lambda q: counted_head(q["counts"]) in nouns))
 
 
 def source_of(claim: dict) -> str:

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, ask as asking, inventory, pipeline
+from . import __version__, ask as asking, citation
 from .corpus.evidence import describe as merged_by
 from .errors import FontesError
 from .export import annotations, csl, graphml, csv_export, json_export, tei as tei_export, timeline as timeline_export
@@ -88,6 +88,7 @@ def cli(ctx: click.Context, db: str, entities: str | None, quiet: bool, debug: b
 def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_size: int, workers: int | None,
            dask: str | None, device: str) -> None:
     """Read PDFs, HTML pages and text files (folders recursively) into the store."""
+    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
     if published:
         check_published(published)
     progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -118,6 +119,7 @@ def ingest(ctx: Context, paths: tuple[Path, ...], published: str | None, max_siz
 @pass_ctx
 def resolve(ctx: Context) -> None:
     """Re-resolve entities from stored mentions, after editing the corrections file."""
+    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
     count = pipeline.resolve_entities(ctx.store, ctx.corrections)
     ctx.say(f"{count} entities" + (f" (corrections from {ctx.corrections})" if ctx.corrections.is_file() else ""))
 
@@ -282,6 +284,7 @@ def notes(ctx: Context, doc: str, as_json: bool) -> None:
 @pass_ctx
 def archives(ctx: Context, as_json: bool) -> None:
     """Every archive cited: country, how many notes and documents cite it, what rests on it."""
+    from . import inventory  # loaded here: it imports spaCy, which most commands never need
     rows = inventory.archives(ctx.store)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -316,15 +319,16 @@ def sources_of(ctx: Context, query: str, as_json: bool) -> None:
                 out.print(f"  note {note['marker']}: {ref['kind']}: {detail}", markup=False)
 
 
-def _chain(claim: dict) -> str:
-    return " → ".join(f"{link['name']} ({link['role']})" for link in claim["attribution"])
+def _chain(claim: dict, cited: dict[int, str]) -> str:
+    return " → ".join(f"{link['name']} ({link['role']})"
+                      for link in citation.name_document(claim["attribution"], cited.get(claim["doc_id"])))
 
 
-def _claim_lines(claim: dict) -> list[str]:
+def _claim_lines(claim: dict, cited: dict[int, str]) -> list[str]:
     notes = f"  notes {', '.join(claim['notes'])}" if claim["notes"] else ""
     hedge = "  [hedged]" if claim["hedged"] else ""
     return [f"  c{claim['id']}  d{claim['doc_id']} {claim['start']}-{claim['end']}{notes}{hedge}",
-            f"    “{' '.join(claim['text'].split())}”", f"    says who: {_chain(claim)}"]
+            f"    “{' '.join(claim['text'].split())}”", f"    says who: {_chain(claim, cited)}"]
 
 
 @cli.command()
@@ -339,8 +343,9 @@ def claims(ctx: Context, entity: str | None, doc: str | None, as_json: bool) -> 
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    cited = citation.citations(ctx.store, {c["doc_id"] for c in rows})
     for claim in rows:
-        for line in _claim_lines(claim):
+        for line in _claim_lines(claim, cited):
             out.print(line, markup=False, highlight=False)
 
 
@@ -351,16 +356,15 @@ def _show_groups(ctx: Context, relation: str, entity: str | None, independent: b
     if as_json:
         click.echo(json.dumps(groups, ensure_ascii=False, indent=1))
         return
+    cited = citation.citations(ctx.store, {c["doc_id"] for g in groups for c in g["claims"]})
     for group in groups:
         origin = "" if relation != "corroboration" else (
             "  independent sources" if group["independent"] else f"  shared origin: {group['shared_origin']}")
         status = "" if group["status"] == "machine" else escape(f" [{group['status']} by {group['decided_by']}]")
         sure = f"  (confidence {group['confidence']:.2f})" if group.get("confidence") is not None else ""
         out.print(f"[bold]a{group['id']} {relation}[/bold]{status}: {group['explanation']}{origin}{sure}")
-        claims = sorted(group["claims"], key=lambda c: c.get("reported") or "") if relation == "revision" \
-            else group["claims"]
-        for claim in claims:
-            for line in _claim_lines(claim):
+        for claim in group["claims"]:
+            for line in _claim_lines(claim, cited):
                 out.print(line, markup=False, highlight=False)
     ctx.say(f"{len(groups)} {relation}{'s' if len(groups) != 1 else ''}")
 
@@ -406,6 +410,7 @@ def revisions(ctx: Context, entity: str | None, shown: str, as_json: bool) -> No
 @pass_ctx
 def align(ctx: Context, device: str) -> None:
     """Align the claims of all documents again (ingest does this after every change)."""
+    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
     count = pipeline.align_claims(ctx.store, device)
     ctx.say(f"{count} alignment groups")
 
@@ -431,13 +436,16 @@ def ask(ctx: Context, question: str, as_json: bool, llm_url: str | None, llm_mod
                                                                  "shared_origin")} for a in result.alignments]},
                               ensure_ascii=False, indent=1))
         return
-    out.print(f"[bold]{result.summary}[/bold]")
+    out.print(f"[bold]{escape(result.summary)}[/bold]")
+    cited = citation.citations(ctx.store, {c["doc_id"] for p in result.positions for c in p.claims})
     for position in result.positions:
         out.print(f"\n{position.label}:", markup=False)
         shown = position.claims[:5] if position.label.startswith("(") else position.claims
         for claim in shown:
-            out.print(f"  - {asking.source_of(claim)}, in d{claim['doc_id']} {claim['start']}-{claim['end']} "
-                      f"(c{claim['id']}):", markup=False)
+            source = asking.source_of({"attribution": citation.name_document(claim["attribution"], cited.get(claim["doc_id"]))})
+            reported = f", reported {claim['reported']}" if claim.get("reported") else ""
+            out.print(f"  - {source}, in d{claim['doc_id']} {claim['start']}-{claim['end']} "
+                      f"(c{claim['id']}{reported}):", markup=False)
             out.print(f"    “{' '.join(claim['text'].split())}”", markup=False)
 
 

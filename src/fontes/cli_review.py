@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from . import pipeline
 from .cli import Context, out, pass_ctx
 from .corpus import review as reviewing
 from .errors import FontesError
@@ -117,9 +116,14 @@ def split(ctx: Context, entity: str, name: str, by: str, note: str | None) -> No
     _resolve(ctx, f"split {decision['names'][1]} from {decision['names'][0]}")
 
 
+def _resolve_entities(ctx: Context) -> int:
+    from . import pipeline  # loaded here: it imports spaCy, which the other commands never need
+    return pipeline.resolve_entities(ctx.store, ctx.corrections)
+
+
 def _resolve(ctx: Context, done: str) -> None:
     """Resolve entities again with the decision just taken, and say what was done."""
-    count = pipeline.resolve_entities(ctx.store, ctx.corrections)
+    count = _resolve_entities(ctx)
     out.print(done, markup=False)
     ctx.say(f"{count} entities")
 
@@ -165,6 +169,6 @@ def import_decisions(ctx: Context, file: Path) -> None:
     group or names wins, so importing a file twice changes nothing."""
     stored = reviewing.import_file(ctx.store, reviewing.read_file(file), str(file))
     if stored["entities"]:
-        pipeline.resolve_entities(ctx.store, ctx.corrections)
+        _resolve_entities(ctx)
     ctx.say(f"imported {stored['alignments']} decisions about groups and {stored['entities']} about entities "
             f"from {file}")

@@ -10,10 +10,12 @@ import numpy as np
 
 from ..errors import FontesError
 from ..store import Store
+from . import numpy_encoder
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 DIMENSIONS = 384
+FEW = 300  # with `quick`, up to this many claims are embedded with NumPy (about 15 ms each)
 
 
 def pick_device(device: str = "auto") -> str:
@@ -47,12 +49,17 @@ def encode(texts: list[str], device: str = "auto") -> np.ndarray:
     return vectors.astype(np.float32)
 
 
-def claim_vectors(store: Store, claims: dict[int, dict], ids: set[int], device: str) -> dict[int, np.ndarray]:
-    """Embeddings of the given claims, computed once and cached in the store."""
+def claim_vectors(store: Store, claims: dict[int, dict], ids: set[int], device: str,
+                  quick: bool = False) -> dict[int, np.ndarray]:
+    """Embeddings of the given claims, computed once and cached in the store; `quick`: when only a few
+    are missing (a question's candidates), with NumPy rather than PyTorch."""
     cached = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.claim_vectors(sorted(ids)).items()}
     missing = sorted(ids - set(cached))
     if missing:
-        fresh = encode([claims[i]["reading"] for i in missing], device)
+        texts = [claims[i]["reading"] for i in missing]
+        # a few are quicker one by one in NumPy than loading PyTorch to do them together
+        fresh = np.stack([numpy_encoder.encode(t) for t in texts]) if quick and len(texts) <= FEW \
+            else encode(texts, device)
         store.save_claim_vectors({i: fresh[k].tobytes() for k, i in enumerate(missing)})
         cached.update({i: fresh[k] for k, i in enumerate(missing)})
     return cached

@@ -73,6 +73,23 @@ def decide(store: Store, alignment_id: int, action: str, relation: str | None = 
     return decision
 
 
+def undo(store: Store, alignment_id: int) -> dict | None:
+    """Take back the reader's decision about a group: the decision is forgotten and the group is the
+    machine's again (a relabelled group keeps the relation it was given until it is aligned anew).
+    Returns the decision taken back, None when there was none."""
+    found = store.alignments(ids=[alignment_id], shown="all")
+    if not found:
+        raise FontesError(f"no alignment group a{alignment_id} (see `fontes review list`)")
+    group = found[0]
+    keys = store.claim_keys([c["id"] for c in group["claims"]])
+    target = target_of({"action": "confirm", "claims": [keys[c["id"]] for c in group["claims"]]})
+    taken = next((d for d in store.decisions("alignments") if d["target"] == target), None)
+    if taken is not None:
+        store.delete_decisions([target])
+    store.mark_alignments([(alignment_id, "machine", None, None, None)])
+    return taken
+
+
 def merge(store: Store, first: str, second: str, by: str = "reader", note: str | None = None) -> dict:
     """Record that two entities are one (the first one's name is kept). Resolve entities afterwards."""
     a, b = store.entity_named(first), store.entity_named(second)

@@ -10,6 +10,14 @@ SHOWN = {"default": f"(a.status = 'confirmed' OR (a.status != 'rejected' AND COA
          "all": "1=1"}
 
 
+def reading_order(group: dict):
+    """The order a group's claims are read in: a revision (a figure changed from report to report) in
+    the order of the reports, any other group by document and place in it."""
+    if group["relation"] == "revision":
+        return lambda c: (c.get("reported") or "", c["doc_id"], c["start"])
+    return lambda c: (c["doc_id"], c["start"])
+
+
 class AlignmentRecords:
     """Reads and writes of alignment groups."""
 
@@ -88,8 +96,7 @@ class AlignmentRecords:
         aligned = {c["id"]: c for start in range(0, len(wanted), 500)
                    for c in self.claims(ids=wanted[start:start + 500])}
         for group in groups:
-            group["claims"] = sorted((aligned[i] for i in members.get(group["id"], [])),
-                                     key=lambda c: (c["doc_id"], c["start"]))
+            group["claims"] = sorted((aligned[i] for i in members.get(group["id"], [])), key=reading_order(group))
             group["independent"] = None if group["independent"] is None else bool(group["independent"])
         return groups
 

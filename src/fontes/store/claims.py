@@ -28,6 +28,24 @@ class ClaimRecords:
             where = f"c.id IN (SELECT c.id FROM claims c WHERE {where} ORDER BY c.doc_id, c.start LIMIT {int(limit)})"
         return self._claims_where(where, args)
 
+    def claims_naming_several(self, entity_ids: list[int]) -> list[dict]:
+        """Claims whose subject is an entity and that name at least two of these: their frame, and each
+        entity named with the words that name it there (lower case), for the network's stated relations."""
+        if not entity_ids:
+            return []
+        marks = ",".join("?" * len(entity_ids))
+        rows = self.db.execute(
+            # claims with an entity for subject are few: read them first (CROSS JOIN keeps that order)
+            "SELECT c.id, c.frame, m.entity_id, lower(COALESCE(m.name, m.text)) FROM claims c CROSS JOIN mentions m"
+            " ON m.doc_id = c.doc_id AND m.start >= c.start AND m.\"end\" <= c.\"end\""
+            f" WHERE m.entity_id IN ({marks}) AND c.frame LIKE '%\"subject\": \"e:%' ORDER BY c.id, m.start",
+            list(entity_ids))
+        found: dict[int, dict] = {}
+        for claim_id, frame, entity_id, words in rows:
+            claim = found.setdefault(claim_id, {"id": claim_id, "frame": json.loads(frame or "{}"), "named": {}})
+            claim["named"].setdefault(entity_id, set()).add(words)
+        return [c for c in found.values() if len(c["named"]) > 1]
+
     def count_claims(self, entity_id: int) -> int:
         """How many claims name an entity."""
         return self.db.execute(

@@ -116,16 +116,17 @@ class DocumentRecords:
             " FROM documents d ORDER BY d.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_document_row(r) for r in rows]
 
-    def titles(self, doc_ids: set[int]) -> dict[int, str]:
-        """Titles (the path where there is none) of some documents, without reading their text."""
-        ids = sorted(doc_ids)
-        return {r[0]: r[1] or r[2] for r in self.db.execute(
-            f"SELECT id, title, path FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)}
-
-    def document_titles(self, limit: int) -> list[dict]:
-        """Ids and titles (the path where there is none) of the first documents, for menus."""
-        return [{"id": r[0], "title": r[1] or r[2]} for r in self.db.execute(
-            "SELECT id, title, path FROM documents ORDER BY id LIMIT ?", (limit,))]
+    def citation_fields(self, doc_ids: set[int] | None = None, limit: int | None = None) -> list[dict]:
+        """What a citation of each document is made from (path, title, authors, published, kind, meta),
+        without reading the text: of these documents, or of the first `limit` in id order."""
+        sql, args = "SELECT id, path, title, authors, published, kind, meta FROM documents", []
+        if doc_ids is not None:
+            ids = sorted(doc_ids)
+            sql, args = sql + f" WHERE id IN ({','.join('?' * len(ids))})", ids
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql, args = sql + " LIMIT ?", args + [limit]
+        return [_document_row(r) for r in self.db.execute(sql, args)]
 
     def failures(self) -> list[dict]:
         return [dict(r) for r in self.db.execute("SELECT path, reason, at FROM failures ORDER BY path")]
@@ -176,10 +177,13 @@ class DocumentRecords:
                 for r in self._select("SELECT * FROM quantities WHERE 1=1", doc_id=doc_id)]
 
     def timeline(self, doc_id: int | None = None, entity_id: int | None = None, start: str | None = None,
-                 end: str | None = None, limit: int | None = None) -> list[dict]:
+                 end: str | None = None, limit: int | None = None, with_entities: bool = False) -> list[dict]:
         """Dated statements: each anchored body time expression with the sentence it stands in, by earliest
-        day (an open start sorts by its end)."""
-        sql = ("SELECT t.*, s.text AS sentence, s.start AS sentence_start, s.\"end\" AS sentence_end, d.path, d.title"
+        day (an open start sorts by its end); `with_entities`: with the entities named in the sentence."""
+        named = (" (SELECT group_concat(m.entity_id) FROM mentions m WHERE m.doc_id = t.doc_id AND m.start >= s.start"
+                 " AND m.\"end\" <= s.\"end\" AND m.entity_id IS NOT NULL)") if with_entities else " NULL"
+        sql = ("SELECT t.*, s.text AS sentence, s.start AS sentence_start, s.\"end\" AS sentence_end, d.path, d.title,"
+               + named + " AS entity_ids"
                " FROM times t JOIN documents d ON d.id = t.doc_id"
                " JOIN sentences s ON s.doc_id = t.doc_id AND s.start <= t.start AND t.start < s.\"end\""
                " WHERE COALESCE(t.earliest, t.latest) IS NOT NULL AND t.region = 'body' AND s.region = 'body'")
@@ -198,7 +202,8 @@ class DocumentRecords:
         if limit is not None:
             sql, args = sql + " LIMIT ?", args + [limit]
         rows = self.db.execute(sql, args)
-        return [{**dict(r), "approximate": bool(r["approximate"])} for r in rows]
+        return [{**dict(r), "approximate": bool(r["approximate"]),
+                 "entity_ids": sorted({int(i) for i in (r["entity_ids"] or "").split(",") if i})} for r in rows]
 
 
 def _document_row(row: sqlite3.Row) -> dict:

@@ -29,6 +29,7 @@ StoreDep = Annotated[Store, Depends(store_of)]
 Page = Annotated[int, Query(ge=1, le=1_000_000)]
 # A filter left at "all" in a form arrives as an empty string: it means no filter.
 Id = Annotated[int | None, BeforeValidator(lambda v: v or None), Query()]
+Lanes = Annotated[Literal["none", "document", "entity", ""], Query(description="swim lanes: one per document or entity")]
 
 
 def parse_mark(mark: str | None) -> tuple[int, int] | None:
@@ -68,14 +69,21 @@ def entity(store: StoreDep, entity_id: int) -> dict:
 
 
 @router.get("/timeline", summary="Dated statements as timeline items (ranges for imprecise times)")
-def timeline(store: StoreDep, entity: Id = None, doc: Id = None) -> dict:
-    return views.timeline(store, entity, doc)
+def timeline(store: StoreDep, entity: Id = None, doc: Id = None, lanes: Lanes = "none") -> dict:
+    return views.timeline(store, entity, doc, lanes or "none")
 
 
 @router.get("/network", summary="Entities and their co-occurrence in sentences (Cytoscape.js elements)")
 def network(store: StoreDep, type: Annotated[str | None, Query(max_length=20)] = None, doc: Id = None,
-            min_mentions: Annotated[int, BeforeValidator(lambda v: v or 1), Query()] = 1, limit: Annotated[int, Query(ge=1, le=500)] = 150) -> dict:
-    return views.network(store, type or None, doc, min_mentions, limit)
+            min_mentions: Annotated[int, BeforeValidator(lambda v: v or 1), Query()] = 1, limit: Annotated[int, Query(ge=1, le=500)] = 150,
+            entity: Id = None, depth: Annotated[int, Query(ge=1, le=2)] = 1,
+            whole: Annotated[bool, Query(description="the whole network even when it is large")] = False) -> dict:
+    return views.network(store, type or None, doc, min_mentions, limit, entity, depth, whole)
+
+
+@router.get("/entities", summary="Entities whose name or an alias contains the text (the network's search)")
+def find_entities(store: StoreDep, q: Annotated[str, Query(max_length=300)] = "") -> dict:
+    return views.find_entities(store, q)
 
 
 @router.get("/alignments", summary="Conflicts and agreements, a page at a time")
@@ -147,6 +155,13 @@ def decide(store: StoreDep, alignment_id: int, body: GroupDecision) -> dict:
     views.group(store, alignment_id)  # a clear 404 for a group that is not there
     decision = review.decide(store, alignment_id, body.decision, body.relation, body.by, body.note)
     return {"decision": decision, "alignment": views.group(store, alignment_id)}
+
+
+@router.delete("/alignments/{alignment_id}/decision", tags=["review"],
+               summary="Take back the decision about a group: it is the machine's again")
+def undo(store: StoreDep, alignment_id: int) -> dict:
+    views.group(store, alignment_id)
+    return {"undone": review.undo(store, alignment_id), "alignment": views.group(store, alignment_id)}
 
 
 def _resolved(request: Request, store: Store, decision: dict) -> dict:

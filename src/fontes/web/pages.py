@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import views
-from .api import Id, Page, StoreDep, parse_mark
+from .api import Id, Lanes, Page, StoreDep, parse_mark
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,17 +32,18 @@ def reader(request: Request, store: StoreDep, doc_id: int, page: Annotated[int |
 
 
 @router.get("/timeline")
-def timeline(request: Request, store: StoreDep, entity: Id = None, doc: Id = None):
-    return render(request, "timeline.html", view="timeline", entity=entity, doc=doc,
+def timeline(request: Request, store: StoreDep, entity: Id = None, doc: Id = None, lanes: Lanes = "none"):
+    return render(request, "timeline.html", view="timeline", entity=entity, doc=doc, lanes=lanes or "none",
                   documents=views.documents_for_filters(store), entities=views.entities_for_filters(store))
 
 
 @router.get("/network")
 def network(request: Request, store: StoreDep, type: str | None = None, doc: Id = None,
-            min_mentions: Annotated[int, Query(ge=1)] = 1):
-    types = sorted({e["type"] for e in views.entities_for_filters(store, 1000)})
+            min_mentions: Annotated[int, Query(ge=1)] = 1, entity: Id = None,
+            depth: Annotated[int, Query(ge=1, le=2)] = 1, whole: bool = False):
     return render(request, "network.html", view="network", type=type, doc=doc, min_mentions=min_mentions,
-                  types=types, documents=views.documents_for_filters(store))
+                  entity=entity, depth=depth, whole=whole, types=store.entity_types(),
+                  documents=views.documents_for_filters(store))
 
 
 @router.get("/entity/{entity_id}")

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import math
 
-from .. import ask as asking, network as networking
+from .. import ask as asking, citation, histories, network as networking
+from ..citation import cite, citations
 from ..corpus.evidence import describe as merged_by
 from ..figures import describe
 from ..errors import FontesError
 from ..store import Store
 from . import markdown, reader
+from .timeline import timeline  # noqa: F401  (the timeline view, with its window and lanes)
 
 PER_PAGE = 50
-TIMELINE_CAP = 2000
 NETWORK_CAP = 150
+ENTITY_FIGURES = 200  # an entity's figure histories are read from at most this many of its claims
+EGO_ABOVE = 60  # a network with more entities than this opens on one entity's neighbourhood
 
 
 class NotFound(FontesError):
@@ -38,7 +41,7 @@ def library(store: Store, page: int = 1) -> dict:
 def _document(d: dict) -> dict:
     keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
             "entities", "claims", "notes", "times", "pending")
-    return {k: d[k] for k in keep if k in d}
+    return {**{k: d[k] for k in keep if k in d}, "citation": cite(d), "heading": citation.heading(d)}
 
 
 def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int, int] | None = None) -> dict:
@@ -51,11 +54,13 @@ def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int
         page = reader.page_holding(bounds, mark[0]) + 1 if mark else 1
     page = min(max(1, page), len(bounds))
     window = bounds[page - 1]
-    entities = {e["id"]: e for e in store.entities(doc_id=doc_id)}
+    mentions = store.mentions(doc_id=doc_id)
+    # names and types only: counting every mention of an entity named here would read the whole store
+    entities = {e["id"]: e for e in store.entities_by_id(sorted({m["entity_id"] for m in mentions}))}
     notes = store.notes(doc_id=doc_id)
     marks = [reader.Mark(m["start"], m["end"], "entity", f"e{m['entity_id']}",
                          f"{entities[m['entity_id']]['name']} ({entities[m['entity_id']]['type']})")
-             for m in store.mentions(doc_id=doc_id) if m["entity_id"] in entities]
+             for m in mentions if m["entity_id"] in entities]
     marks += [reader.Mark(t["start"], t["end"], "time", f"t{t['id']}",
                           "time " + (t["edtf"] or f"{t['earliest'] or '..'}/{t['latest'] or '..'}"))
               for t in store.times(doc_id=doc_id)]
@@ -97,26 +102,26 @@ def claim(store: Store, claim_id: int) -> dict:
     if not found:
         raise NotFound(f"no claim c{claim_id}")
     groups = store.alignments(claim_id=claim_id)
-    titles = store.titles({c["doc_id"] for c in [found[0], *(c for g in groups for c in g["claims"])]})
+    titles = citations(store, {c["doc_id"] for c in [found[0], *(c for g in groups for c in g["claims"])]})
     return {"claim": _claim(found[0], titles), "alignments": [_group(g, titles) for g in groups]}
 
 
 def _claim(c: dict, titles: dict[int, str]) -> dict:
     return {"id": c["id"], "doc_id": c["doc_id"], "document": titles.get(c["doc_id"]), "start": c["start"],
             "end": c["end"], "text": " ".join(c["text"].split()), "hedged": c["hedged"],
-            "attribution": c["attribution"], "notes": c["notes"], "time": c["time"],
+            "attribution": citation.name_document(c["attribution"], titles.get(c["doc_id"])), "notes": c["notes"],
+            "time": c["time"],
             "quantities": [describe(q) for q in c["quantities"]], "entities": c["entities"],
-            "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target"}
+            "link": f"/doc/{c['doc_id']}?mark={c['start']}-{c['end']}#target", "reported": c.get("reported")}
 
 
-def _group(g: dict, titles: dict[int, str]) -> dict:
-    claims = [{**_claim(c, titles), "reported": c.get("reported")} for c in g["claims"]]
-    if g["relation"] == "revision":  # a figure's history reads in the order of the reports
-        claims.sort(key=lambda c: c["reported"] or "")
+def _group(g: dict, titles: dict[int, str], sources: dict[int, str] | None = None) -> dict:
+    claims = [_claim(c, titles) for c in g["claims"]]  # in reading order
+    history = histories.of_group(g["claims"], sources) if sources is not None else None
     return {"id": g["id"], "relation": g["relation"], "topic": g["topic"], "explanation": g["explanation"],
             "independent": g["independent"], "shared_origin": g["shared_origin"], "confidence": g["confidence"],
             "status": g["status"], "decided_by": g["decided_by"], "decided_at": g["decided_at"],
-            "claims": claims}
+            "claims": claims, "history": history}
 
 
 def group(store: Store, alignment_id: int) -> dict:
@@ -124,16 +129,18 @@ def group(store: Store, alignment_id: int) -> dict:
     found = store.alignments(ids=[alignment_id], shown="all")
     if not found:
         raise NotFound(f"no alignment group a{alignment_id}")
-    return _group(found[0], store.titles({c["doc_id"] for c in found[0]["claims"]}))
+    docs = {c["doc_id"] for c in found[0]["claims"]}
+    return _group(found[0], citations(store, docs), citation.sources(store, docs))
 
 
 def alignments(store: Store, relation: str | None = None, entity_id: int | None = None, page: int = 1) -> dict:
     """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
     paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
     groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
-    titles = store.titles({c["doc_id"] for g in groups for c in g["claims"]})
-    notes = _notes_by_marker(store, {c["doc_id"] for g in groups for c in g["claims"]})
-    out = [_group(g, titles) for g in groups]
+    docs = {c["doc_id"] for g in groups for c in g["claims"]}
+    titles, sources = citations(store, docs), citation.sources(store, docs)
+    notes = _notes_by_marker(store, docs)
+    out = [_group(g, titles, sources) for g in groups]
     for group in out:
         for c in group["claims"]:
             c["note_texts"] = [notes[c["doc_id"]][m] for m in c["notes"] if m in notes.get(c["doc_id"], {})]
@@ -146,44 +153,48 @@ def _notes_by_marker(store: Store, doc_ids: set[int]) -> dict[int, dict[str, dic
 
 def entity(store: Store, entity_id: int) -> dict:
     """An entity with its aliases, where it is mentioned, and the first claims that name it."""
-    try:
-        e = store.entity_named(f"e{entity_id}")
-    except FontesError as exc:
-        raise NotFound(str(exc)) from exc
-    mentions = store.mentions(entity_id=entity_id)
+    e = _entity_known(store, entity_id)
+    per_doc = store.entity_documents(entity_id)
     claims = store.claims(entity_id=entity_id, limit=25)
-    titles = store.titles({c["doc_id"] for c in claims})
-    per_doc: dict[int, int] = {}
-    for m in mentions:
-        per_doc[m["doc_id"]] = per_doc.get(m["doc_id"], 0) + 1
+    titles = citations(store, {c["doc_id"] for c in claims})
+    figures = [c for c in store.claims(entity_id=entity_id, limit=ENTITY_FIGURES) if c["quantities"]]
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "titles": e["titles"],
-            "merged_by": merged_by(e["evidence"]), "mentions": len(mentions),
+            "merged_by": merged_by(e["evidence"]),
+            "mentions": sum(per_doc.values()),
             "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
-            "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id)}
-
-
-def timeline(store: Store, entity_id: int | None = None, doc_id: int | None = None) -> dict:
-    """Dated statements as timeline items: an imprecise time is a range from its earliest to its latest
-    day; a time open at one end is drawn at its known end and says so."""
-    rows = store.timeline(doc_id=doc_id, entity_id=entity_id, limit=TIMELINE_CAP + 1)
-    items = []
-    for r in rows[:TIMELINE_CAP]:
-        start, end = r["earliest"] or r["latest"], r["latest"] or r["earliest"]
-        open_end = not (r["earliest"] and r["latest"])
-        items.append({"id": r["id"], "start": start, "end": end if end != start and not open_end else None,
-                      "content": r["text"], "precision": r["precision"], "edtf": r["edtf"], "open": open_end,
-                      "earliest": r["earliest"], "latest": r["latest"],
-                      "approximate": r["approximate"], "doc_id": r["doc_id"], "document": r["title"] or r["path"],
-                      "sentence": " ".join(r["sentence"].split()),
-                      "link": f"/doc/{r['doc_id']}?mark={r['sentence_start']}-{r['sentence_end']}#target"})
-    return {"items": items, "truncated": len(rows) > TIMELINE_CAP, "cap": TIMELINE_CAP}
+            "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id),
+            "histories": histories.of_claims(figures, citation.sources(store, {c["doc_id"] for c in figures}))}
 
 
 def network(store: Store, etype: str | None = None, doc_id: int | None = None, min_mentions: int = 1,
-            limit: int = NETWORK_CAP) -> dict:
-    """The most mentioned entities (at most `limit`) and who is named with whom."""
-    g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
-    return {**networking.as_json(g), "limit": limit}
+            limit: int = NETWORK_CAP, entity_id: int | None = None, depth: int = 1, whole: bool = False) -> dict:
+    """Who is named with whom: one entity's neighbourhood (`depth` steps out), or the most mentioned
+    entities (at most `limit`). A network too large to read whole opens on the neighbourhood of its
+    most mentioned entity unless `whole` is asked for."""
+    if entity_id is None and not whole:
+        largest = store.entity_counts(etype, doc_id, min_mentions=min_mentions, limit=EGO_ABOVE + 1)
+        if len(largest) > EGO_ABOVE:
+            entity_id = largest[0]["id"]
+    if entity_id is not None:
+        _entity_known(store, entity_id)
+        g = networking.ego(store, entity_id, depth, doc_id, limit=min(limit, 500))
+    else:
+        g = networking.graph(store, etype=etype, doc_id=doc_id, min_mentions=min_mentions, limit=min(limit, 500))
+    centre = {"id": entity_id, "name": g.nodes[entity_id]["label"], "depth": depth} if entity_id in g else None
+    return {**networking.as_json(g), "limit": limit, "ego": centre,
+            "communities": len({d.get("community") for _, d in g.nodes(data=True)})}
+
+
+def _entity_known(store: Store, entity_id: int) -> dict:
+    try:
+        return store.entity_named(f"e{entity_id}")
+    except FontesError as exc:
+        raise NotFound(str(exc)) from exc
+
+
+def find_entities(store: Store, text: str) -> dict:
+    """Entities whose name or an alias contains the text, for the network's search box."""
+    return {"query": text, "entities": store.find_entities(text, limit=12) if text.strip() else []}
 
 
 def archives(store: Store) -> dict:
@@ -196,17 +207,21 @@ def archives(store: Store) -> dict:
 def answer(store: Store, question: str) -> dict:
     """`fontes ask` as data: positions with the claims that hold them, and whether the sources disagree."""
     result = asking.answer(store, question)
-    titles = store.titles({c["doc_id"] for p in result.positions for c in p.claims})
+    titles = citations(store, {c["doc_id"] for p in result.positions for c in p.claims})
     return {"question": question, "kind": result.kind, "summary": result.summary, "conflict": result.conflict,
-            "positions": [{"label": p.label, "claims": [{**_claim(c, titles), "source": asking.source_of(c)}
-                                                        for c in p.claims]} for p in result.positions],
+            "positions": [{"label": p.label, "claims": [_sourced(_claim(c, titles)) for c in p.claims]}
+                          for p in result.positions],
             "alignments": [{"id": a["id"], "relation": a["relation"], "explanation": a["explanation"]}
-                           for a in result.alignments]}
+                           for a in result.alignments], "history": result.history}
+
+
+def _sourced(claim: dict) -> dict:
+    return {**claim, "source": asking.source_of(claim)}
 
 
 def documents_for_filters(store: Store) -> list[dict]:
     """Document ids and titles for filter menus (one short row each)."""
-    return store.document_titles(limit=2000)
+    return [{"id": d["id"], "title": cite(d)} for d in store.citation_fields(limit=2000)]
 
 
 def entities_for_filters(store: Store, limit: int = 300) -> list[dict]:
