@@ -95,10 +95,15 @@ def test_the_network_search_finds_an_entity_and_opens_its_neighbourhood(page, si
     }""")
     assert ego["name"] == "Iraq" and ego["count"] > 5 and ego["linked"]
     assert ego["communities"] > 1 and 0 < ego["labelled"] <= ego["count"]
-    edge = page.evaluate("""() => { const e = fontesNetwork.edges()[0], p = e.renderedMidpoint(),
-        box = document.getElementById('cy').getBoundingClientRect(); return [box.left + p.x, box.top + p.y]; }""")
+    # hover the link whose midpoint lies farthest from every node, so no node covers it
+    edge = page.evaluate("""() => {
+        const cy = fontesNetwork, box = document.getElementById('cy').getBoundingClientRect();
+        const clear = (p) => Math.min(...cy.nodes().map((n) => {
+            const q = n.renderedPosition(); return Math.hypot(q.x - p.x, q.y - p.y) - n.renderedWidth() / 2; }));
+        const best = cy.edges().max((e) => clear(e.renderedMidpoint())).ele.renderedMidpoint();
+        return [box.left + best.x, box.top + best.y]; }""")
     page.mouse.move(*edge)
-    assert "named together in" in page.locator("#edge-tip").inner_text()
+    page.locator("#edge-tip", has_text="named together in").wait_for(timeout=5000)
     snap(page, "timebank-network")
     assert not page.errors
 
