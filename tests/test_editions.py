@@ -218,3 +218,13 @@ def test_a_box_with_a_series_letter_is_a_locator():
     (ref,) = parse_source("Source: Library of Congress, Manuscript Division, Okafor Papers, Box TS 4, Grain. Secret.", [])
     assert ref.archive == "Library of Congress"
     assert (ref.title, ref.locator) == ("Manuscript Division, Okafor Papers, Grain", "Box TS 4")
+
+
+def test_a_person_a_collection_is_named_after_keeps_his_mention_inside_the_archive():
+    from fontes.model import Mention
+    from fontes.pipeline import _named_inside
+    source = "Source: Ashworth Presidential Papers, Box 3."
+    archive = Mention(8, 34, source[8:34], "ORG", source="archive", name=source[8:34])
+    person = Mention(8, 16, "Ashworth", "PERSON", source="ner", name="Ashworth")
+    garbled = Mention(6, 20, source[6:20], "ORG", source="ner", name=source[6:20])
+    assert _named_inside(person, [archive]) and not _named_inside(garbled, [archive])

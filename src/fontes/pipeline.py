@@ -65,8 +65,16 @@ def with_archives(mentions: list[Mention], found_notes: list[Note], source: str)
             if at >= 0 and not any(a.start < start + len(ref.archive) and start < a.end for a in archives):
                 archives.append(Mention(start, start + len(ref.archive), ref.archive, "ORG", source="archive",
                                         name=ref.archive))
-    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in archives)]
+    kept = [m for m in mentions if not any(a.start < m.end and m.start < a.end for a in archives)
+            or _named_inside(m, archives)]
     return sorted(kept + archives, key=lambda m: (m.start, m.end))
+
+
+def _named_inside(mention: Mention, archives: list[Mention]) -> bool:
+    """A person a collection is named after, inside the archive's name ("Nixon" in "Nixon
+    Presidential Materials"): a mention of its own, not a garbled span to replace."""
+    return mention.label == "PERSON" and any(a.start <= mention.start and mention.end <= a.end and
+                                             (a.start, a.end) != (mention.start, mention.end) for a in archives)
 
 
 @dataclass
