@@ -247,9 +247,14 @@ def same_number(a: dict, b: dict) -> dict | None:
                 continue  # "12% of revenue" and "a 12% share of the market"; "$42 a share" twice is one price
             if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and x["owner"] != y["owner"]):
                 continue
-            return {"relation": "corroboration", "explanation": f"{x['value']:g} in both", "topic": x["counts"] or "",
+            return {"relation": "corroboration", "explanation": f"{_written(x['value'])} in both", "topic": x["counts"] or "",
                     "confidence": 0.55, "matched": ["figure"]}
     return None
+
+
+def _written(value: float) -> str:
+    """A figure as a reader writes it: 370,000,000, not 3.7e+08."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _figures_differ(a: dict, b: dict) -> bool:
