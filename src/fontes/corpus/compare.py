@@ -194,13 +194,21 @@ def _days_apart(x: str | None, y: str | None) -> int | None:
         return None
 
 
-def _revised(a: dict, b: dict) -> bool:
-    """Two reports a few days apart of a recent event: a figure that differs has been revised."""
+def _first_of_close_reports(a: dict, b: dict) -> str | None:
+    """The day of the earlier report, where two claims were reported on different days at most
+    REVISION_DAYS apart; else None."""
     apart = _days_apart(a.get("reported"), b.get("reported"))
     if apart is None or apart == 0 or apart > REVISION_DAYS:
+        return None
+    return min(a["reported"][:10], b["reported"][:10])
+
+
+def _revised(a: dict, b: dict) -> bool:
+    """Two reports a few days apart of a recent event: a figure that differs has been revised."""
+    earlier = _first_of_close_reports(a, b)
+    if earlier is None:
         return False
     when = _event_range(a) or _event_range(b)
-    earlier = min(a["reported"][:10], b["reported"][:10])
     return when is None or (_days_apart(when[1][:10], earlier) or 0) <= REVISION_DAYS
 
 
@@ -291,11 +299,8 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
 def _rescheduled(a: dict, b: dict, ta: tuple[str, str], tb: tuple[str, str]) -> bool:
     """Two reports a few days apart that date one coming event differently: it was moved (a deadline
     extended, a vote postponed), not told two ways."""
-    apart = _days_apart(a.get("reported"), b.get("reported"))
-    if apart is None or apart == 0 or apart > REVISION_DAYS:
-        return False
-    earlier = min(a["reported"][:10], b["reported"][:10])
-    return max(ta[0], tb[0]) >= earlier
+    earlier = _first_of_close_reports(a, b)
+    return earlier is not None and max(ta[0], tb[0]) >= earlier
 
 
 def opposed(a: dict, b: dict, same) -> str | None:
