@@ -236,7 +236,7 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
     counts = store.counts()
     if pending or (counts["mentions"] and not counts["entities"]):
         resolve_entities(store, corrections)
-        align.run(store, device, changed=pending if counts["alignments"] else None)
+        align.run(store, device)
         review.apply(store)
         store.clear_pending(pending)
     return report

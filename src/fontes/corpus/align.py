@@ -36,7 +36,9 @@ def _years_around(time: dict | None) -> range:
 
 
 def candidate_pairs(claims: list[dict]) -> set[tuple[int, int]]:
-    """Pairs of claims from different documents that share a telling block key."""
+    """Pairs of claims from different documents that share a telling block key, each pair as the
+    ids of its claims in the order of `claims`."""
+    rank = {c["id"]: k for k, c in enumerate(claims)}
     n = len(claims)
     term_df = Counter(t for c in claims for t in set(c["terms"]))
     entity_df = Counter(e for c in claims for e in set(c["entities"]))
@@ -57,7 +59,7 @@ def candidate_pairs(claims: list[dict]) -> set[tuple[int, int]]:
             continue
         for a, b in combinations(members, 2):
             if a["doc_id"] != b["doc_id"]:
-                pairs.add((min(a["id"], b["id"]), max(a["id"], b["id"])))
+                pairs.add((a["id"], b["id"]) if rank[a["id"]] < rank[b["id"]] else (b["id"], a["id"]))
     return pairs
 
 
@@ -76,39 +78,38 @@ def identical_groups(claims: list[dict]) -> list[dict]:
     return groups
 
 
-def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> int:
-    """Align claims and save the groups; returns how many there are.
+def run(store: Store, device: str = "auto") -> int:
+    """Align every claim of the store and save the groups; returns how many there are.
 
-    With `changed` (the documents just analysed), only pairs with a claim from those documents are
-    judged: the groups among the other claims are kept as they stand, so adding 10 documents to
-    10,000 judges only their pairs (every claim is still read to find the blocks). Copies of the same
-    sentence are regrouped every time (cheap).
-    Without it, everything is aligned from scratch (`fontes align`)."""
-    claims = store.claims()
+    Alignment is always of the whole corpus, also after adding a few documents: the groups are a
+    function of the corpus alone, whatever order or batches it was ingested in (the corpus
+    statistics a judgment uses, such as which words are rare, and which partners a claim keeps
+    change with every document added). Embeddings are cached in the store: only new claims are
+    embedded."""
+    claims = in_reading_order(store.claim_outlines(), store.document_paths())
     copies = identical_groups(claims)
     copied = {cid for g in copies for cid in g["claims"][1:]}
     claims = [c for c in claims if c["id"] not in copied]
-    by_id = {c["id"]: c for c in claims}
-    kept = [] if changed is None else kept_groups(store, by_id, changed)
-    fresh = None if changed is None else {c["id"] for c in claims if c["doc_id"] in changed}
-    pairs = {p for p in candidate_pairs(claims) if fresh is None or p[0] in fresh or p[1] in fresh}
+    pairs = candidate_pairs(claims)
     if not pairs:
-        store.save_alignments(kept + copies)
-        return len(kept) + len(copies)
+        store.save_alignments(copies)
+        return len(copies)
+    by_id = whole_claims(store, {i for p in pairs for i in p})
     vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
     df = Counter(t for c in claims for t in set(c["terms"]))
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
     same = same_referent(store)
-    mark_telling(claims)
+    mark_telling(claims, by_id)
+    rank = {c["id"]: k for k, c in enumerate(claims)}
     judged = []
     for i, j in pairs:
         a, b = by_id[i], by_id[j]
-        verdict = judge(a, b, float(vectors[i] @ vectors[j]), idf, math.log(len(claims) / 3), same)
+        verdict = judge(a, b, similarity(vectors[i], vectors[j]), idf, math.log(len(claims) / 3), same)
         if verdict:
             judged.append((verdict, a, b))
-    judged.sort(key=lambda x: -x[0]["score"])
-    partners: Counter = Counter(c for g in kept if g["relation"] == "corroboration" for c in g["claims"])
-    groups = kept + list(copies)
+    judged.sort(key=lambda x: (-x[0]["score"], rank[x[1]["id"]], rank[x[2]["id"]]))
+    partners: Counter = Counter()
+    groups = list(copies)
     for verdict, a, b in judged:
         if verdict["relation"] == "corroboration" and (partners[a["id"]] >= PARTNERS or partners[b["id"]] >= PARTNERS):
             continue
@@ -120,15 +121,39 @@ def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> 
     return len(groups)
 
 
-def mark_telling(claims: list[dict]) -> None:
-    """Give each claim its telling entities: those named in few documents. An entity named in many
-    (the stock exchange of every market report) says little about what a claim is about."""
+def similarity(u, v) -> float:
+    """Cosine of two unit vectors, to three places: an embedding computed in another batch differs
+    in its last bits, and that must not tip a judgment."""
+    return round(float(u @ v), 3)
+
+
+def in_reading_order(claims: list[dict], paths: dict[int, str]) -> list[dict]:
+    """Claims ordered by what they are, not by when they were stored: by file name, path and span.
+    Every tie in alignment (which copy of a sentence stands for the others, which of two equally
+    good partners a claim keeps) is broken in this order, so that a corpus gives the same groups
+    whatever order or batches its files were ingested in."""
+    def key(c: dict) -> tuple:
+        path = paths[c["doc_id"]].replace("\\", "/")
+        return path.rsplit("/", 1)[-1], path, c["start"], c["end"]
+    return sorted(claims, key=key)
+
+
+def whole_claims(store: Store, ids: set[int]) -> dict[int, dict]:
+    """The claims with these ids, with everything a judgment reads, by id (read in slices)."""
+    wanted = sorted(ids)
+    return {c["id"]: c for start in range(0, len(wanted), 500) for c in store.claims(ids=wanted[start:start + 500])}
+
+
+def mark_telling(claims: list[dict], judged: dict[int, dict]) -> None:
+    """Give each claim to be judged its telling entities: those named in few documents of the whole
+    corpus. An entity named in many (the stock exchange of every market report) says little about
+    what a claim is about."""
     named_in: dict[int, set[int]] = defaultdict(set)
     for c in claims:
         for e in c["entities"]:
             named_in[e].add(c["doc_id"])
     common = max(5, 0.05 * len({c["doc_id"] for c in claims}))
-    for c in claims:
+    for c in judged.values():
         c["telling"] = [e for e in c["entities"] if len(named_in[e]) <= common]
 
 
@@ -136,9 +161,9 @@ def same_referent(store: Store):
     """Whether two frame keys name one thing: names ("e:…") by the entity they were resolved to
     ("North Koreans" and "the DPRK"), other words ("w:…") by their lemma."""
     entity_of = {}
-    for entity in store.entities():
-        for name in [entity["name"], *entity["aliases"]]:
-            entity_of.setdefault(name.lower(), entity["id"])
+    for entity_id, name, aliases in store.entity_names():
+        for alias in [name, *aliases]:
+            entity_of.setdefault(alias.lower(), entity_id)
 
     def same(x: str, y: str) -> bool:
         if x == y:
@@ -148,17 +173,3 @@ def same_referent(store: Store):
             return ex is not None and ex == ey
         return False
     return same
-
-
-def kept_groups(store: Store, claims: dict[int, dict], changed: set[int]) -> list[dict]:
-    """Stored pairwise groups untouched by the changed documents: every claim still stored, none of
-    them from a changed document (copy groups are left out: they are regrouped every run). They keep
-    their confidence and the reader's status; review.apply renews the status after every alignment."""
-    kept = []
-    for group in store.alignment_members():
-        members = group["claims"]
-        if group["shared_origin"] == IDENTICAL or len(members) < 2:
-            continue
-        if all(m in claims and claims[m]["doc_id"] not in changed for m in members):
-            kept.append(group)
-    return kept

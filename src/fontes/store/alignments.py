@@ -10,12 +10,13 @@ SHOWN = {"default": f"(a.status = 'confirmed' OR (a.status != 'rejected' AND COA
          "all": "1=1"}
 
 
-def reading_order(group: dict):
+def reading_order(group: dict, saved: list[int]):
     """The order a group's claims are read in: a revision (a figure changed from report to report) in
-    the order of the reports, any other group by document and place in it."""
+    the order of the reports, any other group as it was saved (the order its explanation reads in)."""
+    place = {claim_id: k for k, claim_id in enumerate(saved)}
     if group["relation"] == "revision":
-        return lambda c: (c.get("reported") or "", c["doc_id"], c["start"])
-    return lambda c: (c["doc_id"], c["start"])
+        return lambda c: (c.get("reported") or "", place[c["id"]])
+    return lambda c: place[c["id"]]
 
 
 class AlignmentRecords:
@@ -89,14 +90,15 @@ class AlignmentRecords:
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
             for alignment_id, member in self.db.execute(
-                    f"SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN ({','.join('?' * len(part))})",
-                    part):
+                    "SELECT alignment_id, claim_id FROM alignment_claims WHERE alignment_id IN"
+                    f" ({','.join('?' * len(part))}) ORDER BY rowid", part):
                 members.setdefault(alignment_id, []).append(member)
         wanted = sorted({c for m in members.values() for c in m})
         aligned = {c["id"]: c for start in range(0, len(wanted), 500)
                    for c in self.claims(ids=wanted[start:start + 500])}
         for group in groups:
-            group["claims"] = sorted((aligned[i] for i in members.get(group["id"], [])), key=reading_order(group))
+            saved = members.get(group["id"], [])
+            group["claims"] = sorted((aligned[i] for i in saved), key=reading_order(group, saved))
             group["independent"] = None if group["independent"] is None else bool(group["independent"])
         return groups
 

@@ -28,6 +28,12 @@ class ClaimRecords:
             where = f"c.id IN (SELECT c.id FROM claims c WHERE {where} ORDER BY c.doc_id, c.start LIMIT {int(limit)})"
         return self._claims_where(where, args)
 
+    def claim_outlines(self) -> list[dict]:
+        """Every claim with only what finding comparable claims needs (its document, span, reading,
+        terms, time, entities and quantities), in document order: a corpus-wide pass that decodes
+        no frame, attribution or notes, so that it stays light on big corpora."""
+        return self._claims_where("1=1", [], columns="c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time")
+
     def claims_naming_several(self, entity_ids: list[int]) -> list[dict]:
         """Claims whose subject is an entity and that name at least two of these: their frame, and each
         entity named with the words that name it there (lower case), for the network's stated relations."""
@@ -52,11 +58,12 @@ class ClaimRecords:
             "SELECT COUNT(DISTINCT c.id) FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
             " AND m.\"end\" <= c.\"end\" WHERE m.entity_id = ?", (entity_id,)).fetchone()[0]
 
-    def _claims_where(self, where: str, args: list) -> list[dict]:
-        """Claims matching a condition on `c`; their entities and quantities are read for those claims only."""
+    def _claims_where(self, where: str, args: list, columns: str = "c.*, (SELECT published FROM documents d"
+                      " WHERE d.id = c.doc_id) AS reported") -> list[dict]:
+        """Claims matching a condition on `c`, with the columns asked for; their entities and
+        quantities are read for those claims only."""
         rows = [dict(r) for r in self.db.execute(
-            "SELECT c.*, (SELECT published FROM documents d WHERE d.id = c.doc_id) AS reported FROM claims c"
-            f" WHERE {where} ORDER BY c.doc_id, c.start", args)]
+            f"SELECT {columns} FROM claims c WHERE {where} ORDER BY c.doc_id, c.start", args)]
         entities: dict[int, list[int]] = {}
         quantities: dict[int, list[dict]] = {}
         for r in self.db.execute(
@@ -69,12 +76,12 @@ class ClaimRecords:
             quantities.setdefault(r[0], []).append({k: r[k] for k in ("text", "value", "low", "high", "approximate",
                                                                        "unit", "counts")})
         for row in rows:
-            row["hedged"] = bool(row["hedged"])
-            row["attribution"] = json.loads(row["attribution"])
-            row["notes"] = json.loads(row["notes"])
+            if "hedged" in row:
+                row["hedged"] = bool(row["hedged"])
+            for column in ("attribution", "notes", "terms", "frame"):
+                if column in row:
+                    row[column] = json.loads(row[column])
             row["time"] = json.loads(row["time"]) if row["time"] else None
-            row["terms"] = json.loads(row["terms"])
-            row["frame"] = json.loads(row["frame"])
             row["entities"] = list(dict.fromkeys(entities.get(row["id"], [])))
             row["quantities"] = quantities.get(row["id"], [])
             row.pop("vector", None)

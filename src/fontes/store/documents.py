@@ -104,6 +104,10 @@ class DocumentRecords:
             " FROM documents d ORDER BY d.id").fetchall()
         return [_document_row(r) for r in rows]
 
+    def document_paths(self) -> dict[int, str]:
+        """Every stored document's path, by id."""
+        return dict(self.db.execute("SELECT id, path FROM documents").fetchall())
+
     def document_page(self, offset: int = 0, limit: int = 50) -> list[dict]:
         """One page of documents, in id order, with what was found in each (for the library view)."""
         rows = self.db.execute(

@@ -42,6 +42,13 @@ class EntityRecords:
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
                  for doc_id, m in resolution.found])
 
+    def entity_names(self) -> list[tuple[int, str, list[str]]]:
+        """Every mentioned entity's id, name and aliases, most mentioned first (as `entities` orders
+        them), without their documents: a light corpus-wide read."""
+        return [(r[0], r[1], json.loads(r[2])) for r in self.db.execute(
+            "SELECT e.id, e.name, e.aliases FROM entities e JOIN (SELECT entity_id, COUNT(*) AS n FROM mentions"
+            " WHERE entity_id IS NOT NULL GROUP BY entity_id) m ON m.entity_id = e.id ORDER BY m.n DESC, e.name")]
+
     def entities(self, etype: str | None = None, doc_id: int | None = None) -> list[dict]:
         """Entities with their aliases and mention counts per document, most mentioned first."""
         sql = ("SELECT e.id, e.name, e.type, e.aliases, e.evidence, e.titles, m.doc_id, COUNT(*) AS n FROM entities e"
