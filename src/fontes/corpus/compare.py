@@ -309,12 +309,27 @@ def opposed(a: dict, b: dict, same) -> str | None:
     sa, sb = a["frame"].get("subject"), b["frame"].get("subject")
     if _named(sa) and _named(sb) and not same(sa, sb):
         return None
-    for one, other in _opposed():
-        for x, y in ((a, b), (b, a)):
-            first, second = one.search(x["reading"]), other.search(y["reading"])
-            if first and second and not one.search(y["reading"]):
-                return f"“{first.group()}” vs “{second.group()}”"
+    ea, eb = _evaluations(a), _evaluations(b)
+    for k in range(len(ea)):
+        for x, y in ((ea, eb), (eb, ea)):
+            first, second = x[k][0], y[k][1]
+            if first and second and not y[k][0]:
+                return f"“{first}” vs “{second}”"
     return None
+
+
+def _evaluations(claim: dict) -> list[tuple[str | None, str | None]]:
+    """For each pair of opposed evaluations, the words of either that the claim uses (None where it
+    uses none); found once per claim, as a claim meets many others."""
+    if "_evaluations" not in claim:
+        claim["_evaluations"] = [(_found(one, claim["reading"]), _found(other, claim["reading"]))
+                                 for one, other in _opposed()]
+    return claim["_evaluations"]
+
+
+def _found(pattern, text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group() if match else None
 
 
 def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float = 4.0, same=None) -> dict | None:
