@@ -3,7 +3,8 @@
 Documents are made by recombining the claims of the sample corpus and the reference sources:
 each synthetic document takes 12 claims at random, with its numbers, dates, names and notes,
 and a word of its own so that no two sentences are identical. The measured stage is
-`align.run` (blocking, pairing, judging, writing the groups). Sentence embeddings are computed
+`align.run` (blocking, pairing, judging, writing the groups), and beside it entity resolution
+(both corpus-wide stages of `fontes ingest`), each with the resident memory it adds. Sentence embeddings are computed
 once per distinct source sentence and given small per-copy noise, so the figures show the
 alignment stage itself; the embedding rate (claims/s on this machine) is printed beside them.
 
@@ -14,10 +15,12 @@ from __future__ import annotations
 import argparse
 import random
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import numpy as np
+import psutil
 
 from fontes import pipeline
 from fontes.corpus import align, embeddings
@@ -65,13 +68,36 @@ def synthetic_document(number: int, picks: list[dict], rng: random.Random) -> tu
     return Document(f"synthetic/{number:05d}.txt", text, "text", f"{number:064d}", title=f"Synthetic {number}"), analysis
 
 
+def timed(work):
+    """Run `work()`; its result, seconds, and the most resident memory it added over what the process
+    held before (sampled every 50 ms), in MB."""
+    process, done = psutil.Process(), threading.Event()
+    before = peak = process.memory_info().rss
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, process.memory_info().rss)
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    start = time.perf_counter()
+    try:
+        result = work()
+    finally:
+        seconds = time.perf_counter() - start
+        done.set()
+        watcher.join()
+    return result, seconds, (peak - before) / 1e6
+
+
 def build(size: int, seeds: list[dict], base_vectors: dict[str, np.ndarray], tmp: Path) -> Store:
     rng = random.Random(size)
     store = Store(tmp / f"align-{size}.db")
     for number in range(size):
         doc, analysis = synthetic_document(number, rng.sample(seeds, PER_DOCUMENT), rng)
         store.save_document(doc, analysis, pipeline.ANALYSIS_VERSION)
-    pipeline.resolve_entities(store)
     vectors = {}
     for c in store.claims():
         base = base_vectors[c["reading"].rsplit(" (copy", 1)[0]]
@@ -94,14 +120,15 @@ def main() -> None:
         rate = len(readings) / (time.perf_counter() - start)
         base_vectors = dict(zip(readings, encoded))
         print(f"{len(seeds)} seed claims; embeddings: {rate:,.0f} claims/s on this machine")
-        print(f"{'documents':>10}{'claims':>10}{'groups':>10}{'align s':>10}{'ms/claim':>10}")
+        print(f"{'documents':>10}{'claims':>10}{'resolve s':>10}{'+MB':>8}{'groups':>10}{'align s':>10}"
+              f"{'ms/claim':>10}{'+MB':>8}")
         for size in args.sizes:
             store = build(size, seeds, base_vectors, tmp)
             claims = store.counts()["claims"]
-            start = time.perf_counter()
-            groups = align.run(store, "cpu")
-            seconds = time.perf_counter() - start
-            print(f"{size:>10,}{claims:>10,}{groups:>10,}{seconds:>10.2f}{1000 * seconds / claims:>10.3f}")
+            _, resolving, resolve_mb = timed(lambda: pipeline.resolve_entities(store))
+            groups, seconds, added = timed(lambda: align.run(store, "cpu"))
+            print(f"{size:>10,}{claims:>10,}{resolving:>10.2f}{resolve_mb:>8,.0f}{groups:>10,}{seconds:>10.2f}"
+                  f"{1000 * seconds / claims:>10.3f}{added:>8,.0f}")
         incremental(store, seeds, base_vectors, max(args.sizes))
 
 
@@ -119,10 +146,10 @@ def incremental(store: Store, seeds: list[dict], base_vectors: dict[str, np.ndar
         base = base_vectors[c["reading"].rsplit(" (copy", 1)[0]]
         vectors[c["id"]] = (base / np.linalg.norm(base)).astype(np.float32).tobytes()
     store.save_claim_vectors(vectors)
-    start = time.perf_counter()
-    groups = align.run(store, "cpu")
-    seconds = time.perf_counter() - start
-    print(f"adding {added} documents to {size:,}: alignment {seconds:.2f} s ({groups:,} groups)")
+    _, resolving, resolve_mb = timed(lambda: pipeline.resolve_entities(store))
+    groups, seconds, memory = timed(lambda: align.run(store, "cpu"))
+    print(f"adding {added} documents to {size:,}: entity resolution {resolving:.2f} s (+{resolve_mb:,.0f} MB), "
+          f"alignment {seconds:.2f} s ({groups:,} groups, +{memory:,.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -154,6 +154,17 @@ def test_any_order_and_batches_of_ingestion_give_the_same_groups(tmp_path, seria
     assert batched == whole
 
 
+def test_ingest_is_the_same_run_to_run(tmp_path, serial_export):
+    """Another process, with another seed for Python's string hashing (so sets and dicts of words
+    iterate in another order), stores exactly the same export, ids included."""
+    db = tmp_path / "again.db"
+    source = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONHASHSEED": "4242", "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
+    subprocess.run([sys.executable, "-m", "fontes", "-q", "--db", str(db), "ingest", str(EXAMPLES)], env=env,
+                   check=True, capture_output=True, cwd=Path.cwd())
+    assert export_of(Store(db)) == serial_export
+
+
 def test_an_ingest_killed_before_alignment_is_finished_by_the_next(tmp_path):
     first = tmp_path / "first"
     first.mkdir()
