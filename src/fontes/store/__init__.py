@@ -15,11 +15,12 @@ from .decisions import DecisionRecords
 from .documents import DocumentRecords
 from .entities import EntityRecords
 from .notes import NoteRecords
+from .pairs import PairRecords
 from .schema import MIGRATIONS
 
 __all__ = ["MIGRATIONS", "Store", "now"]
 
 
-class Store(DocumentRecords, NoteRecords, EntityRecords, ClaimRecords, AlignmentRecords, DecisionRecords,
-            Connection):
+class Store(DocumentRecords, NoteRecords, EntityRecords, PairRecords, ClaimRecords, AlignmentRecords,
+            DecisionRecords, Connection):
     """A fontes database file."""

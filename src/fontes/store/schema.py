@@ -153,6 +153,18 @@ MIGRATIONS = [
     ALTER TABLE entities ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE entities ADD COLUMN titles TEXT NOT NULL DEFAULT '[]';
     """,
+    """
+    ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN document_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET mention_count = (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = entities.id),
+        document_count = (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = entities.id);
+    CREATE INDEX entities_mention_count ON entities(mention_count);
+    CREATE TABLE entity_pairs (
+        a INTEGER NOT NULL, b INTEGER NOT NULL, sentences INTEGER NOT NULL, documents INTEGER NOT NULL,
+        stated TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_pairs_b ON entity_pairs(b);
+    """,
 ]
 
 
