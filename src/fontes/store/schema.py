@@ -164,6 +164,8 @@ MIGRATIONS = [
         stated TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (a, b)
     ) WITHOUT ROWID;
     CREATE INDEX entity_pairs_b ON entity_pairs(b);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_scanned ON documents((json_extract(meta, '$.ocr') IS NOT NULL));
     """,
 ]
 

@@ -29,15 +29,6 @@ def paging(total: int, page: int, per_page: int = PER_PAGE) -> dict:
     return {"page": page, "pages": pages, "total": total, "per_page": per_page, "offset": (page - 1) * per_page}
 
 
-def library(store: Store, page: int = 1) -> dict:
-    """A page of documents with what was found in each, and the files that failed to ingest."""
-    counts = store.counts()
-    paged = paging(counts["documents"], page)
-    docs = store.document_page(paged["offset"], PER_PAGE)
-    return {"paging": paged, "documents": [_document(d) for d in docs], "failures": store.failures(),
-            "counts": counts}
-
-
 def _document(d: dict) -> dict:
     keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
             "entities", "claims", "notes", "times", "pending")
@@ -47,7 +38,7 @@ def _document(d: dict) -> dict:
 def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int, int] | None = None) -> dict:
     """One page of a document's text cut into marked pieces, with the notes called on that page.
     With `mark`, the page is the one holding the span and the span is marked as the target."""
-    doc = _known(store, doc_id)
+    doc = document_known(store, doc_id)
     text = doc["text"]
     bounds = reader.pages(text)
     if page is None:
@@ -82,7 +73,8 @@ def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int
             "counts": {"entities": len(entities), "claims": len(claims), "notes": len(notes)}}
 
 
-def _known(store: Store, doc_id: int) -> dict:
+def document_known(store: Store, doc_id: int) -> dict:
+    """A document by id; NotFound (404) when the store has none."""
     try:
         return store.document(str(doc_id))
     except FontesError as exc:
@@ -137,6 +129,18 @@ def alignments(store: Store, relation: str | None = None, entity_id: int | None 
     """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
     paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
     groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
+    return {"paging": paged, "relation": relation, "groups": _with_notes(store, groups)}
+
+
+def alignments_by_id(store: Store, alignment_id: int) -> dict:
+    """One group, whatever its status, as a page of the conflicts or agreements view shows it."""
+    groups = store.alignments(ids=[alignment_id], shown="all")
+    if not groups:
+        raise NotFound(f"no alignment group a{alignment_id}")
+    return {"paging": paging(1, 1), "relation": groups[0]["relation"], "groups": _with_notes(store, groups)}
+
+
+def _with_notes(store: Store, groups: list[dict]) -> list[dict]:
     docs = {c["doc_id"] for g in groups for c in g["claims"]}
     titles, sources = citations(store, docs), citation.sources(store, docs)
     notes = _notes_by_marker(store, docs)
@@ -144,7 +148,7 @@ def alignments(store: Store, relation: str | None = None, entity_id: int | None 
     for group in out:
         for c in group["claims"]:
             c["note_texts"] = [notes[c["doc_id"]][m] for m in c["notes"] if m in notes.get(c["doc_id"], {})]
-    return {"paging": paged, "relation": relation, "groups": out}
+    return out
 
 
 def _notes_by_marker(store: Store, doc_ids: set[int]) -> dict[int, dict[str, dict]]:
