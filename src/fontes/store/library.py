@@ -80,14 +80,10 @@ class LibraryRecords:
 
 def _where(shelf: Shelf) -> tuple[str, list]:
     where, args = "1=1", []
-    if shelf.words:
-        # each word may stand in the title or in any sentence of the text (not all in one sentence)
-        phrases = ['"' + w.replace('"', '""') + '"*' for w in shelf.words]
-        in_text = " INTERSECT ".join(["SELECT s.doc_id FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
-                                      " WHERE sentences_fts MATCH ?"] * len(phrases))
-        in_title = " AND ".join(["d.title LIKE ? ESCAPE '\\'"] * len(shelf.words))
-        where += f" AND (d.id IN ({in_text}) OR ({in_title}))"
-        args += phrases + ["%" + _escaped(w) + "%" for w in shelf.words]
+    for word in shelf.words:  # each word in the title or in any sentence of the text (not all in one sentence)
+        where += (" AND (d.id IN (SELECT s.doc_id FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
+                  " WHERE sentences_fts MATCH ?) OR d.title LIKE ? ESCAPE '\\')")
+        args += ['"' + word.replace('"', '""') + '"*', "%" + _escaped(word) + "%"]
     if shelf.kind:
         where, args = where + " AND d.kind = ?", args + [shelf.kind]
     if shelf.since:
