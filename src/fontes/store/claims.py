@@ -48,10 +48,9 @@ class ClaimRecords:
         return [c for c in found.values() if len(c["named"]) > 1]
 
     def count_claims(self, entity_id: int) -> int:
-        """How many claims name an entity."""
-        return self.db.execute(
-            "SELECT COUNT(DISTINCT c.id) FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
-            " AND m.\"end\" <= c.\"end\" WHERE m.entity_id = ?", (entity_id,)).fetchone()[0]
+        """How many claims name an entity (counted at each resolution)."""
+        row = self.db.execute("SELECT claim_count FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else 0
 
     def _claims_where(self, where: str, args: list) -> list[dict]:
         """Claims matching a condition on `c`; their entities and quantities are read for those claims only."""

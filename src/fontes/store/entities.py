@@ -8,6 +8,13 @@ from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
 
 
+COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
+                  " FROM mentions m WHERE m.entity_id = entities.id)")
+COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n"
+                " FROM mentions m JOIN claims c ON c.doc_id = m.doc_id AND c.start <= m.start AND m.\"end\" <= c.\"end\""
+                " WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id) AS named WHERE named.entity_id = entities.id")
+
+
 class EntityRecords:
     """Reads and writes of mentions and resolved entities."""
 
@@ -40,9 +47,9 @@ class EntityRecords:
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
                  for doc_id, m in resolution.found])
-            # kept on each entity so that lists and the network sort by them without counting mentions
-            db.execute("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
-                       " FROM mentions m WHERE m.entity_id = entities.id)")
+            # kept on each entity so that lists, pages and the network do not count mentions at each request
+            db.execute(COUNT_MENTIONS)
+            db.execute(COUNT_CLAIMS)
             db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
 
     def entities(self, etype: str | None = None, doc_id: int | None = None) -> list[dict]:

@@ -53,13 +53,19 @@ class LibraryRecords:
         where, args = _where(shelf)
         return self.db.execute(f"SELECT COUNT(*) FROM documents d WHERE {where}", args).fetchone()[0]
 
-    def library_page(self, shelf: Shelf, offset: int = 0, limit: int = 50) -> list[dict]:
-        """One page of the documents that pass the filters, sorted, with what was found in each and how
-        many of their claims stand in conflicts, agreements and revisions."""
+    def library_page(self, shelf: Shelf, offset: int = 0, limit: int = 50) -> tuple[int, list[dict]]:
+        """How many documents pass the filters, and one page of them, sorted, with what was found in each
+        and how many of their claims stand in conflicts, agreements and revisions. The page's ids come
+        first (the words looked up once for the count and the page), then the counts for those alone."""
         where, args = _where(shelf)
-        shown = SHOWN["default"]
+        found = self.db.execute(f"SELECT d.id, COUNT(*) OVER () FROM documents d WHERE {where}"
+                                f" ORDER BY {ORDER[shelf.order]} LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        if not found:  # past the last page, or nothing found
+            return self.library_count(shelf), []
+        ids = [r[0] for r in found]
         in_groups = ("(SELECT COUNT(DISTINCT ac.claim_id) FROM claims c JOIN alignment_claims ac ON ac.claim_id = c.id"
-                     f" JOIN alignments a ON a.id = ac.alignment_id WHERE c.doc_id = d.id AND a.relation = '{{}}' AND {shown})")
+                     f" JOIN alignments a ON a.id = ac.alignment_id WHERE c.doc_id = d.id AND a.relation = '{{}}'"
+                     f" AND {SHOWN['default']})")
         rows = self.db.execute(
             "SELECT d.id, d.path, d.title, d.authors, d.published, d.kind, d.format, d.chars, d.ingested_at, d.meta,"
             " (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.doc_id = d.id) AS entities,"
@@ -69,9 +75,9 @@ class LibraryRecords:
             f" {in_groups.format('conflict')} AS conflicts, {in_groups.format('corroboration')} AS corroborations,"
             f" {in_groups.format('revision')} AS revisions,"
             " EXISTS (SELECT 1 FROM pending p WHERE p.doc_id = d.id) AS pending"
-            f" FROM documents d WHERE {where} ORDER BY {ORDER[shelf.order]} LIMIT ? OFFSET ?",
-            [*args, limit, offset]).fetchall()
-        return [_document_row(r) for r in rows]
+            f" FROM documents d WHERE d.id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        by_id = {r["id"]: _document_row(r) for r in rows}
+        return found[0][1], [by_id[i] for i in ids]
 
     def kinds(self) -> list[str]:
         """The kinds of the stored documents."""

@@ -156,8 +156,12 @@ MIGRATIONS = [
     """
     ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE entities ADD COLUMN document_count INTEGER NOT NULL DEFAULT 0;
-    UPDATE entities SET mention_count = (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = entities.id),
-        document_count = (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = entities.id);
+    ALTER TABLE entities ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)
+        FROM mentions m WHERE m.entity_id = entities.id);
+    UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n
+        FROM mentions m JOIN claims c ON c.doc_id = m.doc_id AND c.start <= m.start AND m."end" <= c."end"
+        WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id) AS named WHERE named.entity_id = entities.id;
     CREATE INDEX entities_mention_count ON entities(mention_count);
     CREATE TABLE entity_pairs (
         a INTEGER NOT NULL, b INTEGER NOT NULL, sentences INTEGER NOT NULL, documents INTEGER NOT NULL,
@@ -165,6 +169,7 @@ MIGRATIONS = [
     ) WITHOUT ROWID;
     CREATE INDEX entity_pairs_b ON entity_pairs(b);
     CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_kind ON documents(kind);
     CREATE INDEX documents_scanned ON documents((json_extract(meta, '$.ocr') IS NOT NULL));
     """,
 ]

@@ -39,8 +39,10 @@ def shelf(q: str = "", kind: str | None = None, since: str | None = None, until:
 def library(store: Store, page: int = 1, chosen: Shelf | None = None) -> dict:
     """A page of the documents on the shelf with what was found in each, and the files that failed."""
     chosen = chosen or Shelf()
-    paged = paging(store.library_count(chosen), page)
-    docs = store.library_page(chosen, paged["offset"], PER_PAGE)
+    total, docs = store.library_page(chosen, (max(1, page) - 1) * PER_PAGE, PER_PAGE)
+    paged = paging(total, page)
+    if paged["page"] < page and total:  # asked past the last page: show the last one
+        docs = store.library_page(chosen, paged["offset"], PER_PAGE)[1]
     filtered = chosen != Shelf(order=chosen.order)
     return {"paging": paged, "documents": [_listed(d) for d in docs], "failures": [] if filtered else store.failures(),
             "counts": store.counts(), "kinds": store.kinds(), "statuses": STATUS_NAMES, "orders": ORDER_NAMES,

@@ -15,6 +15,7 @@ from .timeline import timeline  # noqa: F401  (the timeline view, with its windo
 
 PER_PAGE = 50
 NETWORK_CAP = 150
+ENTITY_DOCUMENTS = 200  # an entity's page links at most this many of the documents that name it
 ENTITY_FIGURES = 200  # an entity's figure histories are read from at most this many of its claims
 EGO_ABOVE = 60  # a network with more entities than this opens on one entity's neighbourhood
 
@@ -164,8 +165,10 @@ def entity(store: Store, entity_id: int) -> dict:
     figures = [c for c in store.claims(entity_id=entity_id, limit=ENTITY_FIGURES) if c["quantities"]]
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "titles": e["titles"],
             "merged_by": merged_by(e["evidence"]),
-            "mentions": sum(per_doc.values()),
-            "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
+            "mentions": sum(per_doc.values()), "documents_total": len(per_doc),
+            # the documents that name it most (a name found in thousands of documents is no list to read)
+            "documents": [{"id": d, "mentions": per_doc[d]}
+                          for d in sorted(sorted(per_doc, key=lambda d: (-per_doc[d], d))[:ENTITY_DOCUMENTS])],
             "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id),
             "histories": histories.of_claims(figures, citation.sources(store, {c["doc_id"] for c in figures}))}
 
