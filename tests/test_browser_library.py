@@ -62,7 +62,7 @@ def test_library_filters_by_date_kind_and_status_and_sorts(page, site, sample_st
     paths = {d["id"]: d["path"].split("/")[-1] for d in sample_store.documents()}
     assert conflicted and listed(page, sample_store) == [paths[d] for d in by_claims]
     assert all("in conflict" in t for t in page.locator("table.library tbody td.compared").all_inner_texts())
-    snap(page, "library")
+    snap(page, "library-filtered")
     assert not page.errors
 
 

@@ -170,6 +170,7 @@ MIGRATIONS = [
     CREATE INDEX entity_pairs_b ON entity_pairs(b);
     CREATE INDEX documents_published ON documents(published);
     CREATE INDEX documents_kind ON documents(kind);
+    CREATE INDEX times_when ON times(COALESCE(earliest, latest), latest, doc_id, start);
     CREATE INDEX documents_scanned ON documents((json_extract(meta, '$.ocr') IS NOT NULL));
     """,
 ]
