@@ -82,6 +82,7 @@ def test_a_document_page_shows_its_source_and_where_its_claims_stand(page, site,
     assert group.locator(".relation").text_content() == "conflict"
     others = [c for c in conflict["claims"] if c["doc_id"] != doc]
     assert group.locator(".others li").count() == len(others)
+    standing.scroll_into_view_if_needed()
     snap(page, "reader-standing")
     with page.expect_navigation():
         group.locator(f"a[href='/group/{conflict['id']}']").click()

@@ -3,8 +3,8 @@ sentences and how many documents, and what the claims naming both have one of th
 Corpus-wide, after entity resolution; the network (network.py) reads the pairs from the store."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import combinations, groupby
-from typing import Iterable
 
 from ..store import Store
 

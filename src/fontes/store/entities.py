@@ -7,7 +7,6 @@ import sqlite3
 from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
 
-
 COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
                   " FROM mentions m WHERE m.entity_id = entities.id)")
 COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n"
