@@ -4,6 +4,7 @@ on two busy cores), then served and driven in Debian's Chromium as in test_brows
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import datetime, timezone
@@ -139,6 +140,28 @@ def test_a_figure_history_is_drawn_for_a_figure_reported_on_several_days(page, s
     assert len(xs) == len({p["day"] for p in history["points"]}) >= 2
     assert history["trend"] in chart.locator("figcaption").inner_text()
     snap(page, "timebank-figure-history")
+    assert not page.errors
+
+
+def test_the_library_of_wire_stories_finds_a_word_and_keeps_to_a_year(page, site, timebank):
+    docs = timebank.citation_fields()
+    holding = {s["doc_id"] for s in timebank.sentences() if re.search(r"(?<![0-9A-Za-z])hostage", s["text"], re.I)}
+    holding |= {d["id"] for d in docs if "hostage" in (d["title"] or "").lower()}
+    page.goto(site + "/?q=hostage")
+    assert holding and page.locator("#shelf-count").inner_text() == f"{len(holding)} of {len(docs)} documents match."
+    links = page.locator("table.library tbody tr td:nth-child(2) > a")
+    assert {int(link.get_attribute("href").split("/")[-1]) for link in links.all()} == holding
+    form = page.locator("#shelf")
+    form.get_by_label("Search").fill("")
+    form.get_by_label("From").fill("1998")
+    form.get_by_label("To").fill("1998")
+    form.get_by_label("Sort").select_option(label="date, oldest first")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Show").click()
+    in_1998 = sorted(d["published"] for d in docs if (d["published"] or "")[:4] == "1998")
+    assert page.locator("#shelf-count").inner_text().startswith(f"{len(in_1998)} of {len(docs)} documents match")
+    assert page.locator("table.library tbody td:nth-child(4)").all_inner_texts() == in_1998[:50]
+    snap(page, "timebank-library")
     assert not page.errors
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from pathlib import PurePath
+import os.path
 
 from . import lexicon
 
@@ -53,7 +53,7 @@ def outlet_of(doc: dict, filed: dict | None) -> str | None:
     if filed and filed["agency"]:
         agencies = {k.lower(): v for k, v in outlets["agencies"].items()}
         return agencies.get(filed["agency"].lower(), filed["agency"])
-    stem = PurePath(doc.get("path") or "").name.split(".")[0]
+    stem = _file_name(doc.get("path")).split(".")[0]
     if _names_the_file(doc.get("title"), doc.get("path")):
         code = FILE_CODE.match(stem)
         codes = {k.lower(): v for k, v in outlets["file_codes"].items()}
@@ -80,8 +80,8 @@ def cite(doc: dict) -> str:
         surnames = [a.split()[-1] for a in authors]
         names = f"{surnames[0]} et al." if len(surnames) > 2 else " and ".join(surnames)
         year = (doc.get("published") or "")[:4]
-        return f"{names}{', ' + year if year else ''}: {title or PurePath(doc['path']).name}"
-    name = title or PurePath(doc.get("path") or "").name
+        return f"{names}{', ' + year if year else ''}: {title or _file_name(doc['path'])}"
+    name = title or _file_name(doc.get("path"))
     return f"{name}, {date}" if date and date not in name else name
 
 
@@ -93,7 +93,7 @@ def citations(store, doc_ids: set[int]) -> dict[int, str]:
 def source_name(doc: dict) -> str:
     """Who published a document, in a word or two: its outlet, else its title or file name."""
     title = " ".join((doc.get("title") or "").split())
-    return outlet_of(doc, dateline(title)) or title or PurePath(doc.get("path") or "").name
+    return outlet_of(doc, dateline(title)) or title or _file_name(doc.get("path"))
 
 
 def sources(store, doc_ids: set[int]) -> dict[int, str]:
@@ -116,5 +116,11 @@ def heading(doc: dict) -> str:
 
 def _names_the_file(title: str | None, path: str | None) -> bool:
     """Whether a title is no title: empty, or the file's name ("APW19980807.0261" for APW19980807.0261.txt)."""
-    name = PurePath(path or "").name
-    return not title or title in (name, PurePath(name).stem, name.split(".")[0])
+    name = _file_name(path)
+    return not title or title in (name, os.path.splitext(name)[0], name.split(".")[0])
+
+
+def _file_name(path: str | None) -> str:
+    """The file's name of a stored path (as PurePath(path).name, without building a path: citations
+    are made for thousands of documents at a time)."""
+    return os.path.basename(path or "")

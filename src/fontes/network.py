@@ -1,14 +1,15 @@
 """The entity network: entities as nodes sized by mentions, joined when they are named in the same
 sentence (with what the claims naming both have one of them do), coloured by community. The whole
 network (the most mentioned entities) or one entity's neighbourhood (its ego network, one or two
-steps out). One builder serves the web view, its JSON API and the GraphML export."""
+steps out). The pairs are counted once per resolution (corpus/cooccurrence.py) and read from the
+store here. One builder serves the web view, its JSON API and the GraphML export."""
 from __future__ import annotations
 
 import networkx as nx
 
+from .corpus import cooccurrence
 from .store import Store
 
-COPULAS = {"be", "have", "become", "seem"}  # verbs that state no relation between their subject and the rest
 EGO_NEIGHBOURS = 30  # at each step out, the neighbours named most often with the entities reached so far
 
 
@@ -23,16 +24,17 @@ def ego(store: Store, entity_id: int, depth: int = 1, doc_id: int | None = None,
     """An entity and the entities named with it, `depth` steps out (1 or 2); at each step the
     neighbours named most often with those already reached, at most `limit` entities in all."""
     reached, frontier = [entity_id], [entity_id]
+    in_document = _document_pairs(store, doc_id) if doc_id is not None else None
     for _ in range(max(1, min(depth, 2))):
         found: dict[int, int] = {}
-        for _given, other, sentences in store.neighbours(frontier, doc_id):
+        for other, sentences in _neighbours(store, frontier, in_document):
             if other not in reached:
                 found[other] = found.get(other, 0) + sentences
         frontier = sorted(found, key=lambda e: (-found[e], e))[:min(EGO_NEIGHBOURS, limit - len(reached))]
         reached += frontier
         if not frontier:
             break
-    g = _build(store, store.entity_counts(doc_id=doc_id, ids=reached), doc_id)
+    g = _build(store, store.entity_counts(doc_id=doc_id, ids=reached), doc_id, in_document)
     if entity_id in g:
         g.nodes[entity_id]["ego"] = True
         for n in g.nodes:
@@ -40,37 +42,42 @@ def ego(store: Store, entity_id: int, depth: int = 1, doc_id: int | None = None,
     return g
 
 
-def _build(store: Store, entities: list[dict], doc_id: int | None) -> nx.Graph:
+def _ready(store: Store) -> None:
+    """Count the pairs of a store written before they were kept (once; every resolution counts them since)."""
+    if store.entity_pairs_missing():
+        cooccurrence.run(store)
+
+
+def _document_pairs(store: Store, doc_id: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """The pairs named together in one document, counted from its mentions (a document is small)."""
+    return cooccurrence.count(store.entity_sentences(doc_id))
+
+
+def _neighbours(store: Store, frontier: list[int], in_document: dict | None) -> list[tuple[int, int]]:
+    """(other, sentences) for the entities named with any in the frontier, in the store or in one document."""
+    if in_document is None:
+        _ready(store)
+        return [(other, n) for _given, other, n in store.pair_neighbours(frontier)]
+    given = set(frontier)
+    return [(b if a in given else a, n) for (a, b), (n, _) in in_document.items() if a in given or b in given]
+
+
+def _build(store: Store, entities: list[dict], doc_id: int | None, in_document: dict | None = None) -> nx.Graph:
     g = nx.Graph()
     for e in entities:
         g.add_node(e["id"], label=e["name"], type=e["type"], mentions=e["mentions"],
                    documents=e["documents"], aliases="; ".join(e["aliases"]))
-    for a, b, sentences, documents in store.cooccurrences([e["id"] for e in entities], doc_id):
+    _ready(store)
+    pairs = store.entity_pairs(list(g.nodes))  # what the claims state comes from the whole store
+    if doc_id is not None:
+        in_document = in_document if in_document is not None else _document_pairs(store, doc_id)
+        pairs = [(a, b, *in_document[a, b], stated) for a, b, _n, _d, stated in pairs if (a, b) in in_document]
+    for a, b, sentences, documents, stated in pairs:
         g.add_edge(a, b, weight=sentences, documents=documents)
-    _stated(store, g)
+        if stated:  # text, as GraphML holds it
+            g.edges[a, b]["stated"] = "; ".join(f"{g.nodes[d]['label']}: {', '.join(v)}" for d, v in sorted(stated.items()))
     _communities(g)
     return g
-
-
-def _stated(store: Store, g: nx.Graph) -> None:
-    """Beside co-occurrence, what the claims that name both entities have one of them do: the frame of
-    a claim gives its subject and verb (not its object), so an edge says "Bush: send, denounce" for
-    claims whose subject is Bush and that name the other entity too. Copulas say nothing of the kind."""
-    verbs: dict[tuple[int, int], dict[int, list[str]]] = {}
-    for claim in store.claims_naming_several(list(g.nodes)):
-        frame = claim["frame"]
-        subject, verb = frame.get("subject") or "", frame.get("predicate")
-        if not subject.startswith("e:") or not verb or verb in COPULAS:
-            continue
-        doer = next((e for e, words in claim["named"].items() if subject[2:] in words), None)
-        for other in claim["named"]:
-            if doer is not None and other != doer and g.has_edge(doer, other):
-                said = verbs.setdefault((min(doer, other), max(doer, other)), {}).setdefault(doer, [])
-                verb_said = ("not " if frame.get("negated") else "") + verb
-                if verb_said not in said:
-                    said.append(verb_said)
-    for (a, b), by_doer in verbs.items():  # text, as GraphML holds it
-        g.edges[a, b]["stated"] = "; ".join(f"{g.nodes[d]['label']}: {', '.join(v)}" for d, v in sorted(by_doer.items()))
 
 
 def _communities(g: nx.Graph) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .analyze import claims, entities, language, layout, notes, quantities, references, times
-from .corpus import align, resolve, review
+from .corpus import align, cooccurrence, resolve, review
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
 from .model import Analysis, Document, Mention, Note
@@ -256,4 +256,5 @@ def resolve_entities(store: Store, corrections: Path | None = None) -> int:
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     result = resolve.run(store.model_mentions(), store.text_of, gazetteer)
     store.save_resolution(result)
+    cooccurrence.run(store)
     return len(result.entities)

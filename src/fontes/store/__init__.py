@@ -14,12 +14,14 @@ from .connection import Connection, now
 from .decisions import DecisionRecords
 from .documents import DocumentRecords
 from .entities import EntityRecords
+from .library import LibraryRecords, Shelf
 from .notes import NoteRecords
+from .pairs import PairRecords
 from .schema import MIGRATIONS
 
-__all__ = ["MIGRATIONS", "Store", "now"]
+__all__ = ["MIGRATIONS", "Shelf", "Store", "now"]
 
 
-class Store(DocumentRecords, NoteRecords, EntityRecords, ClaimRecords, AlignmentRecords, DecisionRecords,
-            Connection):
+class Store(DocumentRecords, LibraryRecords, NoteRecords, EntityRecords, PairRecords, ClaimRecords, AlignmentRecords,
+            DecisionRecords, Connection):
     """A fontes database file."""

@@ -73,14 +73,19 @@ class AlignmentRecords:
     def alignments(self, relation: str | None = None, entity_id: int | None = None,
                    independent: bool | None = None, claim_id: int | None = None,
                    limit: int | None = None, offset: int = 0, shown: str = "default",
-                   status: str | None = None, ids: list[int] | None = None) -> list[dict]:
+                   status: str | None = None, ids: list[int] | None = None, doc_id: int | None = None) -> list[dict]:
         """Alignment groups with their claims side by side, strongest first; only the groups asked for
-        (a page of them, those holding one claim, those with these ids) are read with their claims.
+        (a page of them, those holding one claim or a claim of one document, those with these ids) are
+        read with their claims.
         `shown` "default" leaves out what the reader rejected, "all" keeps everything (see SHOWN)."""
         where, args = self._alignment_filter(relation, entity_id, independent, claim_id, shown, status)
         if ids is not None:
             where += f" AND a.id IN ({','.join('?' * len(ids))})"
             args += list(ids)
+        if doc_id is not None:
+            where += (" AND a.id IN (SELECT ac.alignment_id FROM claims c JOIN alignment_claims ac ON ac.claim_id = c.id"
+                      " WHERE c.doc_id = ?)")
+            args.append(doc_id)
         sql = f"SELECT * FROM alignments a WHERE {where} ORDER BY score DESC, id"
         if limit is not None:
             sql, args = sql + " LIMIT ? OFFSET ?", args + [limit, offset]

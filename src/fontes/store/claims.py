@@ -34,18 +34,19 @@ class ClaimRecords:
         no frame, attribution or notes, so that it stays light on big corpora."""
         return self._claims_where("1=1", [], columns="c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time")
 
-    def claims_naming_several(self, entity_ids: list[int]) -> list[dict]:
-        """Claims whose subject is an entity and that name at least two of these: their frame, and each
-        entity named with the words that name it there (lower case), for the network's stated relations."""
-        if not entity_ids:
+    def claims_naming_several(self, entity_ids: list[int] | None = None) -> list[dict]:
+        """Claims whose subject is an entity and that name at least two of these (of any entities if None):
+        their frame, and each entity named with the words that name it there (lower case), for the
+        stated relations between entities."""
+        if entity_ids is not None and not entity_ids:
             return []
-        marks = ",".join("?" * len(entity_ids))
+        named = "IS NOT NULL" if entity_ids is None else f"IN ({','.join('?' * len(entity_ids))})"
         rows = self.db.execute(
             # claims with an entity for subject are few: read them first (CROSS JOIN keeps that order)
             "SELECT c.id, c.frame, m.entity_id, lower(COALESCE(m.name, m.text)) FROM claims c CROSS JOIN mentions m"
             " ON m.doc_id = c.doc_id AND m.start >= c.start AND m.\"end\" <= c.\"end\""
-            f" WHERE m.entity_id IN ({marks}) AND c.frame LIKE '%\"subject\": \"e:%' ORDER BY c.id, m.start",
-            list(entity_ids))
+            f" WHERE m.entity_id {named} AND c.frame LIKE '%\"subject\": \"e:%' ORDER BY c.id, m.start",
+            list(entity_ids or []))
         found: dict[int, dict] = {}
         for claim_id, frame, entity_id, words in rows:
             claim = found.setdefault(claim_id, {"id": claim_id, "frame": json.loads(frame or "{}"), "named": {}})
@@ -53,10 +54,9 @@ class ClaimRecords:
         return [c for c in found.values() if len(c["named"]) > 1]
 
     def count_claims(self, entity_id: int) -> int:
-        """How many claims name an entity."""
-        return self.db.execute(
-            "SELECT COUNT(DISTINCT c.id) FROM claims c JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start"
-            " AND m.\"end\" <= c.\"end\" WHERE m.entity_id = ?", (entity_id,)).fetchone()[0]
+        """How many claims name an entity (counted at each resolution)."""
+        row = self.db.execute("SELECT claim_count FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else 0
 
     def _claims_where(self, where: str, args: list, columns: str = "c.*, (SELECT published FROM documents d"
                       " WHERE d.id = c.doc_id) AS reported") -> list[dict]:

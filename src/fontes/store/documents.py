@@ -108,18 +108,6 @@ class DocumentRecords:
         """Every stored document's path, by id."""
         return dict(self.db.execute("SELECT id, path FROM documents").fetchall())
 
-    def document_page(self, offset: int = 0, limit: int = 50) -> list[dict]:
-        """One page of documents, in id order, with what was found in each (for the library view)."""
-        rows = self.db.execute(
-            "SELECT d.id, d.path, d.title, d.authors, d.published, d.kind, d.format, d.chars, d.ingested_at,"
-            " (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m WHERE m.doc_id = d.id) AS entities,"
-            " (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims,"
-            " (SELECT COUNT(*) FROM notes n WHERE n.doc_id = d.id) AS notes,"
-            " (SELECT COUNT(*) FROM times t WHERE t.doc_id = d.id) AS times,"
-            " EXISTS (SELECT 1 FROM pending p WHERE p.doc_id = d.id) AS pending"
-            " FROM documents d ORDER BY d.id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return [_document_row(r) for r in rows]
-
     def citation_fields(self, doc_ids: set[int] | None = None, limit: int | None = None) -> list[dict]:
         """What a citation of each document is made from (path, title, authors, published, kind, meta),
         without reading the text: of these documents, or of the first `limit` in id order."""
@@ -202,6 +190,7 @@ class DocumentRecords:
             sql += (" AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = t.doc_id AND m.entity_id = ?"
                     " AND m.start >= s.start AND m.\"end\" <= s.\"end\")")
             args.append(entity_id)
+        # the order of the times_when index: the first items are read without sorting every dated time
         sql += " ORDER BY COALESCE(t.earliest, t.latest), t.latest, t.doc_id, t.start"
         if limit is not None:
             sql, args = sql + " LIMIT ?", args + [limit]

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from itertools import combinations
 
 from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
+
+COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
+                  " FROM mentions m WHERE m.entity_id = entities.id)")
+COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n"
+                " FROM mentions m JOIN claims c ON c.doc_id = m.doc_id AND c.start <= m.start AND m.\"end\" <= c.\"end\""
+                " WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id) AS named WHERE named.entity_id = entities.id")
 
 
 class EntityRecords:
@@ -41,13 +46,16 @@ class EntityRecords:
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
                  for doc_id, m in resolution.found])
+            # kept on each entity so that lists, pages and the network do not count mentions at each request
+            db.execute(COUNT_MENTIONS)
+            db.execute(COUNT_CLAIMS)
+            db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
 
     def entity_names(self) -> list[tuple[int, str, list[str]]]:
         """Every mentioned entity's id, name and aliases, most mentioned first (as `entities` orders
         them), without their documents: a light corpus-wide read."""
         return [(r[0], r[1], json.loads(r[2])) for r in self.db.execute(
-            "SELECT e.id, e.name, e.aliases FROM entities e JOIN (SELECT entity_id, COUNT(*) AS n FROM mentions"
-            " WHERE entity_id IS NOT NULL GROUP BY entity_id) m ON m.entity_id = e.id ORDER BY m.n DESC, e.name")]
+            "SELECT id, name, aliases FROM entities WHERE mention_count > 0 ORDER BY mention_count DESC, name")]
 
     def entities(self, etype: str | None = None, doc_id: int | None = None) -> list[dict]:
         """Entities with their aliases and mention counts per document, most mentioned first."""
@@ -68,65 +76,26 @@ class EntityRecords:
             entry["mentions"] += r["n"]
         return sorted(out.values(), key=lambda e: (-e["mentions"], e["name"]))
 
-    def cooccurrences(self, entity_ids: list[int], doc_id: int | None = None) -> list[tuple[int, int, int, int]]:
-        """Pairs of the given entities named in the same sentence: (a, b, sentences, documents), a < b."""
-        if not entity_ids:
-            return []
-        # each mention's sentence in one pass over the entities' mentions, then the pairs in Python:
-        # a join of mentions with mentions through the sentences reads the same rows many times over
-        sql = (f"SELECT m.doc_id, m.entity_id, (SELECT s.id FROM sentences s WHERE s.doc_id = m.doc_id"
-               f" AND s.start <= m.start AND m.start < s.\"end\" ORDER BY s.start DESC LIMIT 1) FROM mentions m"
-               f" WHERE m.entity_id IN ({','.join('?' * len(entity_ids))})")
-        args: list = list(entity_ids)
-        if doc_id is not None:
-            sql, args = sql + " AND m.doc_id = ?", args + [doc_id]
-        named: dict[tuple[int, int], set[int]] = {}
-        for doc, entity, sentence in self.db.execute(sql, args):
-            if sentence is not None:
-                named.setdefault((doc, sentence), set()).add(entity)
-        pairs: dict[tuple[int, int], list] = {}
-        for (doc, _), entities in named.items():
-            for pair in combinations(sorted(entities), 2):
-                counted = pairs.setdefault(pair, [0, set()])
-                counted[0] += 1
-                counted[1].add(doc)
-        return [(a, b, n, len(docs)) for (a, b), (n, docs) in sorted(pairs.items())]
-
-    def neighbours(self, entity_ids: list[int], doc_id: int | None = None) -> list[tuple[int, int, int]]:
-        """Entities named in a sentence with any of the given ones: (given, other, sentences), most first."""
-        if not entity_ids:
-            return []
-        marks = ",".join("?" * len(entity_ids))
-        sql = ("SELECT a.entity_id, b.entity_id, COUNT(DISTINCT s.id) AS n FROM mentions a"
-               " JOIN sentences s ON s.doc_id = a.doc_id AND s.start <= a.start AND a.start < s.\"end\""
-               " JOIN mentions b ON b.doc_id = s.doc_id AND b.start >= s.start AND b.start < s.\"end\""
-               f" WHERE a.entity_id IN ({marks}) AND b.entity_id IS NOT NULL AND b.entity_id != a.entity_id")
-        args: list = list(entity_ids)
-        if doc_id is not None:
-            sql, args = sql + " AND a.doc_id = ?", args + [doc_id]
-        return [tuple(r) for r in self.db.execute(sql + " GROUP BY a.entity_id, b.entity_id ORDER BY n DESC, b.entity_id",
-                                                  args)]
-
     def top_entities(self, limit: int) -> list[dict]:
         """The most mentioned entities, names and types only."""
         return [{"id": r[0], "name": r[1], "type": r[2]} for r in self.db.execute(
-            "SELECT e.id, e.name, e.type FROM entities e JOIN mentions m ON m.entity_id = e.id"
-            " GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?", (limit,))]
+            "SELECT id, name, type FROM entities WHERE mention_count > 0 ORDER BY mention_count DESC, name LIMIT ?",
+            (limit,))]
 
     def entity_counts(self, etype: str | None = None, doc_id: int | None = None, ids: list[int] | None = None,
                       min_mentions: int = 1, limit: int | None = None) -> list[dict]:
-        """Entities with how often and in how many documents they are mentioned, most mentioned first
-        (one pass over the mentions' entity index; `entities` also breaks the counts down by document)."""
-        sql = ("SELECT e.id, e.name, e.type, e.aliases, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents"
-               " FROM entities e JOIN mentions m ON m.entity_id = e.id WHERE 1=1")
-        args: list = []
+        """Entities with how often and in how many documents they are mentioned in the whole store, most
+        mentioned first (counts kept on each entity; `entities` also breaks them down by document)."""
+        sql = ("SELECT e.id, e.name, e.type, e.aliases, e.mention_count AS mentions, e.document_count AS documents"
+               " FROM entities e WHERE e.mention_count >= ?")
+        args: list = [max(1, min_mentions)]
         if etype:
             sql, args = sql + " AND e.type = ?", args + [etype.upper()]
         if doc_id is not None:
             sql, args = sql + " AND e.id IN (SELECT entity_id FROM mentions WHERE doc_id = ?)", args + [doc_id]
         if ids is not None:
             sql, args = sql + f" AND e.id IN ({','.join('?' * len(ids))})", args + list(ids)
-        sql, args = sql + " GROUP BY e.id HAVING COUNT(*) >= ? ORDER BY mentions DESC, e.name", args + [min_mentions]
+        sql += " ORDER BY e.mention_count DESC, e.name"
         if limit is not None:
             sql, args = sql + " LIMIT ?", args + [limit]
         return [{**dict(r), "aliases": json.loads(r["aliases"])} for r in self.db.execute(sql, args)]
@@ -152,8 +121,7 @@ class EntityRecords:
         """Entities whose name or an alias contains `text` (any case), most mentioned first."""
         pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return [{"id": r[0], "name": r[1], "type": r[2], "mentions": r[3]} for r in self.db.execute(
-            "SELECT e.id, e.name, e.type, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n"
-            " FROM entities e WHERE e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(e.aliases) a"
+            "SELECT e.id, e.name, e.type, e.mention_count AS n FROM entities e WHERE e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(e.aliases) a"
             " WHERE a.value LIKE ? ESCAPE '\\') ORDER BY n DESC, e.name LIMIT ?", (pattern, pattern, limit))]
 
     def mentions(self, doc_id: int | None = None, entity_id: int | None = None) -> list[dict]:

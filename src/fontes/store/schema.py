@@ -153,6 +153,26 @@ MIGRATIONS = [
     ALTER TABLE entities ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE entities ADD COLUMN titles TEXT NOT NULL DEFAULT '[]';
     """,
+    """
+    ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN document_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)
+        FROM mentions m WHERE m.entity_id = entities.id);
+    UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n
+        FROM mentions m JOIN claims c ON c.doc_id = m.doc_id AND c.start <= m.start AND m."end" <= c."end"
+        WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id) AS named WHERE named.entity_id = entities.id;
+    CREATE INDEX entities_mention_count ON entities(mention_count);
+    CREATE TABLE entity_pairs (
+        a INTEGER NOT NULL, b INTEGER NOT NULL, sentences INTEGER NOT NULL, documents INTEGER NOT NULL,
+        stated TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_pairs_b ON entity_pairs(b);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_kind ON documents(kind);
+    CREATE INDEX times_when ON times(COALESCE(earliest, latest), latest, doc_id, start);
+    CREATE INDEX documents_scanned ON documents((json_extract(meta, '$.ocr') IS NOT NULL));
+    """,
 ]
 
 

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import pipeline
 from ..corpus import review
 from ..store import Store
-from . import views
+from . import library as shelves, views
 from .uploads import Refused
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -42,9 +42,24 @@ def parse_mark(mark: str | None) -> tuple[int, int] | None:
     return None
 
 
-@router.get("/documents", summary="Library: a page of documents with counts, and failed files")
-def documents(store: StoreDep, page: Page = 1) -> dict:
-    return views.library(store, page)
+Words = Annotated[str, Query(max_length=300, description="words of the title or text (each must be there)")]
+DateBound = Annotated[str | None, Query(max_length=10, description="a year, month or day: 1998, 1998-08, 1998-08-07")]
+Status = Annotated[Literal[tuple(shelves.STATUS_NAMES)] | None, BeforeValidator(lambda v: v or None), Query()]
+Order = Annotated[Literal[tuple(shelves.ORDER_NAMES)], BeforeValidator(lambda v: v or "id"), Query()]
+Kind = Annotated[str | None, Query(max_length=30)]
+
+
+@router.get("/documents", summary="Library: a page of documents found by words, kind, date and status, sorted")
+def documents(store: StoreDep, page: Page = 1, q: Words = "", kind: Kind = None, since: DateBound = None,
+              until: DateBound = None, status: Status = None, order: Order = "id") -> dict:
+    return shelves.library(store, page, shelves.shelf(q, kind, since, until, status, order))
+
+
+@router.get("/documents/{doc_id}/standing",
+            summary="Where a document's figures and dates stand against the other sources: its groups")
+def standing(store: StoreDep, doc_id: int) -> dict:
+    views.document_known(store, doc_id)
+    return shelves.standing(store, doc_id)
 
 
 @router.get("/documents/{doc_id}", summary="Reader: a page of a document's text, cut into marked pieces")

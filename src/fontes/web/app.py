@@ -61,6 +61,8 @@ def create_app(db_path: Path, corrections: Path | None = None, max_upload: int =
     app.state.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                       autoescape=select_autoescape(default=True, default_for_string=True))
     app.state.missing_viewers = missing_viewers()
+    for template in app.state.templates.list_templates(extensions=["html"]):  # compiled once, before the first reader
+        app.state.templates.get_template(template)
 
     @app.middleware("http")
     async def safety_headers(request: Request, call_next):

@@ -3,12 +3,13 @@ from a source is always shown as text."""
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from . import views
-from .api import Id, Lanes, Page, StoreDep, parse_mark
+from . import library as shelves, views
+from .api import DateBound, Id, Kind, Lanes, Order, Page, Status, StoreDep, Words, parse_mark
 
 router = APIRouter(include_in_schema=False)
 
@@ -20,15 +21,25 @@ def render(request: Request, template: str, **context) -> HTMLResponse:
 
 
 @router.get("/")
-def library(request: Request, store: StoreDep, page: Page = 1):
-    return render(request, "library.html", view="library", data=views.library(store, page),
+def library(request: Request, store: StoreDep, page: Page = 1, q: Words = "", kind: Kind = None,
+            since: DateBound = None, until: DateBound = None, status: Status = None, order: Order = "id"):
+    data = shelves.library(store, page, shelves.shelf(q, kind, since, until, status, order))
+    query = urlencode({k: v for k, v in data["filters"].items() if v and not (k == "order" and v == "id")})
+    return render(request, "library.html", view="library", data=data, query=query,
                   max_upload=request.app.state.uploads.max_bytes)
 
 
 @router.get("/doc/{doc_id}")
 def reader(request: Request, store: StoreDep, doc_id: int, page: Annotated[int | None, Query(ge=1)] = None,
            mark: str | None = None):
-    return render(request, "reader.html", view="library", data=views.document(store, doc_id, page, parse_mark(mark)))
+    return render(request, "reader.html", view="library", data=views.document(store, doc_id, page, parse_mark(mark)),
+                  standing=shelves.standing(store, doc_id))
+
+
+@router.get("/group/{alignment_id}")
+def group(request: Request, store: StoreDep, alignment_id: int):
+    data = views.alignments_by_id(store, alignment_id)
+    return render(request, "alignments.html", view="library", data=data, entity=None, entities=[], single=True)
 
 
 @router.get("/timeline")

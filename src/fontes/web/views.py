@@ -15,6 +15,7 @@ from .timeline import timeline  # noqa: F401  (the timeline view, with its windo
 
 PER_PAGE = 50
 NETWORK_CAP = 150
+ENTITY_DOCUMENTS = 200  # an entity's page links at most this many of the documents that name it
 ENTITY_FIGURES = 200  # an entity's figure histories are read from at most this many of its claims
 EGO_ABOVE = 60  # a network with more entities than this opens on one entity's neighbourhood
 
@@ -29,15 +30,6 @@ def paging(total: int, page: int, per_page: int = PER_PAGE) -> dict:
     return {"page": page, "pages": pages, "total": total, "per_page": per_page, "offset": (page - 1) * per_page}
 
 
-def library(store: Store, page: int = 1) -> dict:
-    """A page of documents with what was found in each, and the files that failed to ingest."""
-    counts = store.counts()
-    paged = paging(counts["documents"], page)
-    docs = store.document_page(paged["offset"], PER_PAGE)
-    return {"paging": paged, "documents": [_document(d) for d in docs], "failures": store.failures(),
-            "counts": counts}
-
-
 def _document(d: dict) -> dict:
     keep = ("id", "path", "title", "authors", "published", "kind", "format", "chars", "ingested_at",
             "entities", "claims", "notes", "times", "pending")
@@ -47,7 +39,7 @@ def _document(d: dict) -> dict:
 def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int, int] | None = None) -> dict:
     """One page of a document's text cut into marked pieces, with the notes called on that page.
     With `mark`, the page is the one holding the span and the span is marked as the target."""
-    doc = _known(store, doc_id)
+    doc = document_known(store, doc_id)
     text = doc["text"]
     bounds = reader.pages(text)
     if page is None:
@@ -82,7 +74,8 @@ def document(store: Store, doc_id: int, page: int | None = None, mark: tuple[int
             "counts": {"entities": len(entities), "claims": len(claims), "notes": len(notes)}}
 
 
-def _known(store: Store, doc_id: int) -> dict:
+def document_known(store: Store, doc_id: int) -> dict:
+    """A document by id; NotFound (404) when the store has none."""
     try:
         return store.document(str(doc_id))
     except FontesError as exc:
@@ -137,6 +130,18 @@ def alignments(store: Store, relation: str | None = None, entity_id: int | None 
     """A page of conflicts or agreements, each group's claims side by side with their chains and notes."""
     paged = paging(store.count_alignments(relation, entity_id), page, per_page=20)
     groups = store.alignments(relation, entity_id, limit=20, offset=paged["offset"])
+    return {"paging": paged, "relation": relation, "groups": _with_notes(store, groups)}
+
+
+def alignments_by_id(store: Store, alignment_id: int) -> dict:
+    """One group, whatever its status, as a page of the conflicts or agreements view shows it."""
+    groups = store.alignments(ids=[alignment_id], shown="all")
+    if not groups:
+        raise NotFound(f"no alignment group a{alignment_id}")
+    return {"paging": paging(1, 1), "relation": groups[0]["relation"], "groups": _with_notes(store, groups)}
+
+
+def _with_notes(store: Store, groups: list[dict]) -> list[dict]:
     docs = {c["doc_id"] for g in groups for c in g["claims"]}
     titles, sources = citations(store, docs), citation.sources(store, docs)
     notes = _notes_by_marker(store, docs)
@@ -144,7 +149,7 @@ def alignments(store: Store, relation: str | None = None, entity_id: int | None 
     for group in out:
         for c in group["claims"]:
             c["note_texts"] = [notes[c["doc_id"]][m] for m in c["notes"] if m in notes.get(c["doc_id"], {})]
-    return {"paging": paged, "relation": relation, "groups": out}
+    return out
 
 
 def _notes_by_marker(store: Store, doc_ids: set[int]) -> dict[int, dict[str, dict]]:
@@ -160,8 +165,10 @@ def entity(store: Store, entity_id: int) -> dict:
     figures = [c for c in store.claims(entity_id=entity_id, limit=ENTITY_FIGURES) if c["quantities"]]
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "titles": e["titles"],
             "merged_by": merged_by(e["evidence"]),
-            "mentions": sum(per_doc.values()),
-            "documents": [{"id": d, "mentions": n} for d, n in sorted(per_doc.items())],
+            "mentions": sum(per_doc.values()), "documents_total": len(per_doc),
+            # the documents that name it most (a name found in thousands of documents is no list to read)
+            "documents": [{"id": d, "mentions": per_doc[d]}
+                          for d in sorted(sorted(per_doc, key=lambda d: (-per_doc[d], d))[:ENTITY_DOCUMENTS])],
             "claims": [_claim(c, titles) for c in claims], "claims_total": store.count_claims(entity_id),
             "histories": histories.of_claims(figures, citation.sources(store, {c["doc_id"] for c in figures}))}
 

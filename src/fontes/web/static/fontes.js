@@ -67,7 +67,7 @@ const fontes = (() => {
     fill(target,
       el("h2", {}, entity.name, " ", el("span", { class: "hint", text: `${entity.type} · e${entity.id}` })),
       entity.aliases.length ? el("p", { text: `Also called: ${entity.aliases.join("; ")}` }) : null,
-      el("p", { text: `${entity.mentions} mentions in ${entity.documents.length} documents.` }),
+      el("p", { text: `${entity.mentions} mentions in ${entity.documents_total} documents.` }),
       el("p", {}, el("a", { href: `/entity/${entity.id}`, text: "All about this entity" }), " · ",
         el("a", { href: `/timeline?entity=${entity.id}`, text: "on the timeline" })),
       el("h3", { text: `Claims (${entity.claims_total})` }),
