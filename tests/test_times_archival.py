@@ -94,3 +94,24 @@ def test_a_day_range_without_its_year_is_one_range():
 
 def test_between_one_day_and_another_is_one_range():
     assert bounds("Between March 1 and March 5 nothing moved.", "March 1 and March 5") == ("1971-03-01", "1971-03-05")
+
+
+def test_a_day_of_the_month_after_a_day_of_the_narrative_lies_ahead_of_it():
+    text = "The aide flew out on February 2 and came back on the 9th."
+    assert bounds(text, "the 9th") == ("1971-02-09", "1971-02-09")
+    text = "The aide will fly out on April 2 and come back on the 9th."
+    assert bounds(text, "the 9th") == ("1971-04-09", "1971-04-09")
+
+
+def test_the_number_of_a_telegram_is_no_year():
+    found = [(t.text, t.earliest) for t in tag("Telegram 1234 from Cairo, March 3, 1971, is attached.", region="note")]
+    assert found == [("March 3, 1971", "1971-03-03")]
+
+
+def test_a_military_clock_with_local_is_a_time_of_day_not_a_year():
+    assert bounds("The boats sailed at 1400 local.", "1400 local") == ("1971-03-10", "1971-03-10")
+
+
+def test_iso_dates_and_fiscal_years_written_fy():
+    assert bounds("The file is dated 1969-01-06 in the register.", "1969-01-06") == ("1969-01-06", "1969-01-06")
+    assert bounds("The FY 69 request was cut.", "FY 69") == ("1969-01-01", "1969-12-31")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from . import holidays
 from . import intervals as iv
-from .anchors import FUTURE, UNKNOWN, Anchors, choose, in_years_around, weekdays_around
+from .anchors import FUTURE, PAST, UNKNOWN, Anchors, choose, in_years_around, weekdays_around
 from .intervals import Interval
 from .numbers import parse_number
 from .time_grammar import lexicon, point_patterns
@@ -129,6 +129,8 @@ def _point(kind: str, m: re.Match[str], ref_year: int | None) -> Interval | None
     y = full_year(g["y"], ref_year) if g.get("y") else None
     if kind in ("dmy", "mdy", "dmy_short"):
         return iv.day(y, month_number(g["m"]), int(g["d"]))
+    if kind == "iso":
+        return iv.day(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind == "numeric":
         first, second = int(g["a"]), int(g["b"])
         month, day = (second, first) if first > 12 else (first, second)
@@ -145,7 +147,7 @@ def _point(kind: str, m: re.Match[str], ref_year: int | None) -> Interval | None
         return iv.quarter(y, _ordinal("quarters", g["q"]))
     if kind == "half_of":
         return iv.half(y, _ordinal("halves", g["h"]))
-    if kind == "fiscal":
+    if kind == "fiscal":  # "FY 69": a two-digit year in the century nearest the anchor
         return iv.approximately(iv.year(y))  # a fiscal year rarely matches the calendar year
     if kind == "decade":
         return iv.decade(y, _part(g["p"]) if g.get("p") else None)
@@ -467,8 +469,8 @@ def _read_nth_day(m, ctx):
             return Reading(iv.day(narrative.earliest.year, narrative.earliest.month, number), relative=True, dated=True)
         except ValueError:
             return None
-    ref = narrative if narrative is not None and narrative.closed and narrative.earliest == narrative.latest \
-        else ctx.calendar_ref()
+    told = narrative is not None and narrative.closed and narrative.earliest == narrative.latest
+    ref = narrative if told else ctx.calendar_ref()
     if ref is None or ref.earliest is None or ref.earliest != ref.latest:
         return Reading(iv.unknown("day"), relative=True)
     anchor = ref.earliest
@@ -480,6 +482,12 @@ def _read_nth_day(m, ctx):
         except ValueError:
             candidates.append(None)
     found = choose(candidates, anchor, ctx.direction)
+    if told:  # after a day of the narrative ("left on May 2 and was back on the 9th") the story goes forward,
+        # though what the past tense tells cannot lie after the writing
+        published = ctx.anchors.published
+        ahead = [c for c in candidates if c is not None and c.latest >= anchor and not (
+            ctx.direction == PAST and published is not None and c.earliest > published.latest)]
+        found = ahead[0] if ahead else found
     return Reading(found, relative=True, dated=True) if found else None
 
 
