@@ -115,3 +115,8 @@ def test_a_military_clock_with_local_is_a_time_of_day_not_a_year():
 def test_iso_dates_and_fiscal_years_written_fy():
     assert bounds("The file is dated 1969-01-06 in the register.", "1969-01-06") == ("1969-01-06", "1969-01-06")
     assert bounds("The FY 69 request was cut.", "FY 69") == ("1969-01-01", "1969-12-31")
+
+
+def test_an_undated_memorandum_keeps_its_narrative_across_paragraphs():
+    text = "The treaty was signed on 12 May 1956.\n\nIn June the first ships arrived."
+    assert bounds(text, "June", published=None) == ("1956-06-01", "1956-06-30")

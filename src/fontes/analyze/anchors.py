@@ -132,8 +132,9 @@ class Anchors:
         """A paragraph begins. A note is a text of its own, so the narrative of the note before it
         stops there. A letter, cable or memorandum speaks from its own date: a date far from it (the
         war of 1950 recalled in a talk of 1969) is an aside that holds for its own paragraph, not for
-        the "May" of the next one, which is still the writer's May."""
-        if note or (self.archival and self.moved(region) is not None):
+        the "May" of the next one, which is still the writer's May. Without a date of its own, the
+        narrative is all a document has, and it carries on."""
+        if note or (self.archival and self.published is not None and self.moved(region) is not None):
             self.narrative.pop(region, None)
             self.named.pop(region, None)
 
