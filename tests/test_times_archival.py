@@ -120,3 +120,9 @@ def test_iso_dates_and_fiscal_years_written_fy():
 def test_an_undated_memorandum_keeps_its_narrative_across_paragraphs():
     text = "The treaty was signed on 12 May 1956.\n\nIn June the first ships arrived."
     assert bounds(text, "June", published=None) == ("1956-06-01", "1956-06-30")
+
+
+def test_a_year_before_a_plural_noun_after_a_determiner_is_that_years():
+    assert bounds("Much depends on the 1972 elections.", "1972") == ("1972-01-01", "1972-12-31")
+    assert [t.text for t in tag("The 1100 pilots were paid.")] == []
+    assert [t.text for t in tag("Some 1971 soldiers crossed.")] == []

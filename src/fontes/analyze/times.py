@@ -79,7 +79,7 @@ def _tokens(parsed: Parsed, m: re.Match[str]):
     return parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
 
 
-def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
+def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> bool:
     """Words that look like time but are not, by their part of speech or the name they belong to:
     a year that counts things ('1100 pilots'), 'may' the verb, 'April' the person, 'Christmas' in
     'Christmas cards', 'Monday' in a newspaper's name."""
@@ -93,9 +93,14 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     span = _tokens(parsed, m)
     if span is None:
         return False
-    if kind == "point":  # a bare four-digit number before a plural noun counts things
+    if kind == "point":  # a bare four-digit number before a plural noun counts things ("1100 pilots"),
+        # unless a determiner makes it the year of what follows ("the 1971 elections" in a text of 1969)
         following = parsed.sdoc[span.end] if span.end < len(parsed.sdoc) else None
-        return following is not None and following.tag_ in ("NNS", "NNPS")
+        previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
+        number = m.group("point")
+        named = previous is not None and previous.lower_ in _YEAR_DETERMINERS and number.isdigit() and \
+            year is not None and abs(int(number) - year) <= _NEAR_YEARS
+        return following is not None and following.tag_ in ("NNS", "NNPS") and not named
     last = span[-1]
     if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True  # "may", "will fall to dust", "could spring up"
@@ -110,6 +115,10 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
+_YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
+_NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
+
+
 def run(chunks: list[Parsed], source: str, published: str | None, kind: str | None = None) -> list[TimeExpr]:
     """Time expressions of one document's chunks (in reading order), anchors carried along; `kind`
     is the document's kind ("news" quotations speak at the time of writing)."""
@@ -122,7 +131,8 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             if "\n" in parsed.text[last_end:m.start()]:
                 anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
             last_end = m.end()
-            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or _is_not_time(parsed, m):
+            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or \
+                    _is_not_time(parsed, m, anchors.published.earliest.year if anchors.published else None):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
                           _tense(parsed, m))
