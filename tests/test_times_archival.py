@@ -126,3 +126,7 @@ def test_a_year_before_a_plural_noun_after_a_determiner_is_that_years():
     assert bounds("Much depends on the 1972 elections.", "1972") == ("1972-01-01", "1972-12-31")
     assert [t.text for t in tag("The 1100 pilots were paid.")] == []
     assert [t.text for t in tag("Some 1971 soldiers crossed.")] == []
+
+
+def test_a_year_after_a_single_issue_number_is_still_a_year():
+    assert bounds("See the Daily Courier No. 33, 1959, on the visit.", "1959") == ("1959-01-01", "1959-12-31")

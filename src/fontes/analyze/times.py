@@ -65,13 +65,20 @@ def _shelf_mark() -> re.Pattern[str]:
 _NUMBER_LIST = re.compile(r"\d[\d–-]*(?:\s*,\s*\d[\d–-]*)*\s*,\s*$")
 
 
+@lru_cache(maxsize=1)
+def _list_mark() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_in_list_after"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
+
+
 def _is_shelf_mark(text: str, start: int) -> bool:
     """A number right after 'No.', 'fond', 'Box', 'p.'... is a reference, not a year; so is one further
-    on in the same list ("pp. 1607–1610, 1615–1616", "Nos. 12, 1968")."""
+    on in a list that a plural opens ("pp. 1607–1610, 1615–1616"), though not after a single number
+    ("No. 33, 1959" is an issue and its year)."""
     before = text[max(0, start - 60):start]
     listed = _NUMBER_LIST.search(before)
-    if listed:
-        before = before[:listed.start()]
+    if listed and _list_mark().search(before[:listed.start()][-16:]):
+        return True
     return bool(_shelf_mark().search(before[-16:]))
 
 
