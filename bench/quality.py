@@ -5,6 +5,7 @@
                                 [--json] [--show-errors] [--reference]
   python bench/quality.py frus [--volume DIR] [--save-export JSON] [--show-errors] [--tei]   (quality_frus.py)
   python bench/quality.py entities [--json] [--show-errors]   (see bench/quality_entities.py)
+  python bench/quality.py times-frus [--split dev|test] [--show-errors]   (quality_times_frus.py)
 
 `pairs` scores fontes on hand-labelled claim pairs (bench/labels/claim_pairs.json, see
 bench/labels/README.md). It prepares the TimeBank texts from ../shared/corpora/timebank (tags
@@ -30,6 +31,7 @@ from collections import Counter
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import quality_frus  # noqa: E402  (a bench module beside this one)
+import quality_times_frus  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -309,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs.add_argument("--show-errors", action="store_true", help="print misjudged pairs with both passages")
     pairs.add_argument("--reference", action="store_true", help="also score the reference sources")
     quality_frus.add_parser(sub)
+    quality_times_frus.add_parser(sub)
     entities = sub.add_parser("entities", help="B-cubed of people (FRUS) and of organisations, places, vessels "
                                                "and units (bench/labels/entities.json); entities_resolved")
     entities.add_argument("--json", action="store_true", help="machine-readable output")
@@ -316,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "frus":
         return quality_frus.run(args.volume, args.save_export, args.show_errors, args.tei)
+    if args.command == "times-frus":
+        return quality_times_frus.run(args.labels, args.split, args.save_export, args.show_errors)
     if not (SHARED / "corpora" / "timebank").is_dir():
         print(f"quality.py: needs the shared corpora at {SHARED / 'corpora'}, which is missing", file=sys.stderr)
         return 2

@@ -62,10 +62,10 @@ def _of(token) -> int:
         return FUTURE
     if words & {"would", "could", "might", "should", "may"}:
         return UNKNOWN
-    if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
-        return PAST
-    if token.tag_ == "VBN" and words & {"has", "have", "'ve", "’ve"}:
-        return PAST
+    if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or \
+            token.tag_ == "VBN" and words & {"has", "have", "'ve", "’ve"}:
+        # "was planned for May": what was arranged in the past may lie on either side of the writing
+        return UNKNOWN if token.lemma_.lower() in load("time")["plan_verbs"] else PAST
     if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
     return UNKNOWN
@@ -124,8 +124,19 @@ class Anchors:
 
     published: Interval | None
     news: bool = False
+    archival: bool = False
     narrative: dict[str, Interval] = field(default_factory=dict)
     named: dict[str, Interval] = field(default_factory=dict)
+
+    def new_paragraph(self, region: str, note: bool) -> None:
+        """A paragraph begins. A note is a text of its own, so the narrative of the note before it
+        stops there. A letter, cable or memorandum speaks from its own date: a date far from it (the
+        war of 1950 recalled in a talk of 1969) is an aside that holds for its own paragraph, not for
+        the "May" of the next one, which is still the writer's May. Without a date of its own, the
+        narrative is all a document has, and it carries on."""
+        if note or (self.archival and self.published is not None and self.moved(region) is not None):
+            self.narrative.pop(region, None)
+            self.named.pop(region, None)
 
     def moved(self, region: str) -> Interval | None:
         """The narrative's last explicit date when it lies far from the document's own date (a
@@ -146,7 +157,7 @@ class Anchors:
         narrative = self.moved(region) or (self.narrative.get(region) if quoted and not self.news else None)
         if narrative is not None:
             return narrative.earliest if narrative.precision == "day" and narrative.earliest == narrative.latest else None
-        if quoted and not self.news:
+        if quoted and not self.news and not self.archival:
             return None
         return self._published_day()
 
@@ -160,7 +171,10 @@ class Anchors:
         quotation outside the news, the day of the narrative where it names one."""
         if quoted and not self.news:
             last = self.narrative.get(region)
-            return last.earliest if last is not None and last.precision == "day" and last.earliest == last.latest else None
+            if last is not None and last.precision == "day" and last.earliest == last.latest:
+                return last.earliest
+            # a memorandum quotes what was said or written in its own days; a history may quote anyone
+            return self._published_day() if self.archival else None
         return self._published_day()
 
     def _published_day(self) -> date | None:

@@ -58,6 +58,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "dmy": rf"{weekday}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "dmy_short": rf"{weekday}(?P<d>\d{{1,2}})\s+(?P<m>{lx['short_month_re']})\s+(?P<y>\d{{2}})",
         "mdy": rf"{weekday}(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YY})",
+        "iso": r"(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])",
         "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
@@ -66,7 +67,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
         "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
         "half_of": rf"(?:the\s+)?(?P<h>{H})\s+half\s+of\s+(?:fiscal\s+)?(?P<y>{Y})",
-        "fiscal": rf"(?i:fiscal)\s+(?:year\s+)?(?P<y>{YY})",
+        "fiscal": rf"(?:(?i:fiscal)\s+(?:year\s+)?|FY[\s-]?)(?P<y>{YY}|\d{{2}}(?![\d–-]))",
         "decade": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
         "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
         "century": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
@@ -134,14 +135,16 @@ def master() -> re.Pattern[str]:
         (?P<range>(?:[Ff]rom|[Bb]etween)\s+(?P<ra>{point}|{day_month})\s+(?:to|until|till|through|and)\s+(?P<rb>{end}))
       | (?P<drange>(?P<drm>{M})\s+(?P<drd1>\d{{1,2}})\s*[-–—]\s*(?P<drd2>\d{{1,2}}),?\s+(?P<dry>{Y})
           | (?P<drd3>\d{{1,2}})\s*[-–—]\s*(?P<drd4>\d{{1,2}})\s+(?P<drm2>{M}),?\s+(?P<dry2>{Y})
-          | (?P<drm3>{M})\s*[-–—]\s*(?P<drm4>{M}),?\s+(?P<dry3>{Y}))
+          | (?P<drm3>{M})\s*[-–—]\s*(?P<drm4>{M}),?\s+(?P<dry3>{Y})
+          | (?P<drm5>{M})\s+(?P<drd5>\d{{1,2}})\s*[-–—]\s*(?P<drd6>\d{{1,2}})(?![\d:]|,?\s+\d)
+          | (?P<drd7>\d{{1,2}})\s*[-–—]\s*(?P<drd8>\d{{1,2}})\s+(?P<drm6>{M})(?!,?\s+\d))
       | (?P<yrange>{year_range})
       | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
       | (?P<approx>{approx}\s+(?P<ap>{point}))
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
           (?:\s+(?P<dtgmon>(?i:{M}))(?:\s+(?P<dtgy>\d{{4}}|\d{{2}}))?)?(?![\w]))
       | (?P<clock>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
-          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z)
+          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z|local(?:\s+time)?\b)
           | (?<=at\s)(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
           | (?P<cnoon>noon|midnight))(?:\s+(?:[A-Z]{{3}}|GMT|local\s+time)(?![\w]))?)
       | (?P<point>{point})
@@ -155,6 +158,9 @@ def master() -> re.Pattern[str]:
           | (?P<um2>{lx['full_month_re']})\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
       | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
+      | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)
+          |(?<=[Ff]rom\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s))the\s+(?P<nthd>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)
+          (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
       | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|early|late)\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|early|late)\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
       | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
@@ -191,7 +197,7 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                *lx["approximate"], *lx["ordinals"], *dur["lead"], *dur["counts"], *dur["units"], *lx["sets"]["every"],
                *w["units"], *w["tens"], "nearly", "almost", "about", "some", "roughly", "around", "more", "less", "over",
                "just", "only", "exactly", "a", "an", "the", "that", "from", "between", "before", "since", "until",
-               "till", "after", "fiscal", "year", "hundred", "thousand", "each", "every", "per", *dur["between"],
+               "till", "after", "fiscal", "fy", "year", "hundred", "thousand", "each", "every", "per", *dur["between"],
                *lx["calendar_units"], "quarters"]
     strong = {ws[0] for ws in map(_words_of, alone) if len(ws) == 1} | {f"{d}s" for d in lx["weekdays"] if "." not in d}
     first = {ws[0] for ws in map(_words_of, alone + leading)} | strong

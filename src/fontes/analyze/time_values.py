@@ -14,13 +14,13 @@ from collections.abc import Callable
 
 from . import holidays
 from . import intervals as iv
-from .anchors import FUTURE, UNKNOWN, Anchors, choose, in_years_around, weekdays_around
+from .anchors import FUTURE, PAST, UNKNOWN, Anchors, choose, in_years_around, weekdays_around
 from .intervals import Interval
 from .numbers import parse_number
 from .time_grammar import lexicon, point_patterns
 
 # Kinds whose reading depends on the tense of their clause.
-TENSED = {"wday", "md", "mpart", "month", "quarter", "holiday", "unit", "sless"}
+TENSED = {"wday", "md", "nth", "drange", "mpart", "month", "quarter", "holiday", "unit", "sless"}
 # Kinds with no calendar place, stored with empty bounds and this precision.
 UNPLACED = {"duration": "duration", "set": "set", "vague": "vague"}
 
@@ -129,6 +129,8 @@ def _point(kind: str, m: re.Match[str], ref_year: int | None) -> Interval | None
     y = full_year(g["y"], ref_year) if g.get("y") else None
     if kind in ("dmy", "mdy", "dmy_short"):
         return iv.day(y, month_number(g["m"]), int(g["d"]))
+    if kind == "iso":
+        return iv.day(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind == "numeric":
         first, second = int(g["a"]), int(g["b"])
         month, day = (second, first) if first > 12 else (first, second)
@@ -145,7 +147,7 @@ def _point(kind: str, m: re.Match[str], ref_year: int | None) -> Interval | None
         return iv.quarter(y, _ordinal("quarters", g["q"]))
     if kind == "half_of":
         return iv.half(y, _ordinal("halves", g["h"]))
-    if kind == "fiscal":
+    if kind == "fiscal":  # "FY 69": a two-digit year in the century nearest the anchor
         return iv.approximately(iv.year(y))  # a fiscal year rarely matches the calendar year
     if kind == "decade":
         return iv.decade(y, _part(g["p"]) if g.get("p") else None)
@@ -205,10 +207,16 @@ def _read_day_range(m, ctx):
         month, days, year = month_number(m["drm"]), (int(m["drd1"]), int(m["drd2"])), int(m["dry"])
     elif m["drm2"]:
         month, days, year = month_number(m["drm2"]), (int(m["drd3"]), int(m["drd4"])), int(m["dry2"])
-    else:
+    elif m["dry3"]:
         year = int(m["dry3"])
         first, last = iv.month(year, month_number(m["drm3"])), iv.month(year, month_number(m["drm4"]))
         return Reading(iv.between(first, last)) if first.earliest <= last.latest else None
+    else:  # "March 6–7", "28–29 March": the year the anchor and tense give
+        month = month_number(m["drm5"] or m["drm6"])
+        days = (int(m["drd5"] or m["drd7"]), int(m["drd6"] or m["drd8"]))
+        if not 1 <= days[0] < days[1] <= 31:
+            return None
+        return _year_less(lambda y: iv.between(iv.day(y, month, days[0]), iv.day(y, month, days[1])), ctx, "day")
     if days[0] > days[1]:
         return None
     return Reading(iv.between(iv.day(year, month, days[0]), iv.day(year, month, days[1])))
@@ -450,6 +458,39 @@ def _read_month_day(m, ctx):
     return _year_less(lambda y: iv.day(y, month, day), ctx, "day")
 
 
+def _read_nth_day(m, ctx):
+    """"On the 3rd", "until the 25th": that day of the month the narrative is in, else of the month
+    the tense gives from the anchor."""
+    number = int(m["nthd"])
+    narrative = ctx.narrative
+    if narrative is not None and narrative.closed and narrative.precision == "month" and \
+            narrative.earliest.month == narrative.latest.month:
+        try:
+            return Reading(iv.day(narrative.earliest.year, narrative.earliest.month, number), relative=True, dated=True)
+        except ValueError:
+            return None
+    told = narrative is not None and narrative.closed and narrative.earliest == narrative.latest
+    ref = narrative if told else ctx.calendar_ref()
+    if ref is None or ref.earliest is None or ref.earliest != ref.latest:
+        return Reading(iv.unknown("day"), relative=True)
+    anchor = ref.earliest
+    candidates = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        try:
+            candidates.append(iv.day(year, month + 1, number))
+        except ValueError:
+            candidates.append(None)
+    found = choose(candidates, anchor, ctx.direction)
+    if told:  # after a day of the narrative ("left on May 2 and was back on the 9th") the story goes forward,
+        # though what the past tense tells cannot lie after the writing
+        published = ctx.anchors.published
+        ahead = [c for c in candidates if c is not None and c.latest >= anchor and not (
+            ctx.direction == PAST and published is not None and c.earliest > published.latest)]
+        found = ahead[0] if ahead else found
+    return Reading(found, relative=True, dated=True) if found else None
+
+
 def _read_month_part(m, ctx):
     month, part = month_number(m["mpm"]), _part(m["mpp"])
     return _year_less(lambda y: iv.part_of_month(y, month, part), ctx, "day")
@@ -506,6 +547,6 @@ _READERS = {
     "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "bound": _read_bound,
     "approx": _read_approx, "point": _read_point, "clock": _read_clock, "dtg": _read_dtg, "holiday": _read_holiday,
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
-    "dword": _read_day_word, "md": _read_month_day, "mpart": _read_month_part, "month": _read_month, "sless": _read_season,
+    "dword": _read_day_word, "md": _read_month_day, "nth": _read_nth_day, "mpart": _read_month_part, "month": _read_month, "sless": _read_season,
     "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }

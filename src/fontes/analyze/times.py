@@ -22,14 +22,15 @@ from . import intervals as iv
 from .anchors import FUTURE, PAST, UNKNOWN, Anchors, tense
 from .intervals import Interval
 from .language import Parsed
+from .layout import NOTE
 from .time_grammar import find, lexicon, master, point_patterns
 from .time_values import TENSED, UNPLACED, Context, Reading, parse_point, read
 
 __all__ = ["find", "inside_quotation", "interpret", "master", "parse_point", "parse_published", "run"]
 
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
-_TO_GAP = re.compile(r"\s+to\s+")
-_FROM = re.compile(r"[Ff]rom\s+$")
+_TO_GAP = re.compile(r"\s+(?:to|and)\s+")
+_FROM = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
 _CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _DAY_BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
@@ -61,16 +62,31 @@ def _shelf_mark() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
 
 
+_NUMBER_LIST = re.compile(r"\d[\d–-]*(?:\s*,\s*\d[\d–-]*)*\s*,\s*$")
+
+
+@lru_cache(maxsize=1)
+def _list_mark() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_in_list_after"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
+
+
 def _is_shelf_mark(text: str, start: int) -> bool:
-    """A number right after 'No.', 'fond', 'Box', 'p.'... is a reference, not a year."""
-    return bool(_shelf_mark().search(text[max(0, start - 16):start]))
+    """A number right after 'No.', 'fond', 'Box', 'p.'... is a reference, not a year; so is one further
+    on in a list that a plural opens ("pp. 1607–1610, 1615–1616"), though not after a single number
+    ("No. 33, 1959" is an issue and its year)."""
+    before = text[max(0, start - 60):start]
+    listed = _NUMBER_LIST.search(before)
+    if listed and _list_mark().search(before[:listed.start()][-16:]):
+        return True
+    return bool(_shelf_mark().search(before[-16:]))
 
 
 def _tokens(parsed: Parsed, m: re.Match[str]):
     return parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
 
 
-def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
+def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> bool:
     """Words that look like time but are not, by their part of speech or the name they belong to:
     a year that counts things ('1100 pilots'), 'may' the verb, 'April' the person, 'Christmas' in
     'Christmas cards', 'Monday' in a newspaper's name."""
@@ -84,16 +100,21 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     span = _tokens(parsed, m)
     if span is None:
         return False
-    if kind == "point":  # a bare four-digit number before a plural noun counts things
+    if kind == "point":  # a bare four-digit number before a plural noun counts things ("1100 pilots"),
+        # unless a determiner makes it the year of what follows ("the 1971 elections" in a text of 1969)
         following = parsed.sdoc[span.end] if span.end < len(parsed.sdoc) else None
-        return following is not None and following.tag_ in ("NNS", "NNPS")
+        previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
+        number = m.group("point")
+        named = previous is not None and previous.lower_ in _YEAR_DETERMINERS and number.isdigit() and \
+            year is not None and abs(int(number) - year) <= _NEAR_YEARS
+        return following is not None and following.tag_ in ("NNS", "NNPS") and not named
     last = span[-1]
     if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True  # "may", "will fall to dust", "could spring up"
     if kind in ("holiday", "sless") and last.dep_ == "compound":
         return True  # "Christmas cards", "summer camp"
-    if kind == "set" and len(span) == 1 and last.dep_ == "amod":
-        return True  # "the quarterly dividend" names a payment, not the times it falls
+    if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
+        return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
     if kind == "duration":  # "$2 million a year", "four flights a week": a rate
         previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
         return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
@@ -101,15 +122,24 @@ def _is_not_time(parsed: Parsed, m: re.Match[str]) -> bool:
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
+_YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
+_NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
+
+
 def run(chunks: list[Parsed], source: str, published: str | None, kind: str | None = None) -> list[TimeExpr]:
     """Time expressions of one document's chunks (in reading order), anchors carried along; `kind`
     is the document's kind ("news" quotations speak at the time of writing)."""
-    anchors = Anchors(parse_published(published), news=kind == "news")
+    anchors = Anchors(parse_published(published), news=kind == "news", archival=kind == "archival")
     found: list[TimeExpr] = []
     for parsed in chunks:
         readings: list[tuple[int, int, Reading]] = []
+        last_end = 0
         for m in find(parsed.text):
-            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or _is_not_time(parsed, m):
+            if "\n" in parsed.text[last_end:m.start()]:
+                anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
+            last_end = m.end()
+            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or \
+                    _is_not_time(parsed, m, anchors.published.earliest.year if anchors.published else None):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
                           _tense(parsed, m))
@@ -139,6 +169,8 @@ def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
     interval = reading.interval
     if not interval.closed:
         return
+    if (interval.latest - interval.earliest).days > 366:
+        return  # "1964–1968" in a book's title places no "January 20" after it
     if not reading.relative or reading.dated:
         anchors.narrative[region] = interval
     if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360:
