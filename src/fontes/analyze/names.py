@@ -48,6 +48,7 @@ def _generic_suffix() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{words})$")
 
 
+@lru_cache(maxsize=65536)  # the same names are normalised again and again across a corpus
 def normalize(name: str) -> str:
     """The comparison key of a name: folded, lower-case, without article, title or possessive."""
     key = " ".join(fold(name).lower().split())

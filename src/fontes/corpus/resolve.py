@@ -15,6 +15,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -276,33 +277,39 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     for row in rows:
         by_doc[row.doc_id].append(row)
     found: list[tuple[int, Mention]] = []
-    # Names of two or more words are distinctive enough to look for in every document.
-    corpus_wide = {e.id for e in entities if e.type != "NORP" and len(e.name.split()) >= 2}
+    # Names of two or more words are distinctive enough to look for in every document, and so are
+    # descriptions; they are indexed by their first word, so that a document is searched only for
+    # those whose first word it has (not for every name of the corpus: that grew with the square
+    # of the corpus).
+    everywhere: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type != "NORP" and len(entity.name.split()) >= 2:
+            for name in [n for n in [entity.name, *entity.aliases] if " " in n.strip()]:
+                name = " ".join(name.split())
+                if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
+                    _index_by_first_word(everywhere, fold(name), entity.id)
+    for eid, said in (descriptions or {}).items():
+        for description in said:
+            _index_by_first_word(everywhere, fold(description), eid)
     for doc_id, doc_rows in sorted(by_doc.items()):
         text = text_of(doc_id)
         folded = fold(text)
         names: dict[str, set[int]] = defaultdict(set)
-        for eid in {assignment[r.id] for r in doc_rows} | corpus_wide:
+        for eid in {assignment[r.id] for r in doc_rows}:
             entity = by_id[eid]
-            here = any(assignment[r.id] == eid for r in doc_rows)
-            candidates = [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded)]
-            for name in candidates if here else [n for n in [entity.name, *entity.aliases] if " " in n.strip()]:
+            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded)]:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
-                    names[fold(name)].add(eid)
-        for eid, said in (descriptions or {}).items():
-            for description in said:
-                names[fold(description)].add(eid)
+                    names[_folded_name(name)].add(eid)
+        for word in set(_WORD.findall(folded)) & everywhere.keys():
+            for name, eid in everywhere[word]:
+                names[name].add(eid)
         if not names:
             continue
-        # a note marker may be glued to the name it follows ("Nixon1"): digits may follow a name
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(
-            r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True)) + r")(?![^\W\d])")
         doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
         spans = [(r.mention.start, r.mention.end) for r in doc_rows]
-        for match in pattern.finditer(folded):
-            start, end = match.span()
-            eid = _nearest_owner(names[" ".join(match.group().split())], doc_rows, spans, assignment, start)
+        for start, end, said in _occurrences(names, folded):
+            eid = _nearest_owner(names[" ".join(said.split())], doc_rows, spans, assignment, start)
             if eid is None:
                 continue
             inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
@@ -316,6 +323,43 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                               name=" ".join(text[start:end].split()), entity_id=eid)
             found.append((doc_id, mention))
     return found
+
+
+_WORD = re.compile(r"\w+")
+_folded_name = lru_cache(maxsize=65536)(fold)  # a name, folded once per run rather than once per document
+
+
+@lru_cache(maxsize=65536)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name as written in any spacing; a note marker may be glued to it ("Nixon1"): digits may follow."""
+    # the name's first letters lead the pattern so that the engine can skip ahead to them; whether
+    # a word ends just before is checked on each match (_starts_word)
+    return re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?![^\W\d])")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _occurrences(names: Iterable[str], text: str) -> list[tuple[int, int, str]]:
+    """Where the names stand in the text, left to right, none overlapping: at one place the longest
+    name wins. Each name's pattern is compiled once per run, not once per document."""
+    order = sorted(names, key=len, reverse=True)
+    hits = sorted((m.start(), rank, m.end(), m.group()) for rank, name in enumerate(order)
+                  for m in _name_pattern(name).finditer(text) if _starts_word(text, m.start()))
+    found, last = [], 0
+    for start, _, end, said in hits:
+        if start >= last:
+            found.append((start, end, said))
+            last = end
+    return found
+
+
+def _index_by_first_word(index: dict[str, list[tuple[str, int]]], name: str, eid: int) -> None:
+    """File a name under its first word: a text without that word cannot hold the name."""
+    first = _WORD.search(name)
+    if first:
+        index[first.group()].append((name, eid))
 
 
 def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], spans: list[tuple[int, int]],
