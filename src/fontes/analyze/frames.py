@@ -16,6 +16,7 @@ from ..lexicon import load
 from ..model import Mention, Quantity
 from .language import Parsed
 from .quantities import lexicon
+from .span_index import SpanIndex
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "one"}
@@ -26,10 +27,10 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
     """The frame of one claim clause: predicate, polarity, subject, places, and its figures."""
     spans = {t.i: parsed.source_span(t.idx, t.idx + len(t)) for t in clause}
     start, end = spans[clause[0].i][0], spans[clause[-1].i][1]
-    names = [m for m in mentions if start <= m.start and m.end <= end]
+    names = SpanIndex.of(mentions).within(start, end)
     root = _main_verb(clause)
     figures = []
-    for q in (q for q in quantities if start <= q.start and q.end <= end):
+    for q in SpanIndex.of(quantities).within(start, end):
         tokens = [t for t in clause if spans[t.i][0] < q.end and q.start < spans[t.i][1]]
         if tokens:
             figures.append(_figure(q, tokens, clause, spans, names))

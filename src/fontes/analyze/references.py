@@ -48,12 +48,23 @@ def archive_country(name: str) -> str | None:
 def find_archives(text: str) -> list[tuple[int, int, str]]:
     """Known archive names in a text: (start, end, canonical name), offsets into `text`."""
     folded, found = fold(text), []
-    for alias, canonical, _ in _archives():
-        name = r"\s+".join(re.escape(word) for word in alias.split())
-        for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", folded):
+    for first_word, pattern, canonical in _archive_patterns():
+        if first_word not in folded:  # a quick test first: most notes name no archive
+            continue
+        for m in pattern.finditer(folded):
             if not any(s < m.end() and m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), canonical))
     return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _archive_patterns() -> list[tuple[str, re.Pattern, str]]:
+    """Each archive alias as a pattern (its words apart by any spaces), with its first word."""
+    out = []
+    for alias, canonical, _ in _archives():
+        name = r"\s+".join(re.escape(word) for word in alias.split())
+        out.append((alias.split()[0], re.compile(rf"(?<![\w-]){name}(?![\w-])"), canonical))
+    return out
 
 
 def archive_of(text: str) -> str | None:

@@ -64,7 +64,7 @@ def read(path: Path, data: bytes) -> Document:
     without a text layer (scans) are read by OCR where Tesseract is installed."""
     if not data.startswith(b"%PDF"):
         raise FontesError("not a PDF (no %PDF header)")
-    pdf = _open(data)
+    pdf = open_pdf(data)
     try:
         info = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items() if isinstance(v, str) and v.strip()}
         read_pages = [page_glyphs(pdf[i]) for i in range(len(pdf))]
@@ -114,7 +114,7 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def _open(data: bytes) -> pdfium.PdfDocument:
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
     """Open a PDF with PDFium, turning its failures into a message a reader can act on."""
     try:
         return pdfium.PdfDocument(data)

@@ -47,24 +47,27 @@ def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], float, float]:
     box = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
+    # PDFium is called once per glyph for each measure: bound once here, as a book has a million
+    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    text_matrix, font_size = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+    hypot, printed_as = math.hypot, _PRINTED_AS
     glyphs: list[Glyph] = []
     space = False
     try:
-        for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        for i, code in enumerate(_codes(raw)):
             # PDFium reports a hyphen that ends a line as code 2 (or U+FFFE): it is printed
             char = "-" if code in (2, 0xFFFE) else chr(code) if code else ""
             if not char or char.isspace() or ord(char) < 32:
                 space = space or bool(char)  # PDFium's own spaces and line breaks count as spaces
                 continue
             # The loose box spans the glyph's advance, so letters of one word touch whatever their ink
-            pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
+            loose_box(raw, i, box)
+            origin(raw, i, x, y)
             # The font size as set is scaled by the text matrix (many PDFs set 1 pt and scale it)
-            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
-            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (math.hypot(matrix.c, matrix.d) or 1.0)
+            text_matrix(raw, i, matrix)
+            size = font_size(raw, i) * (hypot(matrix.c, matrix.d) or 1.0)
             size = size or (box.top - box.bottom) or 1.0
-            glyph = Glyph(_PRINTED_AS.get(char, char), box.left, height - box.top, box.right,
+            glyph = Glyph(printed_as.get(char, char), box.left, height - box.top, box.right,
                           height - box.bottom, height - y.value, size, space)
             space = False
             if glyphs and _overprints(glyphs[-1], glyph):
@@ -73,6 +76,19 @@ def page_glyphs(page: pdfium.PdfPage) -> tuple[list[Glyph], float, float]:
     finally:
         textpage.close()
     return glyphs, width, height
+
+
+def _codes(raw) -> list[int]:
+    """The character code at each index of a text page, read in one call where PDFium's page text
+    lines up with its characters, else one by one (it drops some marks from the page text, and
+    writes a character beyond the 16-bit plane as two)."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    codes = buffer[:count]
+    if written == count + 1 and not any(0xD800 <= code < 0xE000 for code in codes):
+        return codes
+    return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
 
 
 def _overprints(last: Glyph, glyph: Glyph) -> bool:

@@ -61,7 +61,8 @@ class Run:
 @dataclass
 class PageLine:
     """One line as read: its text, the spans of raised type in it (offsets into `text`), its type
-    size, its box on the page (points from the top-left) and how many pieces wide gaps part it into."""
+    size, its box on the page (points from the top-left), how many pieces wide gaps part it into,
+    and the glyph that printed each character of `text` (None for a word space put back)."""
 
     text: str
     raised: list[tuple[int, int]]
@@ -71,6 +72,7 @@ class PageLine:
     right: float
     bottom: float
     cells: int = 1
+    glyphs: list[Glyph | None] = field(default_factory=list)
 
 
 def runs_of(glyphs: list[Glyph]) -> list[Run]:
@@ -219,6 +221,7 @@ def _merge_rows(ordered: list[list[Run]]) -> list[list[list[Run]]]:
 def line_text(pieces: list[list[Run]]) -> PageLine:
     """The text of a line: glyphs left to right, a space at each word gap and between pieces."""
     parts: list[str] = []
+    printed: list[Glyph | None] = []  # one per character; a ligature's glyph once per letter
     raised: list[tuple[int, int]] = []
     length = 0
     previous: Glyph | None = None
@@ -230,6 +233,7 @@ def line_text(pieces: list[list[Run]]) -> PageLine:
             opening_mark = previous is not None and not up and len(raised) == 1 and raised[0] == (0, length)
             if previous is not None and (index and not position or opening_mark or _word_gap(previous, glyph)):
                 parts.append(" ")
+                printed.append(None)
                 length += 1
             if up:
                 if raised and raised[-1][1] == length:
@@ -237,13 +241,14 @@ def line_text(pieces: list[list[Run]]) -> PageLine:
                 else:
                     raised.append((length, length + len(glyph.text)))
             parts.append(glyph.text)
+            printed += [glyph] * len(glyph.text)
             length += len(glyph.text)
             previous = glyph
     size = statistics.median(r.size for r in runs)
     top = min(g.top for r in runs for g in r.glyphs)
     bottom = max(g.bottom for r in runs for g in r.glyphs)
     return PageLine("".join(parts), raised, round(size, 2), min(r.left for r in runs), top,
-                    max(r.right for r in runs), bottom, len(pieces))
+                    max(r.right for r in runs), bottom, len(pieces), printed)
 
 
 def _word_gap(previous: Glyph, glyph: Glyph) -> bool:

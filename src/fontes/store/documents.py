@@ -148,6 +148,11 @@ class DocumentRecords:
         return [dict(r) for r in self.db.execute(
             "SELECT kind, start, \"end\" FROM regions WHERE doc_id = ? ORDER BY start", (doc_id,))]
 
+    def pages(self, doc_id: int) -> list[dict]:
+        """A paged document's pages (number, start, end), as its reader cut them; none for plain text."""
+        return [dict(r) for r in self.db.execute(
+            "SELECT number, start, \"end\" FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,))]
+
     def search_sentences(self, query: str, limit: int = 20) -> list[dict]:
         """Full-text search over sentences (SQLite FTS5 syntax), best matches first."""
         try:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Iterator, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
-from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Body, Depends, File, Path, Query, Request, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from .. import pipeline
 from ..corpus import review
 from ..store import Store
-from . import library as shelves, views
+from . import library as shelves, page_image, views
 from .uploads import Refused
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -71,6 +71,23 @@ def document(store: StoreDep, doc_id: int, page: Annotated[int | None, Query(ge=
     data["blocks"] = [{"role": b.role, "start": b.pieces[0].start, "end": b.pieces[-1].start + len(b.pieces[-1].text)}
                       for b in data["blocks"]]
     return data
+
+
+@router.get("/documents/{doc_id}/pages/{number}.png", response_class=Response,
+            responses={200: {"content": {"image/png": {}}}},
+            summary="A PDF document's page as an image, drawn from the file it was read from")
+def page_png(request: Request, store: StoreDep, doc_id: int, number: Annotated[int, Path(ge=1)],
+             scale: Annotated[float, Query(ge=0.5, le=4, description="pixels per point")] = 1.5) -> Response:
+    png = page_image.page_png(store, request.app.state.stores.path, doc_id, number, scale)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=600"})
+
+
+@router.get("/documents/{doc_id}/boxes",
+            summary="Where a span of a PDF document is printed: the pages that hold it and the boxes "
+                    "around its glyphs, in points from each page's top-left")
+def span_boxes(request: Request, store: StoreDep, doc_id: int, start: Annotated[int, Query(ge=0)],
+               end: Annotated[int, Query(ge=0)]) -> dict:
+    return page_image.boxes(store, request.app.state.stores.path, doc_id, start, end)
 
 
 @router.get("/claims/{claim_id}", summary="A claim with its chain, notes and the groups it is aligned in")
