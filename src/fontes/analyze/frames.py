@@ -23,7 +23,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[Mention]) -> dict:
-    """The frame of one claim clause: predicate, polarity, subject, places, and its figures."""
+    """The frame of one claim clause: predicate, polarity, subject, places, its figures and the
+    lemmas of its verbs (acts)."""
     spans = {t.i: parsed.source_span(t.idx, t.idx + len(t)) for t in clause}
     start, end = spans[clause[0].i][0], spans[clause[-1].i][1]
     names = [m for m in mentions if start <= m.start and m.end <= end]
@@ -42,6 +43,9 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "subject": subject,
         "places": sorted({m.name or m.text for m in names if m.label in PLACE_LABELS}),
         "figures": figures,
+        # every verb of the clause, lemmatised: two reports of one act often share a verb that is
+        # not the main one ("Kellogg, which has been losing market share" / "Kellogg has been losing")
+        "acts": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()}),
     }
 
 
