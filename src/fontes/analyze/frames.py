@@ -46,7 +46,21 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         # every verb of the clause, lemmatised: two reports of one act often share a verb that is
         # not the main one ("Kellogg, which has been losing market share" / "Kellogg has been losing")
         "acts": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()}),
+        # who does each of them, where the clause says ("Not all Cubans believe, but Castro has invited")
+        "actors": _actors(clause, spans, names),
     }
+
+
+def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:
+    """The subject of each verb of the clause that has one of its own or shares its head's
+    ("Kellogg suspended work and lost share"), as a comparable key."""
+    actors = {}
+    for verb in (t for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()):
+        subject = _nearest_subject(verb)
+        key = _key_of(subject, spans, names) if subject is not None and subject.i in spans else None
+        if key:
+            actors.setdefault(verb.lemma_.lower(), key)
+    return actors
 
 
 def _main_verb(clause):

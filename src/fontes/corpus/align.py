@@ -16,7 +16,7 @@ from itertools import combinations
 
 from ..figures import COUNTABLE, counted_head
 from ..store import Store
-from .compare import dated_events, judge, time_range
+from .compare import ACT, dated_events, judge, time_range
 from .embeddings import claim_vectors
 from .independence import independence
 
@@ -96,7 +96,7 @@ def run(store: Store, device: str = "auto", changed: set[int] | None = None) -> 
         store.save_alignments(kept + copies)
         return len(kept) + len(copies)
     vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
-    df = Counter(t for c in claims for t in set(c["terms"]))
+    df = Counter(t for c in claims for t in set(c["terms"]) | {ACT + v for v in c["frame"].get("acts", [])})
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
     same = same_referent(store)
     mark_telling(claims)

@@ -49,6 +49,24 @@ def _recurring() -> set[str]:
     return set(load("claims")["recurring"])
 
 
+@lru_cache(maxsize=1)
+def _not_acts() -> set[str]:
+    data = load("claims")
+    return set(data["speech_verbs"]) | set(data["light_verbs"])
+
+
+ACT = "act:"  # prefix of a verb lemma's entry in `idf` (align counts the acts of all claims)
+RARE_ACT = 3.0  # an act this rare (idf; in under 1 claim in 20) says what happened
+
+
+def shared_act(a: dict, b: dict, idf: dict[str, float]) -> str | None:
+    """The rarest verb both claims use for what happened, leaving out verbs of saying and light
+    verbs, and verbs too common to be telling; None when there is none."""
+    acts = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", [])) - _not_acts()
+    telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= RARE_ACT]
+    return max(telling_acts, key=lambda v: (idf.get(ACT + v, 0), v), default=None)
+
+
 def time_range(t: dict | None) -> tuple[str, str] | None:
     """The first and last day a stored time allows, open ends filled with the ends of the calendar."""
     if not t or not (t.get("earliest") or t.get("latest")):
@@ -265,11 +283,14 @@ def _written(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _figures_differ(a: dict, b: dict) -> bool:
-    """Both claims state figures in the same unit, and none of them agree."""
+def _figures_differ(a: dict, b: dict, known_apart: bool = False) -> bool:
+    """Both claims state figures in the same unit, and none of them agree. With `known_apart`,
+    figures whose frames say they measure different things ("a $6 billion market", "a $1 billion
+    plant") are left out: they cannot disagree."""
     xs = [f for f in a["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
     ys = [f for f in b["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
-    pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]]
+    pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]
+             and not (known_apart and x["measure"] and y["measure"] and x["measure"] != y["measure"])]
     return bool(pairs) and not any(_agree(x, y) for x, y in pairs)
 
 
@@ -351,14 +372,48 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return None  # "X did" and "X did not" are not one statement told twice
     if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
         return None  # alike in words, but nothing says they are about the same people or things
-    if _figures_differ(a, b):
+    if _figures_differ(a, b, known_apart=True):
         return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
     when = _overlap(_event_range(a), _event_range(b))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
-    if sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare):
+    alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
+    if alike and not _figures_differ(a, b):  # figures of unknown measure that differ: maybe not one statement
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
-    return None
+    return same_act(a, b, sim, idf, same) if shared_entities or _one_named(a, b, same) else None
+
+
+def _one_named(a: dict, b: dict, same) -> bool:
+    """Both claims are about one named entity: their subjects name it."""
+    x, y = a["frame"].get("subject"), b["frame"].get("subject")
+    return _named(x) and _named(y) and same(x, y)
+
+
+def _other_subjects(x: str | None, y: str | None, same) -> bool:
+    """Whether two subjects are known to differ: two names of different entities, or two common
+    nouns with different heads ("extremists bombed" / "the government called for"). A name and a
+    common noun may be one thing ("Telerate" / "the company")."""
+    if not x or not y or x[:2] != y[:2]:
+        return False
+    return not same(x, y)
+
+
+PARAPHRASE = 0.5  # the least similarity at which one act of one participant told in other words agrees
+
+
+def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same) -> dict | None:
+    """The same act told in other words: both name a participant few documents name, both use one
+    telling verb for what happened ("Kellogg ... has been losing market share" twice over), their
+    subjects are not known to differ, and their sentences are alike."""
+    act = shared_act(a, b, idf)
+    if act is None or sim < PARAPHRASE:
+        return None
+    doers = [c["frame"].get("actors", {}).get(act) or c["frame"].get("subject") for c in (a, b)]
+    if _other_subjects(*doers, same):
+        return None
+    return {"relation": "corroboration", "explanation": f"the same act, “{act}” (similarity {sim:.2f})",
+            "topic": act, "score": sim, "confidence": round(min(0.8, max(0.3, 2 * sim - 0.7)), 2),
+            "matched": ["who", "event"]}
 
