@@ -301,12 +301,14 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     a kind of event that happens once (two meetings in different years are two meetings)."""
     kinds = (dated_events(a) & dated_events(b)) - _recurring()
     ta, tb = _event_range(a), _event_range(b)
-    if not kinds or not ta or not tb or sim < 0.5:
+    if not kinds or not ta or not tb or sim < RESCHEDULED:
         return None
     if not telling(a) & telling(b):
         return None
     agree = _overlap(ta, tb)
     relation = "corroboration" if agree else "revision" if _rescheduled(a, b, ta, tb) else "conflict"
+    if relation != "revision" and sim < 0.5:
+        return None  # a coming event dated anew by a later report needs less likeness of wording
     if relation == "revision" and a["reported"] > b["reported"]:
         a, b, ta, tb = b, a, tb, ta
     word = {"corroboration": "overlaps", "revision": "then", "conflict": "vs"}[relation]
@@ -315,6 +317,9 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
             "explanation": f"{', '.join(sorted(kinds))}: {label(a['time'], ta)} {word} {label(b['time'], tb)}",
             "topic": ", ".join(sorted(kinds)), "confidence": round(min(0.9, 0.3 + sim * 0.6), 2),
             "matched": ["event", "when", "who"]}
+
+
+RESCHEDULED = 0.4  # the least similarity for one event's date moved between reports days apart
 
 
 def _rescheduled(a: dict, b: dict, ta: tuple[str, str], tb: tuple[str, str]) -> bool:
@@ -391,13 +396,11 @@ def _one_named(a: dict, b: dict, same) -> bool:
     return _named(x) and _named(y) and same(x, y)
 
 
-def _other_subjects(x: str | None, y: str | None, same) -> bool:
-    """Whether two subjects are known to differ: two names of different entities, or two common
-    nouns with different heads ("extremists bombed" / "the government called for"). A name and a
-    common noun may be one thing ("Telerate" / "the company")."""
-    if not x or not y or x[:2] != y[:2]:
-        return False
-    return not same(x, y)
+def _doer(claim: dict, act: str) -> str | None:
+    """Who does an act in a claim: the subject of its verb, or the claim's subject when the act is
+    its main verb; None when the clause does not say (a pronoun, a passive without agent)."""
+    frame = claim["frame"]
+    return frame.get("actors", {}).get(act) or (frame.get("subject") if frame.get("predicate") == act else None)
 
 
 PARAPHRASE = 0.5  # the least similarity at which one act of one participant told in other words agrees
@@ -405,14 +408,16 @@ PARAPHRASE = 0.5  # the least similarity at which one act of one participant tol
 
 def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same) -> dict | None:
     """The same act told in other words: both name a participant few documents name, both use one
-    telling verb for what happened ("Kellogg ... has been losing market share" twice over), their
-    subjects are not known to differ, and their sentences are alike."""
+    telling verb for what happened ("Kellogg ... has been losing market share" twice over), done
+    by one doer (the same entity, or the same noun), and their sentences are alike."""
     act = shared_act(a, b, idf)
     if act is None or sim < PARAPHRASE:
         return None
-    doers = [c["frame"].get("actors", {}).get(act) or c["frame"].get("subject") for c in (a, b)]
-    if _other_subjects(*doers, same):
-        return None
+    doers = [_doer(c, act) for c in (a, b)]
+    if None in doers:  # one clause does not say who: then both must be about one subject
+        doers = [a["frame"].get("subject"), b["frame"].get("subject")]
+    if None in doers or not same(*doers):
+        return None  # "he called" / "the proposal called for": one verb, but who did it is not one
     return {"relation": "corroboration", "explanation": f"the same act, “{act}” (similarity {sim:.2f})",
             "topic": act, "score": sim, "confidence": round(min(0.8, max(0.3, 2 * sim - 0.7)), 2),
             "matched": ["who", "event"]}
