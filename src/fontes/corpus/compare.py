@@ -59,11 +59,12 @@ ACT = "act:"  # prefix of a verb lemma's entry in `idf` (align counts the acts o
 RARE_ACT = 3.0  # an act this rare (idf; in under 1 claim in 20) says what happened
 
 
-def shared_act(a: dict, b: dict, idf: dict[str, float]) -> str | None:
+def shared_act(a: dict, b: dict, idf: dict[str, float], very_rare: float = RARE_ACT) -> str | None:
     """The rarest verb both claims use for what happened, leaving out verbs of saying and light
-    verbs, and verbs too common to be telling; None when there is none."""
+    verbs, and verbs too common to be telling (in a small collection, a verb of a few claims is
+    telling: `very_rare` is the idf of 3 claims); None when there is none."""
     acts = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", [])) - _not_acts()
-    telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= RARE_ACT]
+    telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= min(RARE_ACT, very_rare)]
     return max(telling_acts, key=lambda v: (idf.get(ACT + v, 0), v), default=None)
 
 
@@ -387,7 +388,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
-    return same_act(a, b, sim, idf, same) if shared_entities or _one_named(a, b, same) else None
+    return same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
 
 
 def _one_named(a: dict, b: dict, same) -> bool:
@@ -406,11 +407,11 @@ def _doer(claim: dict, act: str) -> str | None:
 PARAPHRASE = 0.5  # the least similarity at which one act of one participant told in other words agrees
 
 
-def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same) -> dict | None:
+def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same, very_rare: float = RARE_ACT) -> dict | None:
     """The same act told in other words: both name a participant few documents name, both use one
     telling verb for what happened ("Kellogg ... has been losing market share" twice over), done
     by one doer (the same entity, or the same noun), and their sentences are alike."""
-    act = shared_act(a, b, idf)
+    act = shared_act(a, b, idf, very_rare)
     if act is None or sim < PARAPHRASE:
         return None
     doers = [_doer(c, act) for c in (a, b)]
