@@ -53,10 +53,13 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
 
 def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:
     """The subject of each verb of the clause that has one of its own or shares its head's
-    ("Kellogg suspended work and lost share"), as a comparable key."""
+    ("Kellogg suspended work and lost share"), the noun a relative clause qualifies standing for
+    its pronoun, as a comparable key."""
     actors = {}
     for verb in (t for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()):
         subject = _nearest_subject(verb)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head  # "the pilots who served": the pilots
         key = _key_of(subject, spans, names) if subject is not None and subject.i in spans else None
         if key:
             actors.setdefault(verb.lemma_.lower(), key)
