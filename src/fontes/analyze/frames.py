@@ -44,7 +44,7 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "places": sorted({m.name or m.text for m in names if m.label in PLACE_LABELS}),
         "figures": figures,
         # every verb of the clause, lemmatised: two reports of one act often share a verb that is
-        # not the main one ("Kellogg, which has been losing market share" / "Kellogg has been losing")
+        # not the main one of either ("X said Y had apologised" / "Y, which apologised, paid")
         "acts": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()}),
         # who does each of them, where the clause says ("Not all Cubans believe, but Castro has invited")
         "actors": _actors(clause, spans, names),

@@ -16,7 +16,8 @@ from itertools import combinations
 
 from ..figures import COUNTABLE, counted_head
 from ..store import Store
-from .compare import ACT, dated_events, judge, time_range
+from .acts import ACT
+from .compare import dated_events, judge, time_range
 from .embeddings import claim_vectors
 from .independence import independence
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
+from .acts import same_act
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
 REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
@@ -47,25 +48,6 @@ def _light() -> set[str]:
 @lru_cache(maxsize=1)
 def _recurring() -> set[str]:
     return set(load("claims")["recurring"])
-
-
-@lru_cache(maxsize=1)
-def _not_acts() -> set[str]:
-    data = load("claims")
-    return set(data["speech_verbs"]) | set(data["light_verbs"])
-
-
-ACT = "act:"  # prefix of a verb lemma's entry in `idf` (align counts the acts of all claims)
-RARE_ACT = 3.0  # an act this rare (idf; in under 1 claim in 20) says what happened
-
-
-def shared_act(a: dict, b: dict, idf: dict[str, float], very_rare: float = RARE_ACT) -> str | None:
-    """The rarest verb both claims use for what happened, leaving out verbs of saying and light
-    verbs, and verbs too common to be telling (in a small collection, a verb of a few claims is
-    telling: `very_rare` is the idf of 3 claims); None when there is none."""
-    acts = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", [])) - _not_acts()
-    telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= min(RARE_ACT, very_rare)]
-    return max(telling_acts, key=lambda v: (idf.get(ACT + v, 0), v), default=None)
 
 
 def time_range(t: dict | None) -> tuple[str, str] | None:
@@ -309,7 +291,7 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     agree = _overlap(ta, tb)
     relation = "corroboration" if agree else "revision" if _rescheduled(a, b, ta, tb) else "conflict"
     if relation != "revision" and sim < 0.5:
-        return None  # a coming event dated anew by a later report needs less likeness of wording
+        return None  # only a coming event dated anew by a later report may be told in less alike words
     if relation == "revision" and a["reported"] > b["reported"]:
         a, b, ta, tb = b, a, tb, ta
     word = {"corroboration": "overlaps", "revision": "then", "conflict": "vs"}[relation]
@@ -395,31 +377,3 @@ def _one_named(a: dict, b: dict, same) -> bool:
     """Both claims are about one named entity: their subjects name it."""
     x, y = a["frame"].get("subject"), b["frame"].get("subject")
     return _named(x) and _named(y) and same(x, y)
-
-
-def _doer(claim: dict, act: str) -> str | None:
-    """Who does an act in a claim: the subject of its verb, or the claim's subject when the act is
-    its main verb; None when the clause does not say (a pronoun, a passive without agent)."""
-    frame = claim["frame"]
-    return frame.get("actors", {}).get(act) or (frame.get("subject") if frame.get("predicate") == act else None)
-
-
-PARAPHRASE = 0.5  # the least similarity at which one act of one participant told in other words agrees
-
-
-def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same, very_rare: float = RARE_ACT) -> dict | None:
-    """The same act told in other words: both name a participant few documents name, both use one
-    telling verb for what happened ("Kellogg ... has been losing market share" twice over), done
-    by one doer (the same entity, or the same noun), and their sentences are alike."""
-    act = shared_act(a, b, idf, very_rare)
-    if act is None or sim < PARAPHRASE:
-        return None
-    doers = [_doer(c, act) for c in (a, b)]
-    if None in doers:  # one clause does not say who: then both must be about one subject
-        doers = [a["frame"].get("subject"), b["frame"].get("subject")]
-    if None in doers or not same(*doers):
-        return None  # "he called" / "the proposal called for": one verb, but who did it is not one
-    return {"relation": "corroboration", "explanation": f"the same act, “{act}” (similarity {sim:.2f})",
-            "topic": act, "score": sim, "confidence": round(min(0.8, max(0.3, 2 * sim - 0.7)), 2),
-            "matched": ["who", "event"]}
-
