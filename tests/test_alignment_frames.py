@@ -55,6 +55,12 @@ STORIES = [
      "in Tokyo in 1957 to discuss the fisheries treaty."),
     ("meeting-1966.txt", "2001-05-01", "Prime Minister Eisaku Sato met the Dutch foreign minister Joseph Luns "
      "in Tokyo in 1966 to discuss the fisheries treaty."),
+    ("apology-wire.txt", "1994-06-08", "The government of Norland apologised on Tuesday for the sinking of the "
+     "trawler Saga Marten by one of its patrol boats near Brisk Island."),
+    ("apology-paper.txt", "1994-06-09", "Norland has apologised to Vestmark and offered to pay the owners of the "
+     "Saga Marten for the boat and its catch."),
+    ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
+     "crew for its slow reporting of the loss."),
 ]
 
 
@@ -133,6 +139,15 @@ def test_two_meetings_in_different_years_are_no_conflict(store):
     assert "conflict" not in relations(store, "meeting-1957.txt", "meeting-1966.txt")
 
 
+def test_one_act_told_in_other_words_by_two_reports_agrees(store):
+    assert relations(store, "apology-wire.txt", "apology-paper.txt") == {"corroboration"}
+
+
+def test_the_same_verb_done_by_someone_else_is_no_agreement(store):
+    assert not relations(store, "apology-wire.txt", "apology-board.txt")
+    assert not relations(store, "apology-paper.txt", "apology-board.txt")
+
+
 def test_every_group_has_a_confidence_between_zero_and_one(store):
     groups = store.alignment_members()
     assert groups and all(0 <= g["confidence"] <= 1 for g in groups)
@@ -167,3 +182,9 @@ def test_real_bid_price_and_profit_of_one_company_raise_no_conflict(shared, tmp_
     store = wire_store(shared, tmp_path, ["wsj_0340", "wsj_0810"])
     conflicts = store.alignments("conflict")
     assert not [g for g in conflicts for a, b in combinations(g["claims"], 2) if a["doc_id"] != b["doc_id"]]
+
+
+def test_real_price_in_fractions_agrees_with_the_same_price_in_decimals(shared, tmp_path):
+    store = wire_store(shared, tmp_path, ["wsj_0584", "wsj_0585"])
+    agreements = [g["explanation"] for g in store.alignments("corroboration")]
+    assert any(e.startswith("37.75 in both") for e in agreements), agreements

@@ -70,3 +70,22 @@ def test_an_aircraft_designator_is_no_quantity_but_a_figure_after_a_dash_is():
 def test_a_price_a_share_written_with_hyphens_counts_the_offer():
     found = tag("The group began a $37-a-share tender offer for the company.")
     assert [(q.value, q.unit, q.counts) for q in found] == [(37, "dollars", "tender offer")]
+
+
+def test_the_article_before_a_number_word_adds_nothing():
+    assert one("A forty-two man crew sailed the trawler home.").value == 42
+    assert one("The mill hired a hundred weavers.").value == 100
+
+
+def test_a_price_in_fractions_is_one_number():
+    assert one("Shares of Tolland Mills closed at 23 5/8 on Friday.").value == 23.625
+
+
+def test_a_move_and_the_level_it_reached_are_two_figures():
+    found = tag("Tolland Mills slipped 1 1/4 to 23 5/8 in late trading.")
+    assert [q.value for q in found] == [1.25, 23.625]
+
+
+def test_a_span_after_a_verb_is_still_a_range():
+    q = one("Prices climbed 4 to 6 percent over the year.")
+    assert (q.value, q.low, q.high) == (None, 4, 6)

@@ -24,7 +24,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[Mention]) -> dict:
-    """The frame of one claim clause: predicate, polarity, subject, places, and its figures."""
+    """The frame of one claim clause: predicate, polarity, subject, places, its figures and the
+    lemmas of its verbs (acts)."""
     spans = {t.i: parsed.source_span(t.idx, t.idx + len(t)) for t in clause}
     start, end = spans[clause[0].i][0], spans[clause[-1].i][1]
     names = SpanIndex.of(mentions).within(start, end)
@@ -43,7 +44,27 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "subject": subject,
         "places": sorted({m.name or m.text for m in names if m.label in PLACE_LABELS}),
         "figures": figures,
+        # every verb of the clause, lemmatised: two reports of one act often share a verb that is
+        # not the main one of either ("X said Y had apologised" / "Y, which apologised, paid")
+        "acts": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()}),
+        # who does each of them, where the clause says ("Not all Cubans believe, but Castro has invited")
+        "actors": _actors(clause, spans, names),
     }
+
+
+def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:
+    """The subject of each verb of the clause that has one of its own or shares its head's
+    ("Kellogg suspended work and lost share"), the noun a relative clause qualifies standing for
+    its pronoun, as a comparable key."""
+    actors = {}
+    for verb in (t for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()):
+        subject = _nearest_subject(verb)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head  # "the pilots who served": the pilots
+        key = _key_of(subject, spans, names) if subject is not None and subject.i in spans else None
+        if key:
+            actors.setdefault(verb.lemma_.lower(), key)
+    return actors
 
 
 def _main_verb(clause):

@@ -27,16 +27,20 @@ def word_pattern() -> str:
 
 
 NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A whole number and a fraction in halves to 32nds, as prices were quoted ("dropped 2 1/2 to 37 3/4"):
+# other denominators read more often as dates or scores than as fractions.
+FRACTION = r"\d{1,4}\s+(?:[13]/[248]|[1357]/8|(?:[13579]|1[13579])/16|(?:[13579]|[12][13579]|3[13])/32)(?![\d/])"
 
 
 def parse_words(text: str) -> float | None:
     """Value of a run of number words; None when it is not one."""
     w = words()
     total, current, seen = 0, 0, False
-    for token in re.split(r"[\s-]+", text.lower().strip()):
-        if token in ("and", ""):
-            continue
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t not in ("and", "")]
+    for k, token in enumerate(tokens):
         if token in ("a", "an"):
+            if k + 1 < len(tokens) and tokens[k + 1] not in w["scales"]:
+                continue  # the article of "a thirty-one man team", not the one of "a hundred"
             current, seen = max(current, 1), True
         elif token in w["units"]:
             current, seen = current + w["units"][token], True
@@ -57,6 +61,10 @@ def parse_words(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """Value of a numeral, optionally followed by a scale word ('1.5 million'), or of number words."""
     text = text.strip()
+    if re.fullmatch(FRACTION, text):
+        whole, fraction = text.split()
+        over, under = fraction.split("/")
+        return int(whole) + int(over) / int(under)
     match = re.fullmatch(rf"({NUMERAL})(?:\s+({'|'.join(words()['scales'])}))?", text, re.IGNORECASE)
     if match:
         value = float(match.group(1).replace(",", ""))

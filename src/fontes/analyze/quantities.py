@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..lexicon import load
 from ..model import Quantity, TimeExpr
 from .language import Parsed
-from .numbers import NUMERAL, as_number, parse_number, word_pattern, words
+from .numbers import FRACTION, NUMERAL, as_number, parse_number, word_pattern, words
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,7 @@ def pattern() -> re.Pattern[str]:
     """A hedge or bound, then a number or a range of numbers."""
     lx = lexicon()
     scales = "|".join(words()["scales"])
-    number = rf"(?:(?:{NUMERAL})(?:\s+(?:{scales}))?|{word_pattern()})"
+    number = rf"(?:{FRACTION}|(?:{NUMERAL})(?:\s+(?:{scales}))?|{word_pattern()})"
     return re.compile(rf"""(?<![\w#/.,-])(?<![A-Z]–)(?:
         (?P<approx>{_alternation(lx['approximate'])})\s+ |
         (?P<low>{_alternation(lx['lower_bound'])})\s+ |
@@ -88,6 +88,10 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
         first, second = (m.group("a"), m.group("b")) if m.group("between") else (m.group("x"), m.group("y"))
         if not _is_quantity(first, m, text):
             continue
+        if second and _move_and_level(parsed, m):
+            found += [q for name in ("x", "y") for q in _one(parsed, source, text, m.start(name), m.end(name), taken,
+                                                            starts, reach)]
+            continue
         start, end = parsed.source_span(m.start(), m.end())
         before = bisect.bisect_left(starts, end)
         if before and reach[before - 1] > start:
@@ -112,6 +116,31 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
         found.append(Quantity(start, end, source[start:end], as_number(value), as_number(low), as_number(high),
                               bool(m.group("approx")), unit, noun))
     return found
+
+
+def _move_and_level(parsed: Parsed, m: re.Match[str]) -> bool:
+    """"McCaw dropped 2 1/2 to 37 3/4": after a verb, "X to Y" with Y many times X is a change and the
+    level it led to, two figures; "rose 5 to 10 percent" is a range."""
+    if m.group("between") or not re.fullmatch(r"\s*to\s*", m.string[m.end("x"):m.start("y")]):
+        return False
+    low, high = parse_number(m.group("x")), parse_number(m.group("y"))
+    if low is None or high is None or high <= 3 * low:
+        return False
+    before = parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+    return before is not None and before.start > 0 and parsed.sdoc[before.start - 1].pos_ in ("VERB", "AUX")
+
+
+def _one(parsed: Parsed, source: str, text: str, first: int, last: int, taken, starts, reach) -> list[Quantity]:
+    """One plain number at text[first:last], as a quantity with its counted noun and unit (none
+    inside a date)."""
+    start, end = parsed.source_span(first, last)
+    before = bisect.bisect_left(starts, end)
+    value = parse_number(text[first:last])
+    if (before and reach[before - 1] > start) or value is None:
+        return []
+    noun, unit = counted_noun(parsed, first, last)
+    return [Quantity(start, end, source[start:end], as_number(value), None, None, False,
+                     _currency_before(text, first) or unit, noun)]
 
 
 def _currency_before(text: str, start: int) -> str | None:

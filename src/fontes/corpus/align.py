@@ -16,6 +16,7 @@ from itertools import combinations
 
 from ..figures import COUNTABLE, counted_head
 from ..store import Store
+from .acts import ACT
 from .compare import dated_events, judge, time_range
 from .embeddings import claim_vectors
 from .independence import independence
@@ -96,7 +97,7 @@ def run(store: Store, device: str = "auto") -> int:
         return len(copies)
     by_id = whole_claims(store, {i for p in pairs for i in p})
     vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
-    df = Counter(t for c in claims for t in set(c["terms"]))
+    df = Counter(t for c in claims for t in set(c["terms"]) | {ACT + v for v in c["frame"].get("acts", [])})
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
     same = same_referent(store)
     mark_telling(claims, by_id)

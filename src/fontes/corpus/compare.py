@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
+from .acts import same_act
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
 REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
@@ -265,11 +266,14 @@ def _written(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _figures_differ(a: dict, b: dict) -> bool:
-    """Both claims state figures in the same unit, and none of them agree."""
+def _figures_differ(a: dict, b: dict, known_apart: bool = False) -> bool:
+    """Both claims state figures in the same unit, and none of them agree. With `known_apart`,
+    figures whose frames say they measure different things ("a $6 billion market", "a $1 billion
+    plant") are left out: they cannot disagree."""
     xs = [f for f in a["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
     ys = [f for f in b["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
-    pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]]
+    pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]
+             and not (known_apart and x["measure"] and y["measure"] and x["measure"] != y["measure"])]
     return bool(pairs) and not any(_agree(x, y) for x, y in pairs)
 
 
@@ -280,12 +284,14 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     a kind of event that happens once (two meetings in different years are two meetings)."""
     kinds = (dated_events(a) & dated_events(b)) - _recurring()
     ta, tb = _event_range(a), _event_range(b)
-    if not kinds or not ta or not tb or sim < 0.5:
+    if not kinds or not ta or not tb or sim < RESCHEDULED:
         return None
     if not telling(a) & telling(b):
         return None
     agree = _overlap(ta, tb)
     relation = "corroboration" if agree else "revision" if _rescheduled(a, b, ta, tb) else "conflict"
+    if relation != "revision" and sim < 0.5:
+        return None  # only a coming event dated anew by a later report may be told in less alike words
     if relation == "revision" and a["reported"] > b["reported"]:
         a, b, ta, tb = b, a, tb, ta
     word = {"corroboration": "overlaps", "revision": "then", "conflict": "vs"}[relation]
@@ -294,6 +300,9 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
             "explanation": f"{', '.join(sorted(kinds))}: {label(a['time'], ta)} {word} {label(b['time'], tb)}",
             "topic": ", ".join(sorted(kinds)), "confidence": round(min(0.9, 0.3 + sim * 0.6), 2),
             "matched": ["event", "when", "who"]}
+
+
+RESCHEDULED = 0.4  # the least similarity for one event's date moved between reports days apart
 
 
 def _rescheduled(a: dict, b: dict, ta: tuple[str, str], tb: tuple[str, str]) -> bool:
@@ -366,14 +375,20 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return None  # "X did" and "X did not" are not one statement told twice
     if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
         return None  # alike in words, but nothing says they are about the same people or things
-    if _figures_differ(a, b):
+    if _figures_differ(a, b, known_apart=True):
         return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
     when = _overlap(_event_range(a), _event_range(b))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
-    if sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare):
+    alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
+    if alike and not _figures_differ(a, b):  # figures of unknown measure that differ: maybe not one statement
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
-    return None
+    return same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
 
+
+def _one_named(a: dict, b: dict, same) -> bool:
+    """Both claims are about one named entity: their subjects name it."""
+    x, y = a["frame"].get("subject"), b["frame"].get("subject")
+    return _named(x) and _named(y) and same(x, y)

@@ -1,0 +1,52 @@
+"""One act told in other words: two claims that use one telling verb for what happened, done by
+one doer ("Norland apologised" / "the government of Norland apologised"). Verbs and their doers
+come from the claims' frames (analyze/frames.py: `acts`, `actors`); how rare a verb is, from the
+collection (align.py counts the acts of all claims into `idf` under the ACT prefix)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicon import load
+
+ACT = "act:"  # prefix of a verb lemma's entry in `idf`
+RARE_ACT = 3.0  # an act this rare (idf; in under 1 claim in 20) says what happened
+PARAPHRASE = 0.5  # the least similarity at which one act of one doer told in other words agrees
+
+
+@lru_cache(maxsize=1)
+def _not_acts() -> set[str]:
+    data = load("claims")
+    return set(data["speech_verbs"]) | set(data["light_verbs"])
+
+
+def shared_act(a: dict, b: dict, idf: dict[str, float], very_rare: float = RARE_ACT) -> str | None:
+    """The rarest verb both claims use for what happened, leaving out verbs of saying and light
+    verbs, and verbs too common to be telling (in a small collection, a verb of a few claims is
+    telling: `very_rare` is the idf of 3 claims); None when there is none."""
+    acts = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", [])) - _not_acts()
+    telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= min(RARE_ACT, very_rare)]
+    return max(telling_acts, key=lambda v: (idf.get(ACT + v, 0), v), default=None)
+
+
+def _doer(claim: dict, act: str) -> str | None:
+    """Who does an act in a claim: the subject of its verb, or the claim's subject when the act is
+    its main verb; None when the clause does not say (a pronoun, a passive without agent)."""
+    frame = claim["frame"]
+    return frame.get("actors", {}).get(act) or (frame.get("subject") if frame.get("predicate") == act else None)
+
+
+def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same, very_rare: float = RARE_ACT) -> dict | None:
+    """The same act told in other words, for two claims already known to share a participant: both
+    use one telling verb for what happened, done by one doer (the same entity, or the same noun),
+    and their sentences are alike. A corroboration with its reason and confidence, or None."""
+    act = shared_act(a, b, idf, very_rare)
+    if act is None or sim < PARAPHRASE:
+        return None
+    doers = [_doer(c, act) for c in (a, b)]
+    if None in doers:  # one clause does not say who: then both must be about one subject
+        doers = [a["frame"].get("subject"), b["frame"].get("subject")]
+    if None in doers or not same(*doers):
+        return None  # "he called" / "the proposal called for": one verb, but who did it is not one
+    return {"relation": "corroboration", "explanation": f"the same act, “{act}” (similarity {sim:.2f})",
+            "topic": act, "score": sim, "confidence": round(min(0.8, max(0.3, 2 * sim - 0.7)), 2),
+            "matched": ["who", "event"]}
