@@ -97,7 +97,7 @@ def run(store: Store, device: str = "auto") -> int:
         return len(copies)
     by_id = whole_claims(store, {i for p in pairs for i in p})
     vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
-    df = Counter(t for c in claims for t in set(c["terms"]) | {ACT + v for v in c["frame"].get("acts", [])})
+    df = Counter(t for c in claims for t in set(c["terms"]) | {ACT + v for v in c["acts"]})
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
     same = same_referent(store)
     mark_telling(claims, by_id)

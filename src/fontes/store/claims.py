@@ -30,9 +30,10 @@ class ClaimRecords:
 
     def claim_outlines(self) -> list[dict]:
         """Every claim with only what finding comparable claims needs (its document, span, reading,
-        terms, time, entities and quantities), in document order: a corpus-wide pass that decodes
+        terms, time, the verbs its frame names as acts, entities and quantities), in document order: a corpus-wide pass that decodes
         no frame, attribution or notes, so that it stays light on big corpora."""
-        return self._claims_where("1=1", [], columns="c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time")
+        return self._claims_where("1=1", [], columns="c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time,"
+                                  " json_extract(c.frame, '$.acts') AS acts")
 
     def claims_naming_several(self, entity_ids: list[int] | None = None) -> list[dict]:
         """Claims whose subject is an entity and that name at least two of these (of any entities if None):
@@ -82,6 +83,8 @@ class ClaimRecords:
                 if column in row:
                     row[column] = json.loads(row[column])
             row["time"] = json.loads(row["time"]) if row["time"] else None
+            if "acts" in row:
+                row["acts"] = json.loads(row["acts"]) if row["acts"] else []
             row["entities"] = list(dict.fromkeys(entities.get(row["id"], [])))
             row["quantities"] = quantities.get(row["id"], [])
             row.pop("vector", None)
