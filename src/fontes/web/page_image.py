@@ -12,7 +12,7 @@ from pathlib import Path
 from ..ingest import fingerprint
 from ..ingest.pdf_page import PrintedPage, read_page, render, span_boxes
 from ..store import Store
-from .views import NotFound, _known
+from .views import NotFound, document_known
 
 SCALES = (0.5, 4.0)  # pixels per point a page image may be drawn at
 
@@ -36,14 +36,14 @@ def source(doc: dict, store_path: Path) -> bytes:
 
 def page_png(store: Store, store_path: Path, doc_id: int, number: int, scale: float) -> bytes:
     """Page `number` of a PDF document drawn as a PNG."""
-    doc = _known(store, doc_id)
+    doc = document_known(store, doc_id)
     return render(source(doc, store_path), number, min(max(scale, SCALES[0]), SCALES[1]))
 
 
 def boxes(store: Store, store_path: Path, doc_id: int, start: int, end: int) -> dict:
     """The pages that hold text[start:end], each with its size in points and the boxes that
     cover the span's glyphs on it (points from the page's top-left)."""
-    doc = _known(store, doc_id)
+    doc = document_known(store, doc_id)
     if not 0 <= start <= end <= doc["chars"]:
         raise NotFound(f"characters {start}–{end} are not in d{doc_id} ({doc['chars']} characters)")
     data = source(doc, store_path)
