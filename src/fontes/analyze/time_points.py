@@ -65,10 +65,12 @@ def month_number(name: str) -> int:
 
 
 def part_number(phrase: str) -> int:
+    """Which part of a period a phrase names (early, mid, late, ...), as the lexicon numbers it."""
     return lexicon()["parts"][" ".join(phrase.lower().split())]
 
 
 def ordinal_number(table: str, word: str) -> int:
+    """The number of an ordinal word in one of the lexicon's tables (the 'second' quarter: 2)."""
     return lexicon()[table][word.lower()]
 
 
@@ -111,5 +113,6 @@ def _point(kind: str, m: re.Match[str], ref_year: int | None) -> Interval | None
 
 
 def season(name: str, year: int) -> Interval:
+    """A season of a year by its name, with its months and EDTF code from the lexicon."""
     s = lexicon()["seasons"][name.lower()]
     return iv.season(year, s["months"][0], s["months"][1], s["edtf"])
