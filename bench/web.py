@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import align as synthetic  # noqa: E402  (bench/align.py builds the synthetic store)
 from test_browser import CHROMIUM, CHROMIUM_FLAGS, Server  # noqa: E402
 
+from fontes import pipeline  # noqa: E402
 from fontes.corpus import align, embeddings  # noqa: E402
 from fontes.store import Store  # noqa: E402
 
@@ -126,6 +127,7 @@ def main() -> None:
                     vectors = dict(zip(readings, embeddings.encode(readings, "cpu")))
                 kept.unlink(missing_ok=True)
                 store = synthetic.build(size, seeds, vectors, tmp)
+                pipeline.resolve_entities(store)  # as `fontes ingest` does before it aligns
                 align.run(store, "cpu")
             counts = store.counts()
             print(f"\n{size:,} documents: {counts['claims']:,} claims, {counts['alignments']:,} groups, "

@@ -3,6 +3,7 @@ embeddings), group them by the position they take (a number, a date, or the stat
 say who holds each position with quotes and character spans, and flag disagreement."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from .corpus import embeddings, numpy_encoder
 from .figures import COUNTABLE, counted_head, describe
 from .store import Store
 
+CANDIDATES = 200  # claims sharing the question's words that are weighed by meaning
+TELLING = 4  # a word weighing under a quarter of the question's most telling word is left out (telling_words)
 STOP = {"how", "many", "much", "when", "what", "who", "why", "where", "which", "did", "does", "do", "was", "were",
         "is", "are", "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "by", "with", "from", "that"}
 
@@ -46,11 +49,33 @@ def kind_of(question: str) -> str:
     return "statement"
 
 
+def telling_words(store: Store, stems: list[str], enough: int) -> str:
+    """The FTS5 query for the question's words, less those too common to tell claims apart.
+
+    FTS5 ranks every claim that shares a word with the question. A word found in nearly half the
+    claims ("Korea" in a corpus on the Korean War) gets almost no weight in bm25, yet brings tens of
+    thousands of claims to rank that only it matches, which cannot reach the top while claims with the
+    question's rarer words fill it. Such a word (weighing under 1/TELLING of the question's most telling
+    word, by bm25's idf) is left out when the other words still match `enough` claims."""
+    phrases = [f'"{s}"*' for s in stems]
+    if len(phrases) < 2:
+        return " OR ".join(phrases)
+    total = store.claim_count()
+    found = {p: store.claims_matching(p) for p in phrases}
+    # bm25's inverse document frequency, as FTS5 computes it
+    idf = {p: math.log((total - n + 0.5) / (n + 0.5)) for p, n in found.items() if n}
+    top = max(idf.values(), default=0.0)
+    kept = [p for p in phrases if p not in idf or idf[p] >= top / TELLING]
+    if top > 0 and len(kept) < len(phrases) and store.claims_matching(" OR ".join(kept)) >= enough:
+        phrases = kept
+    return " OR ".join(phrases)
+
+
 def retrieve(store: Store, question: str, limit: int = 12) -> list[dict]:
     """Claims ranked by closeness in meaning to the question, among those sharing its words."""
     words = [w for w in re.findall(r"[\w-]+", question.lower()) if w not in STOP and len(w) > 2]
     stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words]
-    ids = store.search_claims(" OR ".join(f'"{s}"*' for s in stems), limit=200) if stems else []
+    ids = store.search_claims(telling_words(store, stems, CANDIDATES), limit=CANDIDATES) if stems else []
     claims = store.claims(ids=ids) if ids else []
     if not claims:
         return []

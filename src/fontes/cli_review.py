@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from .cli import Context, out, pass_ctx
+from .cli_context import Context, out, pass_ctx
 from .corpus import review as reviewing
 from .errors import FontesError
 

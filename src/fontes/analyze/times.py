@@ -2,10 +2,11 @@
 normalised to an EDTF interval with bounds and precision.
 
 Recognition is a grammar of regex patterns built from data (time_grammar.py); what each expression
-means is read against its anchors (time_values.py, anchors.py); the calendar arithmetic is the edtf
-library's (intervals.py). Relative expressions are anchored to the document's own date ("last
-week", "Friday", "yesterday"), or to the narrative's last date where it moved far from it or within
-a quotation ("three years later", "that same month"); with no anchor their bounds stay null.
+means is read against its anchors (time_values.py, which hands each kind to time_dates.py or
+time_relative.py; anchors.py); the calendar arithmetic is the edtf library's (intervals.py).
+Relative expressions are anchored to the document's own date ("last week", "Friday", "yesterday"),
+or to the narrative's last date where it moved far from it or within a quotation ("three years
+later", "that same month"); with no anchor their bounds stay null.
 Neighbours are then joined: a clock time with its day ("10 p.m. Wednesday"), two dates with "to",
 "through", "until" or a dash between them into one range.
 
@@ -24,7 +25,9 @@ from .intervals import Interval
 from .language import Parsed
 from .layout import NOTE
 from .time_grammar import find, lexicon, master, point_patterns
-from .time_values import TENSED, UNPLACED, Context, Reading, parse_point, read
+from .time_context import Context, Reading
+from .time_points import parse_point
+from .time_values import TENSED, UNPLACED, read
 
 __all__ = ["find", "inside_quotation", "interpret", "master", "parse_point", "parse_published", "run"]
 

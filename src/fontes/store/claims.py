@@ -104,6 +104,17 @@ class ClaimRecords:
         with self.transaction() as db:
             db.executemany("UPDATE claims SET vector = ? WHERE id = ?", [(v, k) for k, v in vectors.items()])
 
+    def claims_matching(self, query: str) -> int:
+        """How many claims match an FTS5 query (0 for a query FTS5 cannot read)."""
+        try:
+            return self.db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?", (query,)).fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+
+    def claim_count(self) -> int:
+        """How many claims the store holds."""
+        return self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+
     def search_claims(self, query: str, limit: int = 30) -> list[int]:
         """Ids of claims matching an FTS5 query, best first."""
         try:

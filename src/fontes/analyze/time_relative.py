@@ -1,0 +1,248 @@
+"""Readers of expressions placed from their anchors: weekdays and "today", year-less months, days and
+seasons, "next year" and "the end of the month", quarters and periods named before, "the 3rd",
+"the same year", "the sixties", and "three years later"."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import intervals as iv
+from .anchors import FUTURE, PAST, choose, weekdays_around
+from .intervals import Interval
+from .numbers import parse_number
+from .time_context import Reading, year_less
+from .time_grammar import lexicon
+from .time_points import month_number, ordinal_number, part_number, season
+
+
+def _pointer(word: str | None) -> int | None:
+    return None if word is None else lexicon()["pointers"][" ".join(word.lower().split())]
+
+
+def _read_period(m, ctx):
+    named = ctx.anchors.named.get(ctx.region)
+    if m["pyear"]:  # "the 1988 period": the period named last, in that year
+        year = int(m["pyear"])
+        return Reading(iv.years_apart(named, year - named.earliest.year) if named else iv.year(year), derived=True)
+    kind = lexicon()["period_refs"][" ".join(m["period"].lower().split())]
+    quarter_named = named if named is not None and _is_quarter(named) else None
+    present = ctx.anchors.present(ctx.quoted)
+    if kind == "year-ago":
+        return Reading(iv.years_apart(named, -1) if named else iv.unknown("month"), relative=True, derived=True)
+    if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
+        return Reading(named, relative=True)
+    over = present is None or present.earliest is None or \
+        (quarter_named is not None and quarter_named.latest is not None and quarter_named.latest < present.earliest)
+    if quarter_named is not None and (kind == "named" or (kind == "latest" and over)):
+        return Reading(quarter_named, relative=True)  # the latest quarter is one already over
+    if present is None or present.earliest is None:
+        return Reading(iv.unknown("month"), relative=True)
+    day = present.earliest
+    current = iv.quarter(day.year, (day.month - 1) // 3 + 1)
+    if kind == "current":
+        return Reading(current, relative=True)
+    before = current.earliest - timedelta(days=1)
+    return Reading(iv.quarter(before.year, (before.month - 1) // 3 + 1), relative=True)
+
+
+def _is_quarter(interval: Interval) -> bool:
+    return bool(interval.edtf) and re.fullmatch(r"\d{4}-3[3-6]", interval.edtf) is not None
+
+
+def _is_quarter_or_half(interval: Interval | None) -> bool:
+    return interval is not None and bool(interval.edtf) and re.fullmatch(r"\d{4}-(?:3[3-6]|4[01])", interval.edtf) is not None
+
+
+def _read_quarter(m, ctx):
+    if m["hn"]:
+        half = ordinal_number("halves", m["hn"])
+        return year_less(lambda y: iv.half(y, half), ctx, "month")
+    number = ordinal_number("quarters", m["qn"])
+    make = (lambda y: iv.quarter(y, number))
+    if m["qy"]:
+        present = ctx.anchors.present(ctx.quoted)
+        if present is None:
+            return Reading(iv.unknown("month"), relative=True)
+        return Reading(make(present.earliest.year + _pointer(m["qy"])), relative=True)
+    return year_less(make, ctx, "month")
+
+
+def _read_unit(m, ctx):
+    present = ctx.anchors.present(ctx.quoted)
+    if m["wkend"]:
+        return _weekend(m, ctx)
+    if m["um2"]:
+        if present is None:
+            return Reading(iv.unknown("month"), relative=True)
+        return Reading(iv.month(present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])), relative=True)
+    pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
+    if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
+        present = ctx.narrative or present
+    if m["yend"] or m["uu3"]:
+        if present is None or present.earliest is None:
+            return Reading(iv.unknown("year"), relative=True)
+        unit = "year" if m["yend"] else m["uu3"].lower()
+        return _narrowed(Reading(iv.shift(present, unit, 0), relative=True), "the end of" if m["yend"] else None)
+    if m["um"]:
+        month = month_number(m["um"])
+        found = year_less(lambda y: iv.month(y, month), ctx, "month", pointer)
+        return _narrowed(found, m["upart"])
+    unit = " ".join(m["uu"].lower().split())
+    if unit in lexicon()["seasons"]:
+        found = year_less(lambda y: season(unit, y), ctx, "season", pointer)
+        return _narrowed(found, m["upart"])
+    if present is None or present.earliest is None:
+        return Reading(iv.unknown(lexicon()["calendar_units"][unit]), relative=True)
+    unit = lexicon()["calendar_units"][unit]
+    if unit == "quarter":
+        day = present.earliest
+        index = day.year * 4 + (day.month - 1) // 3 + pointer
+        found = Reading(iv.quarter(index // 4, index % 4 + 1), relative=True)
+    else:
+        found = Reading(iv.shift(present, unit, pointer), relative=True)
+    return _narrowed(found, m["upart"])
+
+
+def _narrowed(found: Reading, part_word: str | None) -> Reading:
+    """Early, mid or late in a year or month is its third ("early next year"); "earlier this month"
+    and parts of other units keep the whole unit."""
+    interval = found.interval
+    if not part_word or not interval.closed or part_word.lower() in lexicon()["softeners"]:
+        return found
+    part = part_number(part_word)
+    if interval.precision == "year":
+        return Reading(iv.part_of_year(interval.earliest.year, part), relative=True)
+    if interval.precision == "month" and interval.earliest.day == 1 and interval.latest.month == interval.earliest.month:
+        return Reading(iv.part_of_month(interval.earliest.year, interval.earliest.month, part), relative=True)
+    return found
+
+
+def _weekend(m, ctx):
+    day = ctx.anchors.day(ctx.region, ctx.quoted)
+    if day is None:
+        return Reading(iv.unknown("day"), relative=True)
+    candidates = [iv.weekend(day + timedelta(weeks=k)) for k in (-1, 0, 1)]
+    return Reading(choose(candidates, day, ctx.direction, _pointer(m["wkp"]) if m["wkp"] else None), relative=True)
+
+
+def _read_weekday(m, ctx):
+    day = ctx.anchors.day(ctx.region, ctx.quoted)
+    if day is None:
+        return Reading(iv.unknown("day"), relative=True)
+    weekday = lexicon()["weekdays"][m["wd"].lower()]
+
+    def again(other: date, direction: int) -> Interval | None:
+        return choose(weekdays_around(weekday, other), other, direction)
+
+    # a weekday after a date of the narrative is the next such day ("On 9 August ... On Friday")
+    direction = FUTURE if ctx.anchors.moved(ctx.region) else ctx.direction
+    found = choose(weekdays_around(weekday, day), day, direction, _pointer(m["wp"]) if m["wp"] else None)
+    return Reading(found or iv.unknown("day"), relative=True, again=again)
+
+
+def _read_day_word(m, ctx):
+    days = lexicon()["days"]
+    offset = days[" ".join(m["dw"].lower().split())]
+    today = ctx.anchors.today(ctx.quoted, ctx.region)
+    if today is None:
+        return Reading(iv.unknown("day"), relative=True)
+    return Reading(iv.on_day(today + timedelta(days=offset)), relative=True)
+
+
+def _read_month_day(m, ctx):
+    month, day = month_number(m["mdm"] or m["mdm2"]), int(m["mdd"] or m["mdd2"])
+    if not 1 <= day <= 31:
+        return None
+    return year_less(lambda y: iv.day(y, month, day), ctx, "day")
+
+
+def _read_nth_day(m, ctx):
+    """"On the 3rd", "until the 25th": that day of the month the narrative is in, else of the month
+    the tense gives from the anchor."""
+    number = int(m["nthd"])
+    narrative = ctx.narrative
+    if narrative is not None and narrative.closed and narrative.precision == "month" and \
+            narrative.earliest.month == narrative.latest.month:
+        try:
+            return Reading(iv.day(narrative.earliest.year, narrative.earliest.month, number), relative=True, dated=True)
+        except ValueError:
+            return None
+    told = narrative is not None and narrative.closed and narrative.earliest == narrative.latest
+    ref = narrative if told else ctx.calendar_ref()
+    if ref is None or ref.earliest is None or ref.earliest != ref.latest:
+        return Reading(iv.unknown("day"), relative=True)
+    anchor = ref.earliest
+    candidates = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        try:
+            candidates.append(iv.day(year, month + 1, number))
+        except ValueError:
+            candidates.append(None)
+    found = choose(candidates, anchor, ctx.direction)
+    if told:  # after a day of the narrative ("left on May 2 and was back on the 9th") the story goes forward,
+        # though what the past tense tells cannot lie after the writing
+        published = ctx.anchors.published
+        ahead = [c for c in candidates if c is not None and c.latest >= anchor and not (
+            ctx.direction == PAST and published is not None and c.earliest > published.latest)]
+        found = ahead[0] if ahead else found
+    return Reading(found, relative=True, dated=True) if found else None
+
+
+def _read_month_part(m, ctx):
+    month, part = month_number(m["mpm"]), part_number(m["mpp"])
+    return year_less(lambda y: iv.part_of_month(y, month, part), ctx, "day")
+
+
+def _read_season(m, ctx):
+    name = m["ss"].lower()
+    return year_less(lambda y: season(name, y), ctx, "season")
+
+
+def _read_month(m, ctx):
+    month = month_number(m["month"])
+    return year_less(lambda y: iv.month(y, month), ctx, "month")
+
+
+def _read_decade_short(m, ctx):
+    digit = int(m["dsd"]) if m["dsd"] else lexicon()["decade_words"][m["dsw"].lower()]
+    part = m["dsp"] or m["dsp2"]
+    year = ctx.ref_year()
+    if year is None:
+        return Reading(iv.unknown("decade"), relative=True)
+    start = year // 100 * 100 + digit * 10
+    start -= 100 if start > year else 0
+    return Reading(iv.decade(start, part_number(part) if part else None), relative=True)
+
+
+def _read_same(m, ctx):
+    unit = m["su"]
+    words = m["same"].lower()
+    amount = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
+    anchor = ctx.narrative
+    return Reading(iv.shift(anchor, unit, amount) if anchor else iv.unknown(unit), relative=True)
+
+
+def _read_later(m, ctx):
+    unit = lexicon()["units"][m["lu"].lower()]
+    amount = parse_number(m["n"]) if not m["n"].lower().startswith(("a few", "several")) else None
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("earlier", "before", "ago") else 1
+    named = ctx.anchors.named.get(ctx.region)
+    if amount is not None and unit == "year" and _is_quarter_or_half(named) and direction in ("earlier", "ago", "before"):
+        # "a year earlier" beside a quarter: the same quarter, a year before
+        return Reading(iv.years_apart(named, -int(amount)), relative=True, derived=True)
+    base = ctx.anchors.present(ctx.quoted) if direction == "ago" else ctx.narrative
+    if base is None and sign < 0:  # "a year earlier" with no date before it: a year before the writing
+        base = ctx.anchors.present(ctx.quoted)
+    if amount is None or base is None or base.earliest is None:
+        return Reading(iv.unknown(unit), relative=True)
+    result = iv.shift(base, unit, sign * int(amount))
+    return Reading(iv.approximately(result) if m["lh"] else result, relative=True)
+
+
+READERS = {
+    "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
+    "dword": _read_day_word, "md": _read_month_day, "nth": _read_nth_day, "mpart": _read_month_part, "month": _read_month,
+    "sless": _read_season, "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
+}
