@@ -154,7 +154,7 @@ def answer(store: Store, question: str) -> Answer:
             "; ".join(a["explanation"] for a in conflicts[:3]) + ")"
     revised = [a for a in related if a["relation"] == "revision"]
     if revised:
-        summary += f". Figures revised from report to report: " + "; ".join(a["explanation"] for a in revised[:3])
+        summary += ". Figures revised from report to report: " + "; ".join(a["explanation"] for a in revised[:3])
     return Answer(question, kind, summary, positions, bool(conflicts), related, figure)
 
 

@@ -98,17 +98,6 @@ def revisions(ctx: Context, entity: str | None, shown: str, as_json: bool) -> No
 
 
 @click.command()
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where to compute sentence embeddings.")
-@pass_ctx
-def align(ctx: Context, device: str) -> None:
-    """Align the claims of all documents again (ingest does this after every change)."""
-    from . import pipeline  # loaded here: it imports spaCy, which most commands never need
-    count = pipeline.align_claims(ctx.store, device)
-    ctx.say(f"{count} alignment groups")
-
-
-@click.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--llm", "llm_url", envvar="FONTES_LLM_URL", metavar="URL",
