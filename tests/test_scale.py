@@ -188,6 +188,21 @@ def test_an_ingest_killed_before_alignment_is_finished_by_the_next(tmp_path):
     assert aligned & {c["id"] for c in store.claims(doc_id=new_doc)}
 
 
+def test_worker_processes_are_gone_before_the_corpus_wide_stages(tmp_path, monkeypatch):
+    """Each worker holds its own models; none may still be alive while the corpus is resolved and aligned."""
+    import multiprocessing
+    alive: list[int] = []
+    real = pipeline.resolve_entities
+
+    def resolving(*args, **kwargs):
+        alive.append(len(multiprocessing.active_children()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "resolve_entities", resolving)
+    report = pipeline.ingest(Store(tmp_path / "workers.db"), [EXAMPLES], workers=2)
+    assert len(report.added) == 5 and alive == [0]
+
+
 def test_workers_default_to_the_cores_when_there_is_enough_to_analyse():
     small = [pipeline.Job(Path("a.txt"), "a.txt", 50_000, None)]
     big = small * 30

@@ -220,18 +220,23 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
     claimed: dict[str, str] = {}
     jobs = [job for job in (triage(store, path, report, max_bytes, claimed) for path in files) if job]
     results = analyses(jobs, published, workers_for(jobs, workers), max_bytes, dask)
-    for number, (job, result) in enumerate(zip(jobs, results), 1):
-        if progress:
-            progress(number, len(jobs), job.path.name)
-        if isinstance(result, str):
-            store.record_failure(job.shown, result)
-            report.failed.append((job.shown, result))
-            continue
-        doc, analysis = result
-        doc.path = job.shown  # as this process names it: a worker elsewhere may see another working directory
-        store.save_document(doc, analysis, ANALYSIS_VERSION)
-        report.words += len(doc.text.split())
-        (report.updated if job.previous else report.added).append(job.shown)
+    try:
+        for number, (job, result) in enumerate(zip(jobs, results), 1):
+            if progress:
+                progress(number, len(jobs), job.path.name)
+            if isinstance(result, str):
+                store.record_failure(job.shown, result)
+                report.failed.append((job.shown, result))
+                continue
+            doc, analysis = result
+            doc.path = job.shown  # as this process names it: a worker elsewhere may see another working directory
+            store.save_document(doc, analysis, ANALYSIS_VERSION)
+            report.words += len(doc.text.split())
+            (report.updated if job.previous else report.added).append(job.shown)
+    finally:
+        # zip stops at the last job without asking for more, which would leave the worker processes
+        # (or the Dask cluster) alive, each holding its models, through the corpus-wide stages
+        results.close()
     pending = store.pending()  # this run's documents, and any a killed run stored but did not align
     counts = store.counts()
     if pending or (counts["mentions"] and not counts["entities"]):
