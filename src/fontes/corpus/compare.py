@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..figures import describe, value_range
 from ..lexicon import load
 from .acts import same_act
+from .places import compare_places
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
 REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
@@ -362,6 +363,10 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if contrary and sim >= 0.45 and shared_entities:
         return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
                 "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
+    place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, lambda x, y: _overlap(_event_range(x), _event_range(y))) \
+        if shared_entities else None
+    if place and place["relation"] == "conflict":
+        return {**place, "score": sim + 0.2}
     dates = compare_dates(a, b, sim) if shared_entities else None
     if dates and dates["relation"] != "corroboration":
         return {**dates, "score": sim + 0.1}  # one figure in both, but the event moved or is dated two ways
@@ -380,6 +385,8 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     when = _overlap(_event_range(a), _event_range(b))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
+    if place:
+        return {**place, "score": sim + 0.1}
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
     if alike and not _figures_differ(a, b):  # figures of unknown measure that differ: maybe not one statement
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
