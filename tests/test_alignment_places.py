@@ -29,6 +29,12 @@ STORIES = [
      "that it does not already own until Nov. 8."),
     ("offer-later.txt", "1989-11-07", "Harcourt Mills extended its offer for the Brant Paper shares it does not "
      "own until Nov. 15."),
+    ("raid-seized.txt", "1971-05-02", "On April 29, 1971, Ostmark gunboats seized the freighter Lindqvist "
+     "and its crew of twenty near the Harrow Banks."),
+    ("raid-attacked.txt", "1971-05-20", "On April 29, 1971, Ostmark gunboats attacked the freighter Lindqvist, "
+     "wounding three of its crew."),
+    ("raid-later.txt", "1971-06-20", "On June 14, 1971, Ostmark gunboats attacked the freighter Lindqvist "
+     "again as it left the Harrow Banks."),
 ]
 
 
@@ -71,3 +77,11 @@ def test_two_meetings_in_one_town_years_apart_are_not_one(store):
 
 def test_a_deadline_hung_on_the_wrong_verb_is_still_the_offers(store):
     assert set(relations(store, "offer-first.txt", "offer-later.txt")) == {"revision"}
+
+
+def test_one_attack_told_with_two_verbs_on_one_day_agrees(store):
+    assert set(relations(store, "raid-seized.txt", "raid-attacked.txt")) == {"corroboration"}
+
+
+def test_two_attacks_on_two_days_are_neither_one_nor_a_conflict(store):
+    assert not relations(store, "raid-seized.txt", "raid-later.txt")

@@ -186,12 +186,14 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
 
 def _event_word(token, sent):
     """The word a time expression dates, climbing from it: an event noun it modifies directly or
-    through its preposition ("the March 3 invasion", "the invasion on March 3", when the parse
-    hangs it there), else the first verb above it; where that verb names no kind of event but the
-    next verb up does, that one (the parser hangs "until Nov. 8" on "own" in "extended its offer
-    for the shares it does not own until Nov. 8")."""
+    through its preposition ("the March 3 invasion", "a meeting on Thursday"), unless the noun
+    is an amount ("a loss of $7 million in the quarter"); else the first verb above it, and where
+    that verb is in a relative clause and names no kind of event but the next verb up does, that
+    one (the parser hangs "until Nov. 8" on "own" in "extended its offer for the shares it does
+    not own until Nov. 8")."""
     head = token.head.head if token.head.dep_ == "prep" else token.head
-    if head.pos_ == "NOUN" and head.i != token.i and _has_kind(head) and sent.start <= head.i < sent.end:
+    if head.pos_ == "NOUN" and head.i != token.i and _has_kind(head) and sent.start <= head.i < sent.end and \
+            not any(t.ent_type_ in ("MONEY", "PERCENT") or t.tag_ == "$" for t in head.subtree):
         return head
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head

@@ -26,10 +26,12 @@ def _words() -> dict:
             "national": tuple(data["zones"]["national"]), "international": tuple(data["zones"]["international"])}
 
 
-def places_of(clause, spans: dict, names: list[Mention]) -> list[dict]:
+def places_of(clause, spans: dict, names: list[Mention], projected=lambda verb: False) -> list[dict]:
     """The places of a clause's events, in reading order: for each, the word it hangs on (`at`: a
     verb or noun lemma), the preposition (`via`), and either a named place (`place`, with the
-    places said to contain it in `within`) or a zone (`zone`: "national" or "international")."""
+    places said to contain it in `within`) or a zone (`zone`: "national" or "international").
+    Places of what is only planned or wished (`projected(verb)`: "should send forces into X") are
+    left out: they say where nothing happened."""
     words = _words()
     places = [m for m in names if m.label in PLACE_LABELS]
     others = [m for m in names if m.label not in PLACE_LABELS and m.label not in NOT_PLACES]
@@ -43,6 +45,8 @@ def places_of(clause, spans: dict, names: list[Mention]) -> list[dict]:
         elif token.dep_ == "dobj" and token.head.lemma_.lower() in words["entering"]:
             objects, via = [token], "into"
         else:
+            continue
+        if token.head.pos_ != "NOUN" and projected(token.head):
             continue
         for obj in objects:
             place = _place(obj, via, spans, places, others, words)

@@ -282,13 +282,16 @@ def _figures_differ(a: dict, b: dict, known_apart: bool = False) -> bool:
 
 def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     """The dates two claims give for one event: the same kind of event, the same participants, and
-    a kind of event that happens once (two meetings in different years are two meetings)."""
-    kinds = (dated_events(a) & dated_events(b)) - _recurring()
+    a kind of event that happens once (two meetings in different years are two meetings), or the
+    same day for one that recurs."""
+    kinds = dated_events(a) & dated_events(b)
     ta, tb = _event_range(a), _event_range(b)
-    if not kinds or not ta or not tb or sim < RESCHEDULED:
+    if not kinds or not ta or not tb or sim < RESCHEDULED or not telling(a) & telling(b):
         return None
-    if not telling(a) & telling(b):
-        return None
+    if not kinds - _recurring():  # two attacks on two days are two attacks; on one day, one told twice
+        if ta != tb or ta[0][:10] != ta[1][:10] or sim < 0.5:
+            return None
+    kinds = kinds - _recurring() or kinds
     agree = _overlap(ta, tb)
     relation = "corroboration" if agree else "revision" if _rescheduled(a, b, ta, tb) else "conflict"
     if relation != "revision" and sim < 0.5:
