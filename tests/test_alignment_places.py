@@ -35,6 +35,9 @@ STORIES = [
      "wounding three of its crew."),
     ("raid-later.txt", "1971-06-20", "On June 14, 1971, Ostmark gunboats attacked the freighter Lindqvist "
      "again as it left the Harrow Banks."),
+    ("forces-plan.txt", "1967-02-01", "Consideration should also be given to sending Kessan forces across the "
+     "border into Varnia."),
+    ("forces-sent.txt", "1967-02-01", "The Kessan forces were sent across the border into Varnia in January."),
 ]
 
 
@@ -85,3 +88,10 @@ def test_one_attack_told_with_two_verbs_on_one_day_agrees(store):
 
 def test_two_attacks_on_two_days_are_neither_one_nor_a_conflict(store):
     assert not relations(store, "raid-seized.txt", "raid-later.txt")
+
+
+def test_a_plan_puts_nothing_in_a_place_but_a_deed_does(store):
+    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
+    where = {ids[c["doc_id"]]: c["frame"]["where"] for c in store.claims()}
+    assert where["forces-plan.txt"] == []
+    assert [w["place"] for w in where["forces-sent.txt"]] == ["Varnia"]

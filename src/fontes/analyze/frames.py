@@ -45,7 +45,7 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "subject": subject,
         "places": sorted({m.name or m.text for m in names if m.label in PLACE_LABELS}),
         # where its events happened: the places and zones its locatives give (analyze/places.py)
-        "where": places_of(clause, spans, names, _projected),
+        "where": places_of(clause, spans, names),
         "figures": figures,
         # every verb of the clause, lemmatised: two reports of one act often share a verb that is
         # not the main one of either ("X said Y had apologised" / "Y, which apologised, paid")

@@ -26,12 +26,12 @@ def _words() -> dict:
             "national": tuple(data["zones"]["national"]), "international": tuple(data["zones"]["international"])}
 
 
-def places_of(clause, spans: dict, names: list[Mention], projected=lambda verb: False) -> list[dict]:
+def places_of(clause, spans: dict, names: list[Mention]) -> list[dict]:
     """The places of a clause's events, in reading order: for each, the word it hangs on (`at`: a
     verb or noun lemma), the preposition (`via`), and either a named place (`place`, with the
     places said to contain it in `within`) or a zone (`zone`: "national" or "international").
-    Places of what is only planned or wished (`projected(verb)`: "should send forces into X") are
-    left out: they say where nothing happened."""
+    Places of what is only planned or wished ("should send forces into X", "consideration should
+    be given to sending forces into X") are left out: they say where nothing happened."""
     words = _words()
     places = [m for m in names if m.label in PLACE_LABELS]
     others = [m for m in names if m.label not in PLACE_LABELS and m.label not in NOT_PLACES]
@@ -46,7 +46,7 @@ def places_of(clause, spans: dict, names: list[Mention], projected=lambda verb: 
             objects, via = [token], "into"
         else:
             continue
-        if token.head.pos_ != "NOUN" and projected(token.head):
+        if _wished(token.head):
             continue
         for obj in objects:
             place = _place(obj, via, spans, places, others, words)
@@ -80,6 +80,25 @@ def _place(obj, via: str, spans: dict, places: list[Mention], others: list[Menti
             return {"place": named.name or named.text, "within": [u.text for u in within],
                     "outside": via in words["outside"]}
     return None
+
+
+@lru_cache(maxsize=1)
+def _projecting() -> tuple[frozenset[str], frozenset[str]]:
+    data = load("claims")
+    return frozenset(data["projections"]), frozenset(data["projecting_modals"])
+
+
+def _wished(word) -> bool:
+    """Whether a word is of a plan, a wish or a forecast: it or a word a few steps above it has a
+    modal ("should send", "should be given to sending") or is a verb of intending ("plans to send")."""
+    words, modals = _projecting()
+    for _ in range(4):
+        if word.lemma_.lower() in words or any(c.dep_ == "aux" and c.lower_ in modals for c in word.children):
+            return True
+        if word.head.i == word.i:
+            return False
+        word = word.head
+    return False
 
 
 def _under_prep(token, top) -> bool:

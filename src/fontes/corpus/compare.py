@@ -366,8 +366,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if contrary and sim >= 0.45 and shared_entities:
         return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
                 "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
-    place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, lambda x, y: _overlap(_event_range(x), _event_range(y))) \
-        if shared_entities else None
+    place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, _event_range) if shared_entities else None
     if place and place["relation"] == "conflict":
         return {**place, "score": sim + 0.2}
     dates = compare_dates(a, b, sim) if shared_entities else None

@@ -7,6 +7,7 @@ text rarely says enough to tell a town in a region from two towns. The places co
 frames (analyze/places.py)."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lexicon import load
@@ -22,11 +23,11 @@ def _recurring() -> set[str]:
 
 
 def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float, same, kinds_of,
-                   overlap) -> dict | None:
+                   event_range) -> dict | None:
     """Corroboration or conflict from where two claims put one event, with reason and confidence;
     None when they name no comparable places or are not known to tell one event. `kinds_of(words)`
-    gives the kinds of event some words speak of; `overlap(a, b)` whether the claims' event times
-    meet (True, False, or None when one is undated)."""
+    gives the kinds of event some words speak of; `event_range(claim)` the first and last day of
+    the claim's event, or None when it is undated."""
     wa, wb = a["frame"].get("where", []), b["frame"].get("where", [])
     if not wa or not wb or sim < PLACE_SIM or a["frame"].get("negated") != b["frame"].get("negated"):
         return None
@@ -34,7 +35,11 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
     act = shared_act(a, b, idf, very_rare)
     if not kinds and not act:
         return None
-    when = overlap(a, b)
+    ra, rb = event_range(a), event_range(b)
+    if not act and kinds <= _recurring() and (ra is None) != (rb is None):
+        # "after a meeting at his home, X said": of the report's day or the day before
+        ra, rb = ra or _news_days(a), rb or _news_days(b)
+    when = None if ra is None or rb is None else ra[0] <= rb[1] and rb[0] <= ra[1]
     if when is False or (not act and kinds <= _recurring() and not when):
         return None  # two meetings in one town are two meetings, unless dated alike
     what = act or ", ".join(sorted(kinds))
@@ -52,6 +57,15 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
     if shared:
         return _verdict("corroboration", f"{what}: in {shared[0]} in both", what, sim, ["event", "where"])
     return None
+
+
+def _news_days(claim: dict) -> tuple[str, str] | None:
+    """The day a claim was reported and the day before: when a report's undated past event happened."""
+    try:
+        day = date.fromisoformat((claim.get("reported") or "")[:10])
+    except ValueError:
+        return None  # no report date, or only a year or a month
+    return (day - timedelta(days=1)).isoformat(), day.isoformat()
 
 
 def _words(claim: dict) -> list[str]:
