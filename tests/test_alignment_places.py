@@ -38,6 +38,8 @@ STORIES = [
     ("forces-plan.txt", "1967-02-01", "Consideration should also be given to sending Kessan forces across the "
      "border into Varnia."),
     ("forces-sent.txt", "1967-02-01", "The Kessan forces were sent across the border into Varnia in January."),
+    ("seizure-denied.txt", "1994-06-08", "The Veldland coast guard said its patrol boats did not seize the trawler "
+     "Mira Tellen in international waters on Monday."),
 ]
 
 
@@ -93,5 +95,5 @@ def test_two_attacks_on_two_days_are_neither_one_nor_a_conflict(store):
 def test_a_plan_puts_nothing_in_a_place_but_a_deed_does(store):
     ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
     where = {ids[c["doc_id"]]: c["frame"]["where"] for c in store.claims()}
-    assert where["forces-plan.txt"] == []
+    assert where["forces-plan.txt"] == [] and where["seizure-denied.txt"] == []
     assert [w["place"] for w in where["forces-sent.txt"]] == ["Varnia"]

@@ -30,8 +30,9 @@ def places_of(clause, spans: dict, names: list[Mention]) -> list[dict]:
     """The places of a clause's events, in reading order: for each, the word it hangs on (`at`: a
     verb or noun lemma), the preposition (`via`), and either a named place (`place`, with the
     places said to contain it in `within`) or a zone (`zone`: "national" or "international").
-    Places of what is only planned or wished ("should send forces into X", "consideration should
-    be given to sending forces into X") are left out: they say where nothing happened."""
+    Places of what is denied, planned or wished ("did not enter its waters", "should send forces
+    into X", "consideration should be given to sending forces into X") are left out: they say
+    where nothing happened."""
     words = _words()
     places = [m for m in names if m.label in PLACE_LABELS]
     others = [m for m in names if m.label not in PLACE_LABELS and m.label not in NOT_PLACES]
@@ -46,12 +47,12 @@ def places_of(clause, spans: dict, names: list[Mention]) -> list[dict]:
             objects, via = [token], "into"
         else:
             continue
-        if _wished(token.head):
-            continue
+        if _wished(token.head) or any(c.dep_ == "neg" for c in token.head.children):
+            continue  # where nothing happened: "did not enter its waters", "should send forces into X"
         for obj in objects:
             place = _place(obj, via, spans, places, others, words)
             if place:
-                found.append({"at": token.head.lemma_.lower(), "via": via, **place})
+                found.append({"at": _at(token.head), "via": via, **place})
     return found
 
 
@@ -80,6 +81,14 @@ def _place(obj, via: str, spans: dict, places: list[Mention], others: list[Menti
             return {"place": named.name or named.text, "within": [u.text for u in within],
                     "outside": via in words["outside"]}
     return None
+
+
+def _at(head) -> str:
+    """The word a place is of: the word its preposition hangs on, or for a noun that is the object
+    of another noun's "of" ("the shootdown of an aircraft over X"), that other noun."""
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    return head.lemma_.lower()
 
 
 @lru_cache(maxsize=1)

@@ -6,24 +6,17 @@ event, an evaluation only of the same subject. Every verdict has a one-line reas
 confidence in [0, 1]."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
 from .acts import same_act
+from .evaluations import opposed
 from .places import compare_places
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
 REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
-
-
-@lru_cache(maxsize=1)
-def _opposed() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    def pattern(words: list[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
-    return [(pattern(pair["one"]), pattern(pair["other"])) for pair in load("claims")["opposed"]]
 
 
 @lru_cache(maxsize=1)
@@ -314,35 +307,6 @@ def _rescheduled(a: dict, b: dict, ta: tuple[str, str], tb: tuple[str, str]) -> 
     extended, a vote postponed), not told two ways."""
     earlier = _first_of_close_reports(a, b)
     return earlier is not None and max(ta[0], tb[0]) >= earlier
-
-
-def opposed(a: dict, b: dict, same) -> str | None:
-    """One claim uses an evaluation the other contradicts ('selfless' / 'self-interest'), of the
-    same subject where both subjects are known."""
-    sa, sb = a["frame"].get("subject"), b["frame"].get("subject")
-    if _named(sa) and _named(sb) and not same(sa, sb):
-        return None
-    ea, eb = _evaluations(a), _evaluations(b)
-    for k in range(len(ea)):
-        for x, y in ((ea, eb), (eb, ea)):
-            first, second = x[k][0], y[k][1]
-            if first and second and not y[k][0]:
-                return f"“{first}” vs “{second}”"
-    return None
-
-
-def _evaluations(claim: dict) -> list[tuple[str | None, str | None]]:
-    """For each pair of opposed evaluations, the words of either that the claim uses (None where it
-    uses none); found once per claim, as a claim meets many others."""
-    if "_evaluations" not in claim:
-        claim["_evaluations"] = [(_found(one, claim["reading"]), _found(other, claim["reading"]))
-                                 for one, other in _opposed()]
-    return claim["_evaluations"]
-
-
-def _found(pattern, text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group() if match else None
 
 
 def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float = 4.0, same=None) -> dict | None:

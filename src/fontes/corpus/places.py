@@ -15,6 +15,7 @@ from .acts import shared_act
 
 ZONES = {"national": "inside a state's limits", "international": "in international waters"}
 PLACE_SIM = 0.45  # the least sentence similarity at which two claims' places are compared
+LOOSE_SIM = 0.2   # ... where the event's days are known to meet
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
     gives the kinds of event some words speak of; `event_range(claim)` the first and last day of
     the claim's event, or None when it is undated."""
     wa, wb = a["frame"].get("where", []), b["frame"].get("where", [])
-    if not wa or not wb or sim < PLACE_SIM or a["frame"].get("negated") != b["frame"].get("negated"):
+    if not wa or not wb or sim < LOOSE_SIM:
         return None
     kinds = kinds_of(_words(a)) & kinds_of(_words(b))
     act = shared_act(a, b, idf, very_rare)
@@ -42,6 +43,8 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
     when = None if ra is None or rb is None else ra[0] <= rb[1] and rb[0] <= ra[1]
     if when is False or (not act and kinds <= _recurring() and not when):
         return None  # two meetings in one town are two meetings, unless dated alike
+    if sim < PLACE_SIM and not when:
+        return None  # told in other words, the same place must come with the same days
     what = act or ", ".join(sorted(kinds))
     # a zone is said of the incident as a whole ("entered its waters and was seized"); a named
     # place only of the verb it hangs on: "maintain forces in X" and "call for troops in X" are not one act
