@@ -40,6 +40,10 @@ STORIES = [
     ("forces-sent.txt", "1967-02-01", "The Kessan forces were sent across the border into Varnia in January."),
     ("seizure-denied.txt", "1994-06-08", "The Veldland coast guard said its patrol boats did not seize the trawler "
      "Mira Tellen in international waters on Monday."),
+    ("limit-out.txt", "1975-12-03", "The trawler Saga Holm was rammed by a Norland gunboat outside the "
+     "twelve-mile limit on Tuesday, its owners said."),
+    ("limit-in.txt", "1975-12-04", "A Norland gunboat rammed the trawler Saga Holm well inside the twelve-mile "
+     "limit on Tuesday, the Norland coast guard said."),
 ]
 
 
@@ -64,6 +68,10 @@ def relations(store: Store, first: str, second: str) -> dict[str, str]:
 def test_inside_a_states_waters_and_in_international_waters_disagree(store):
     found = relations(store, "seizure-guard.txt", "seizure-owners.txt")
     assert set(found) == {"conflict"} and "international waters" in found["conflict"]
+
+
+def test_outside_and_inside_one_limit_disagree(store):
+    assert set(relations(store, "limit-out.txt", "limit-in.txt")) == {"conflict"}
 
 
 def test_international_waters_in_two_reports_agree(store):

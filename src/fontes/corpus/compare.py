@@ -341,6 +341,8 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return {**figure, "topic": figure["topic"] or topic, "score": sim + 0.2}
     if dates:
         return {**dates, "score": sim + 0.1}
+    if place:  # where the event happened, agreed (its own negation is the place's business: analyze/places.py)
+        return {**place, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
     if a["frame"].get("negated") != b["frame"].get("negated"):
         return None  # "X did" and "X did not" are not one statement told twice
@@ -351,8 +353,6 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     when = _overlap(_event_range(a), _event_range(b))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
-    if place:
-        return {**place, "score": sim + 0.1}
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
     if alike and not _figures_differ(a, b):  # figures of unknown measure that differ: maybe not one statement
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
