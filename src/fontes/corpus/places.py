@@ -49,8 +49,8 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
     # a zone is said of the incident as a whole ("entered its waters and was seized"); a named
     # place only of the verb it hangs on: "maintain forces in X" and "call for troops in X" are not one act
     za, zb = {w["zone"] for w in wa if "zone" in w}, {w["zone"] for w in wb if "zone" in w}
-    of_it = lambda w: w["at"] == act or kinds_of([w["at"]]) & kinds  # noqa: E731
-    wa, wb = [w for w in wa if of_it(w)], [w for w in wb if of_it(w)]
+    wa = [w for w in wa if w["at"] == act or kinds_of([w["at"]]) & kinds]
+    wb = [w for w in wb if w["at"] == act or kinds_of([w["at"]]) & kinds]
     if len(za) == 1 and len(zb) == 1 and za != zb:
         return _verdict("conflict", f"{what}: {ZONES[min(za)]} vs {ZONES[min(zb)]}", what, sim, ["event", "where"])
     if za & zb == {"international"}:
