@@ -174,8 +174,7 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     if not inside:
         return {"event": [], "hypothetical": False}
     token = next((t for t in inside if t.head not in inside or t.head.i == t.i), inside[0])
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
+    token = _event_word(token, sent)
     near = [c for c in token.children if c not in inside]
     words = [token.lower_] + [c.lower_ for c in near if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]
     if token.pos_ == "AUX":  # "Only in 2000 was the participation ... acknowledged": the verb sits deeper
@@ -183,6 +182,38 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or \
         any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in token.subtree)
     return {"event": words, "hypothetical": hypothetical}
+
+
+def _event_word(token, sent):
+    """The word a time expression dates, climbing from it: an event noun it modifies directly or
+    through its preposition ("the March 3 invasion", "a meeting on Thursday"), unless the noun
+    is an amount ("a loss of $7 million in the quarter"); else the first verb above it, and where
+    that verb is in a relative clause and names no kind of event but the next verb up does, that
+    one (the parser hangs "until Nov. 8" on "own" in "extended its offer for the shares it does
+    not own until Nov. 8")."""
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    if head.pos_ == "NOUN" and head.i != token.i and _has_kind(head) and sent.start <= head.i < sent.end and \
+            not any(t.ent_type_ in ("MONEY", "PERCENT") or t.tag_ == "$" for t in head.subtree):
+        return head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token.pos_ == "VERB" and not _has_kind(token) and token.dep_ in ("relcl", "acl"):
+        above = token.head
+        while above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+            above = above.head
+        if above.pos_ == "VERB" and _has_kind(above) and sent.start <= above.i < sent.end:
+            return above
+    return token
+
+
+@lru_cache(maxsize=1)
+def _event_forms() -> frozenset[str]:
+    return frozenset(w for forms in load("claims")["events"].values() for w in forms)
+
+
+def _has_kind(token) -> bool:
+    """Whether a word names a kind of event of data/claims.toml (by its form or its lemma)."""
+    return token.lower_ in _event_forms() or token.lemma_.lower() in _event_forms()
 
 
 def clauses(sent) -> list:

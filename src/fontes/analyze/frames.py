@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lexicon import load
 from ..model import Mention, Quantity
 from .language import Parsed
+from .places import places_of
 from .quantities import lexicon
 from .span_index import SpanIndex
 
@@ -43,6 +44,8 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "negated": root is not None and any(c.dep_ == "neg" for c in root.children),
         "subject": subject,
         "places": sorted({m.name or m.text for m in names if m.label in PLACE_LABELS}),
+        # where its events happened: the places and zones its locatives give (analyze/places.py)
+        "where": places_of(clause, spans, names),
         "figures": figures,
         # every verb of the clause, lemmatised: two reports of one act often share a verb that is
         # not the main one of either ("X said Y had apologised" / "Y, which apologised, paid")

@@ -6,23 +6,17 @@ event, an evaluation only of the same subject. Every verdict has a one-line reas
 confidence in [0, 1]."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
 from .acts import same_act
+from .evaluations import opposed
+from .places import compare_places
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
 REVISION_DAYS = 60   # reports this close, on an event this recent, revise a figure; they do not dispute it
-
-
-@lru_cache(maxsize=1)
-def _opposed() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    def pattern(words: list[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
-    return [(pattern(pair["one"]), pattern(pair["other"])) for pair in load("claims")["opposed"]]
 
 
 @lru_cache(maxsize=1)
@@ -281,13 +275,16 @@ def _figures_differ(a: dict, b: dict, known_apart: bool = False) -> bool:
 
 def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     """The dates two claims give for one event: the same kind of event, the same participants, and
-    a kind of event that happens once (two meetings in different years are two meetings)."""
-    kinds = (dated_events(a) & dated_events(b)) - _recurring()
+    a kind of event that happens once (two meetings in different years are two meetings), or the
+    same day for one that recurs."""
+    kinds = dated_events(a) & dated_events(b)
     ta, tb = _event_range(a), _event_range(b)
-    if not kinds or not ta or not tb or sim < RESCHEDULED:
+    if not kinds or not ta or not tb or sim < RESCHEDULED or not telling(a) & telling(b):
         return None
-    if not telling(a) & telling(b):
-        return None
+    if not kinds - _recurring():  # two attacks on two days are two attacks; on one day, one told twice
+        if ta != tb or ta[0][:10] != ta[1][:10] or sim < 0.5:
+            return None
+    kinds = kinds - _recurring() or kinds
     agree = _overlap(ta, tb)
     relation = "corroboration" if agree else "revision" if _rescheduled(a, b, ta, tb) else "conflict"
     if relation != "revision" and sim < 0.5:
@@ -312,35 +309,6 @@ def _rescheduled(a: dict, b: dict, ta: tuple[str, str], tb: tuple[str, str]) -> 
     return earlier is not None and max(ta[0], tb[0]) >= earlier
 
 
-def opposed(a: dict, b: dict, same) -> str | None:
-    """One claim uses an evaluation the other contradicts ('selfless' / 'self-interest'), of the
-    same subject where both subjects are known."""
-    sa, sb = a["frame"].get("subject"), b["frame"].get("subject")
-    if _named(sa) and _named(sb) and not same(sa, sb):
-        return None
-    ea, eb = _evaluations(a), _evaluations(b)
-    for k in range(len(ea)):
-        for x, y in ((ea, eb), (eb, ea)):
-            first, second = x[k][0], y[k][1]
-            if first and second and not y[k][0]:
-                return f"“{first}” vs “{second}”"
-    return None
-
-
-def _evaluations(claim: dict) -> list[tuple[str | None, str | None]]:
-    """For each pair of opposed evaluations, the words of either that the claim uses (None where it
-    uses none); found once per claim, as a claim meets many others."""
-    if "_evaluations" not in claim:
-        claim["_evaluations"] = [(_found(one, claim["reading"]), _found(other, claim["reading"]))
-                                 for one, other in _opposed()]
-    return claim["_evaluations"]
-
-
-def _found(pattern, text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group() if match else None
-
-
 def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float = 4.0, same=None) -> dict | None:
     """The relation between two claims, with its reason and confidence, or None when they are not
     about one thing.
@@ -362,6 +330,9 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if contrary and sim >= 0.45 and shared_entities:
         return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
                 "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
+    place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, _event_range) if shared_entities else None
+    if place and place["relation"] == "conflict":
+        return {**place, "score": sim + 0.2}
     dates = compare_dates(a, b, sim) if shared_entities else None
     if dates and dates["relation"] != "corroboration":
         return {**dates, "score": sim + 0.1}  # one figure in both, but the event moved or is dated two ways
@@ -370,6 +341,8 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return {**figure, "topic": figure["topic"] or topic, "score": sim + 0.2}
     if dates:
         return {**dates, "score": sim + 0.1}
+    if place:  # where the event happened, agreed (its own negation is the place's business: analyze/places.py)
+        return {**place, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
     if a["frame"].get("negated") != b["frame"].get("negated"):
         return None  # "X did" and "X did not" are not one statement told twice

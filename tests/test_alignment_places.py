@@ -1,0 +1,107 @@
+"""Where an event happened, and the date of an event the parse hangs on the wrong word: two reports
+that put one event in one place agree, inside a state's waters against international waters
+disagree, and two events of one kind in one place are not one event. Sentences written for these
+tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fontes import pipeline
+from fontes.store import Store
+
+STORIES = [
+    ("seizure-guard.txt", "1994-06-07", "The Veldland coast guard said the trawler Mira Tellen had entered "
+     "Veldland's territorial waters before Veldland patrol boats seized it on Monday."),
+    ("seizure-owners.txt", "1994-06-08", "The owners of the Mira Tellen said Veldland patrol boats seized the "
+     "trawler in international waters on Monday."),
+    ("seizure-insurer.txt", "1994-06-09", "An insurer of the Mira Tellen said Veldland patrol boats seized the "
+     "trawler on Monday over international waters, far from any coast."),
+    ("summit-plan.txt", "1991-03-12", "Prime Minister Orsolya Brandt will meet King Arvid of Calder on Thursday "
+     "in Dunmore, Calder, to talk about the river treaty."),
+    ("summit-held.txt", "1991-03-14", "After a two-hour meeting with King Arvid on Thursday at her Dunmore "
+     "residence, Prime Minister Orsolya Brandt said the river treaty would be signed."),
+    ("summit-old.txt", "1991-03-14", "Prime Minister Orsolya Brandt first met King Arvid in Dunmore in 1979 to "
+     "talk about the river treaty."),
+    ("offer-first.txt", "1989-10-24", "Harcourt Mills said it extended its offer for the 40% of Brant Paper "
+     "that it does not already own until Nov. 8."),
+    ("offer-later.txt", "1989-11-07", "Harcourt Mills extended its offer for the Brant Paper shares it does not "
+     "own until Nov. 15."),
+    ("raid-seized.txt", "1971-05-02", "On April 29, 1971, Ostmark gunboats seized the freighter Lindqvist "
+     "and its crew of twenty near the Harrow Banks."),
+    ("raid-attacked.txt", "1971-05-20", "On April 29, 1971, Ostmark gunboats attacked the freighter Lindqvist, "
+     "wounding three of its crew."),
+    ("raid-later.txt", "1971-06-20", "On June 14, 1971, Ostmark gunboats attacked the freighter Lindqvist "
+     "again as it left the Harrow Banks."),
+    ("forces-plan.txt", "1967-02-01", "Consideration should also be given to sending Kessan forces across the "
+     "border into Varnia."),
+    ("forces-sent.txt", "1967-02-01", "The Kessan forces were sent across the border into Varnia in January."),
+    ("seizure-denied.txt", "1994-06-08", "The Veldland coast guard said its patrol boats did not seize the trawler "
+     "Mira Tellen in international waters on Monday."),
+    ("limit-out.txt", "1975-12-03", "The trawler Saga Holm was rammed by a Norland gunboat outside the "
+     "twelve-mile limit on Tuesday, its owners said."),
+    ("limit-in.txt", "1975-12-04", "A Norland gunboat rammed the trawler Saga Holm well inside the twelve-mile "
+     "limit on Tuesday, the Norland coast guard said."),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    folder = tmp_path_factory.mktemp("places")
+    for name, published, text in STORIES:
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        (folder / (name + ".meta.json")).write_text(json.dumps({"published": published, "kind": "news"}))
+    store = Store(folder / "fontes.db")
+    pipeline.ingest(store, [folder])
+    return store
+
+
+def relations(store: Store, first: str, second: str) -> dict[str, str]:
+    """The relations fontes gives between claims of two stories, with their reasons."""
+    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
+    return {g["relation"]: g["explanation"] for g in store.alignments()
+            if {first, second} <= {ids[c["doc_id"]] for c in g["claims"]}}
+
+
+def test_inside_a_states_waters_and_in_international_waters_disagree(store):
+    found = relations(store, "seizure-guard.txt", "seizure-owners.txt")
+    assert set(found) == {"conflict"} and "international waters" in found["conflict"]
+
+
+def test_outside_and_inside_one_limit_disagree(store):
+    assert set(relations(store, "limit-out.txt", "limit-in.txt")) == {"conflict"}
+
+
+def test_international_waters_in_two_reports_agree(store):
+    assert set(relations(store, "seizure-owners.txt", "seizure-insurer.txt")) == {"corroboration"}
+
+
+def test_one_meeting_in_one_town_told_before_and_after_agrees(store):
+    found = relations(store, "summit-plan.txt", "summit-held.txt")
+    assert set(found) == {"corroboration"} and "dunmore" in found["corroboration"].lower()
+
+
+def test_two_meetings_in_one_town_years_apart_are_not_one(store):
+    assert not relations(store, "summit-plan.txt", "summit-old.txt")
+    assert not relations(store, "summit-held.txt", "summit-old.txt")
+
+
+def test_a_deadline_hung_on_the_wrong_verb_is_still_the_offers(store):
+    assert set(relations(store, "offer-first.txt", "offer-later.txt")) == {"revision"}
+
+
+def test_one_attack_told_with_two_verbs_on_one_day_agrees(store):
+    assert set(relations(store, "raid-seized.txt", "raid-attacked.txt")) == {"corroboration"}
+
+
+def test_two_attacks_on_two_days_are_neither_one_nor_a_conflict(store):
+    assert not relations(store, "raid-seized.txt", "raid-later.txt")
+
+
+def test_a_plan_puts_nothing_in_a_place_but_a_deed_does(store):
+    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
+    where = {ids[c["doc_id"]]: c["frame"]["where"] for c in store.claims()}
+    assert where["forces-plan.txt"] == [] and where["seizure-denied.txt"] == []
+    assert [w["place"] for w in where["forces-sent.txt"]] == ["Varnia"]
