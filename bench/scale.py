@@ -29,8 +29,14 @@ MODES = {"serial": ["--workers", "1"], "workers2": ["--workers", "2"], "dask-loc
 
 
 def tree_rss(process: psutil.Process) -> int:
+    """Resident memory of a process and all its children; a process may end while it is read (the
+    workers are closed when the last document is stored), and then counts for nothing."""
     total = 0
-    for p in [process, *process.children(recursive=True)]:
+    try:
+        children = process.children(recursive=True)
+    except psutil.Error:
+        children = []
+    for p in [process, *children]:
         try:
             total += p.memory_info().rss
         except psutil.Error:
