@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from fontes import pipeline
 from fontes.cli import cli
@@ -21,6 +22,11 @@ from fontes.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+# Property tests check what holds, not how fast: speed is measured in bench/, and a loaded machine
+# must not fail a test by Hypothesis's default 200 ms deadline.
+settings.register_profile("fontes", deadline=None)
+settings.load_profile("fontes")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_VARIABLE = "FONTES_SHARED"
 # The two reference sources, by their file names in shared/sources.
