@@ -54,6 +54,14 @@ def build_store(tmp: Path, paths: list[Path]) -> Store:
     return store
 
 
+def store_of_stories(folder: Path, stories: list[tuple[str, str, str]]) -> Store:
+    """A store of short news stories written for a test: (file name, publication date, text) each."""
+    for name, published, text in stories:
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+        (folder / (name + ".meta.json")).write_text(json.dumps({"published": published, "kind": "news"}))
+    return build_store(folder, [folder])
+
+
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Store:
     """The bundled sample corpus, ingested once."""

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fontes import pipeline
+from conftest import store_of_stories
 from fontes.store import Store
 
 # Each story is one document: (file name, publication date, text).
@@ -66,13 +67,7 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Store:
-    folder = tmp_path_factory.mktemp("stories")
-    for name, published, text in STORIES:
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-        (folder / (name + ".meta.json")).write_text(json.dumps({"published": published, "kind": "news"}))
-    store = Store(folder / "fontes.db")
-    pipeline.ingest(store, [folder])
-    return store
+    return store_of_stories(tmp_path_factory.mktemp("stories"), STORIES)
 
 
 def relations(store: Store, first: str, second: str) -> set[str]:

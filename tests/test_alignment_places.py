@@ -4,12 +4,11 @@ disagree, and two events of one kind in one place are not one event. Sentences w
 tests."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from fontes import pipeline
+from conftest import store_of_stories
 from fontes.store import Store
 
 STORIES = [
@@ -49,13 +48,7 @@ STORIES = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Store:
-    folder = tmp_path_factory.mktemp("places")
-    for name, published, text in STORIES:
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-        (folder / (name + ".meta.json")).write_text(json.dumps({"published": published, "kind": "news"}))
-    store = Store(folder / "fontes.db")
-    pipeline.ingest(store, [folder])
-    return store
+    return store_of_stories(tmp_path_factory.mktemp("places"), STORIES)
 
 
 def relations(store: Store, first: str, second: str) -> dict[str, str]:
