@@ -62,6 +62,13 @@ def store_of_stories(folder: Path, stories: list[tuple[str, str, str]]) -> Store
     return build_store(folder, [folder])
 
 
+def relations_between(store: Store, first: str, second: str) -> dict[str, str]:
+    """The relations fontes gives between claims of two stories (by file name), with their reasons."""
+    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
+    return {g["relation"]: g["explanation"] for g in store.alignments()
+            if {first, second} <= {ids[c["doc_id"]] for c in g["claims"]}}
+
+
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Store:
     """The bundled sample corpus, ingested once."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fontes import pipeline
-from conftest import store_of_stories
+from conftest import relations_between, store_of_stories
 from fontes.store import Store
 
 # Each story is one document: (file name, publication date, text).
@@ -72,13 +72,7 @@ def store(tmp_path_factory) -> Store:
 
 def relations(store: Store, first: str, second: str) -> set[str]:
     """The relations fontes gives between any claim of one story and any claim of another."""
-    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
-    found = set()
-    for group in store.alignments():
-        docs = {ids[c["doc_id"]] for c in group["claims"]}
-        if {first, second} <= docs:
-            found.add(group["relation"])
-    return found
+    return set(relations_between(store, first, second))
 
 
 def test_opposite_moves_of_two_companies_shares_are_no_conflict(store):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import store_of_stories
+from conftest import relations_between as relations, store_of_stories
 from fontes.store import Store
 
 STORIES = [
@@ -49,13 +49,6 @@ STORIES = [
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Store:
     return store_of_stories(tmp_path_factory.mktemp("places"), STORIES)
-
-
-def relations(store: Store, first: str, second: str) -> dict[str, str]:
-    """The relations fontes gives between claims of two stories, with their reasons."""
-    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
-    return {g["relation"]: g["explanation"] for g in store.alignments()
-            if {first, second} <= {ids[c["doc_id"]] for c in g["claims"]}}
 
 
 def test_inside_a_states_waters_and_in_international_waters_disagree(store):
