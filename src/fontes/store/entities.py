@@ -30,8 +30,17 @@ class EntityRecords:
                 for i, doc, start, end, text, label, role, source, name in rows]
 
     def save_resolution(self, resolution: Resolution) -> None:
-        """Replace all entities and name-search mentions with a new resolution, atomically."""
+        """Replace all entities and name-search mentions with a new resolution, atomically. Documents
+        where a name now stands for another entity (or none) are marked for alignment to key their
+        claims again."""
+        model = self.db.execute("SELECT id, doc_id, entity_id FROM mentions WHERE source != 'alias'").fetchall()
+        renamed = {doc_id for mention_id, doc_id, entity_id in model if resolution.assignment.get(mention_id) != entity_id}
+        found = {(doc_id, m.start, m.end, m.entity_id) for doc_id, m in resolution.found}
+        stored = set(map(tuple, self.db.execute("SELECT doc_id, start, \"end\", entity_id FROM mentions WHERE source = 'alias'")))
+        renamed |= {alias[0] for alias in found ^ stored}
+        del model
         with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in sorted(renamed)])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             db.execute("UPDATE mentions SET entity_id = NULL")
             db.execute("DELETE FROM entities")

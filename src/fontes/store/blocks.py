@@ -1,0 +1,161 @@
+"""Block keys of claims in the store: the words, names, numbers and years alignment compares claims by,
+written once per claim, with the size of each block (how many claims and documents share a key), so
+that adding documents reads and rewrites only the blocks their claims fall in."""
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from typing import Iterable
+
+RECOUNT = 50_000  # above this many rows written at once, blocks are counted again in one pass
+
+Row = tuple[str, int, int]  # a block key, a document, a claim
+
+
+def _chunks(items: list, size: int = 500) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class BlockRecords:
+    """Reads and writes of claims' block keys and of the blocks they make."""
+
+    db: sqlite3.Connection
+
+    def stale_keyed_claims(self, doc_ids: set[int]) -> list[int]:
+        """Keyed claims to key again: those of these documents, and those deleted since (a document
+        replaced or removed), also where SQLite gave a deleted claim's id to a new one."""
+        gone = [r[0] for r in self.db.execute(
+            "SELECT k.claim_id FROM keyed_claims k LEFT JOIN claims c ON c.id = k.claim_id AND c.doc_id = k.doc_id"
+            " WHERE c.id IS NULL")]
+        docs = sorted(doc_ids)
+        for part in _chunks(docs):
+            gone += [r[0] for r in self.db.execute(
+                f"SELECT claim_id FROM keyed_claims WHERE doc_id IN ({','.join('?' * len(part))})", part)]
+        return sorted(set(gone))
+
+    def unkeyed_claims(self) -> list[int]:
+        """Claims that have no block keys yet."""
+        return [r[0] for r in self.db.execute(
+            "SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM keyed_claims k WHERE k.claim_id = c.id)"
+            " ORDER BY c.id")]
+
+    def forget_keys(self, claim_ids: list[int]) -> list[Row]:
+        """Take these claims out of their blocks, atomically; the rows taken out."""
+        removed = self.claim_block_rows(claim_ids)
+        with self.transaction() as db:
+            for part in _chunks(claim_ids):
+                db.execute(f"DELETE FROM keyed_claims WHERE claim_id IN ({','.join('?' * len(part))})", part)
+            self._write_rows(db, [], removed)
+        return removed
+
+    def renamed_documents(self) -> set[int]:
+        """Documents whose names were resolved to other entities since their claims were keyed."""
+        return {r[0] for r in self.db.execute("SELECT doc_id FROM rekey")}
+
+    def save_keys(self, keyed: list[tuple[int, int, bool]], added: list[Row], removed: list[Row],
+                  renamed: set[int]) -> None:
+        """Record claims as keyed ((claim, document, whether it is a copy of another claim's sentence)),
+        put rows into blocks and take others out, and mark the `renamed` documents' claims keyed
+        again, atomically."""
+        with self.transaction() as db:
+            db.executemany("DELETE FROM rekey WHERE doc_id = ?", [(d,) for d in renamed])
+            db.executemany("INSERT OR REPLACE INTO keyed_claims (claim_id, doc_id, copy) VALUES (?,?,?)",
+                           [(c, d, int(copy)) for c, d, copy in keyed])
+            self._write_rows(db, added, removed)
+
+    def clear_keys(self) -> None:
+        """Forget every block key (the next alignment keys every claim again)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM claim_blocks")
+            db.execute("DELETE FROM blocks")
+            db.execute("DELETE FROM keyed_claims")
+            db.execute("DELETE FROM rekey")
+
+    @staticmethod
+    def _write_rows(db: sqlite3.Connection, added: list[Row], removed: list[Row]) -> None:
+        """Insert and delete block rows, keeping each block's count of claims and of documents."""
+        if len(added) + len(removed) > RECOUNT:
+            db.executemany("DELETE FROM claim_blocks WHERE key = ? AND doc_id = ? AND claim_id = ?", removed)
+            db.executemany("INSERT OR IGNORE INTO claim_blocks (key, doc_id, claim_id) VALUES (?,?,?)", added)
+            db.execute("DELETE FROM blocks")
+            db.execute("INSERT INTO blocks (key, size, docs) SELECT key, COUNT(*), COUNT(DISTINCT doc_id)"
+                       " FROM claim_blocks GROUP BY key")
+            return
+        size: Counter = Counter()
+        docs: Counter = Counter()
+        db.executemany("DELETE FROM claim_blocks WHERE key = ? AND doc_id = ? AND claim_id = ?", removed)
+        for key, doc_id, _ in removed:
+            size[key] -= 1
+        for key, doc_id in {(k, d) for k, d, _ in removed}:
+            if not db.execute("SELECT 1 FROM claim_blocks WHERE key = ? AND doc_id = ? LIMIT 1", (key, doc_id)).fetchone():
+                docs[key] -= 1
+        for key, doc_id in {(k, d) for k, d, _ in added}:
+            if not db.execute("SELECT 1 FROM claim_blocks WHERE key = ? AND doc_id = ? LIMIT 1", (key, doc_id)).fetchone():
+                docs[key] += 1
+        for key, doc_id, claim_id in added:
+            inserted = db.execute("INSERT OR IGNORE INTO claim_blocks (key, doc_id, claim_id) VALUES (?,?,?)",
+                                  (key, doc_id, claim_id)).rowcount
+            size[key] += inserted
+        db.executemany("INSERT INTO blocks (key, size, docs) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE SET"
+                       " size = size + excluded.size, docs = docs + excluded.docs",
+                       [(key, size[key], docs[key]) for key in size.keys() | docs.keys()])
+        db.execute("DELETE FROM blocks WHERE size <= 0")
+
+    def small_blocks(self, cap: int) -> list[str]:
+        """Keys of the blocks of at most `cap` claims from at least two documents."""
+        return [r[0] for r in self.db.execute("SELECT key FROM blocks WHERE size <= ? AND docs >= 2", (cap,))]
+
+    def blocks_across_documents(self, prefix: str) -> list[str]:
+        """Keys beginning with `prefix` that claims of at least two documents share."""
+        return [r[0] for r in self.db.execute("SELECT key FROM blocks WHERE key >= ? AND key < ? AND docs >= 2",
+                                              (prefix, prefix + "\U0010ffff"))]
+
+    def block_members(self, keys: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """The (document, claim) members of these blocks, by key."""
+        members: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for part in _chunks(sorted(set(keys))):
+            for key, doc_id, claim_id in self.db.execute(
+                    f"SELECT key, doc_id, claim_id FROM claim_blocks WHERE key IN ({','.join('?' * len(part))})", part):
+                members[key].append((doc_id, claim_id))
+        return members
+
+    def claim_block_rows(self, claim_ids: list[int]) -> list[Row]:
+        """The block rows (key, document, claim) of these claims."""
+        rows: list[Row] = []
+        for part in _chunks(sorted(set(claim_ids))):
+            rows += [tuple(r) for r in self.db.execute(
+                f"SELECT key, doc_id, claim_id FROM claim_blocks WHERE claim_id IN ({','.join('?' * len(part))})", part)]
+        return rows
+
+    def block_sizes(self, keys: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """How many claims and how many documents each of these blocks holds, by key (absent: none)."""
+        out = {}
+        for part in _chunks(sorted(set(keys))):
+            for key, size, docs in self.db.execute(
+                    f"SELECT key, size, docs FROM blocks WHERE key IN ({','.join('?' * len(part))})", part):
+                out[key] = (size, docs)
+        return out
+
+    def copies(self, claim_ids: Iterable[int]) -> dict[int, bool]:
+        """Whether each of these keyed claims is a copy of another claim's sentence, by id."""
+        out = {}
+        for part in _chunks(sorted(set(claim_ids))):
+            for claim_id, copy in self.db.execute(
+                    f"SELECT claim_id, copy FROM keyed_claims WHERE claim_id IN ({','.join('?' * len(part))})", part):
+                out[claim_id] = bool(copy)
+        return out
+
+    def compared_counts(self) -> tuple[int, int]:
+        """How many keyed claims are compared (not copies), and in how many documents."""
+        row = self.db.execute("SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM keyed_claims WHERE copy = 0").fetchone()
+        return row[0], row[1]
+
+    def claim_places(self, claim_ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
+        """Each claim's document, start and end, by id."""
+        out = {}
+        for part in _chunks(sorted(set(claim_ids))):
+            for claim_id, doc_id, start, end in self.db.execute(
+                    f"SELECT id, doc_id, start, \"end\" FROM claims WHERE id IN ({','.join('?' * len(part))})", part):
+                out[claim_id] = (doc_id, start, end)
+        return out
