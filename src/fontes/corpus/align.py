@@ -16,7 +16,7 @@ from itertools import combinations
 from ..store import Store
 from . import blocks
 from .acts import ACT
-from .blocks import COPY, reading_key, sentence_words
+from .blocks import COPY, reading_order, sentence_words
 from .compare import judge
 from .embeddings import claim_vectors
 from .independence import independence
@@ -28,26 +28,25 @@ NAMED = ("t|", "e|")     # blocks of a word or an entity, skipped also when comm
 COMPARED = (*NAMED, "v|", "q|", "y|", "k|")  # the blocks pairs are drawn from (see blocks.keys_of)
 
 
-def candidate_pairs(store: Store, compared: int, order) -> set[tuple[int, int]]:
+def candidate_pairs(store: Store, compared: int) -> set[tuple[int, int]]:
     """Pairs of claims from different documents that share a telling block, each pair as the ids of
     its claims in reading order. A block is telling when at most BLOCK_CAP claims share it, and a
     word's or an entity's when at most 3% of the compared claims do (this matters below 1,334)."""
     rare = min(max(4, int(0.03 * compared)), BLOCK_CAP)
     keys = [k for k in store.small_blocks(BLOCK_CAP) if k[:2] in COMPARED]
     members = store.block_members(keys)
-    sizes = store.block_sizes(keys)
-    places = store.claim_places({c for m in members.values() for _, c in m})
+    rank = {c: reading_order(place) for c, place in store.claim_places({c for m in members.values() for _, c in m}).items()}
     pairs = set()
     for key, group in members.items():
-        if key[:2] in NAMED and sizes[key][0] > rare:
+        if key[:2] in NAMED and len(group) > rare:
             continue
         for (doc_a, a), (doc_b, b) in combinations(group, 2):
             if doc_a != doc_b:
-                pairs.add((a, b) if order(places[a]) < order(places[b]) else (b, a))
+                pairs.add((a, b) if rank[a] < rank[b] else (b, a))
     return pairs
 
 
-def identical_groups(store: Store, order) -> list[dict]:
+def identical_groups(store: Store) -> list[dict]:
     """The same sentence in several documents: copied text, never independent confirmation. In the
     reading order of their first claims; the claims of each in reading order."""
     members = store.block_members(store.blocks_across_documents(COPY))
@@ -55,14 +54,14 @@ def identical_groups(store: Store, order) -> list[dict]:
     readings = store.claim_readings({c for m in members.values() for _, c in m})
     groups = []
     for group in members.values():
-        ranked = sorted((c for _, c in group), key=lambda c: order(places[c]))
+        ranked = sorted((c for _, c in group), key=lambda c: reading_order(places[c]))
         text = sentence_words(readings[ranked[0]])
         documents = len({d for d, _ in group})
         groups.append({"relation": "corroboration", "topic": " ".join(text.split()[:6]),
                        "explanation": f"the same sentence in {documents} documents",
                        "claims": ranked, "independent": False,
                        "shared_origin": IDENTICAL, "score": 1.0, "confidence": 1.0})
-    return sorted(groups, key=lambda g: order(places[g["claims"][0]]))
+    return sorted(groups, key=lambda g: reading_order(places[g["claims"][0]]))
 
 
 def run(store: Store, device: str = "auto", again: bool = False) -> int:
@@ -78,9 +77,8 @@ def run(store: Store, device: str = "auto", again: bool = False) -> int:
         store.clear_keys()
     blocks.update(store)
     compared, documents = store.compared_counts()
-    order = reading_key(store.document_paths())
-    copies = identical_groups(store, order)
-    pairs = candidate_pairs(store, compared, order)
+    copies = identical_groups(store)
+    pairs = candidate_pairs(store, compared)
     if not pairs:
         store.save_alignments(copies)
         return len(copies)
@@ -90,7 +88,7 @@ def run(store: Store, device: str = "auto", again: bool = False) -> int:
     idf = rarity(store, by_id.values(), compared)
     same = same_referent(store)
     mark_telling(store, by_id, documents)
-    rank = {i: order((c["doc_id"], c["start"], c["end"])) for i, c in by_id.items()}
+    rank = {i: reading_order(place) for i, place in store.claim_places(ids).items()}
     judged = []
     for i, j in pairs:
         a, b = by_id[i], by_id[j]

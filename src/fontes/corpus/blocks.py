@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Callable
+from collections.abc import Iterator
+from itertools import chain
 
 from ..figures import COUNTABLE, counted_head
 from ..store import Store
@@ -35,9 +36,9 @@ def sentence_words(reading: str) -> str:
     return " ".join(re.findall(r"\w+", reading.lower()))
 
 
-def copy_key(claim: dict) -> str | None:
+def copy_key(reading: str) -> str | None:
     """The key a claim shares with every copy of its sentence; None for a sentence too short to count."""
-    words = sentence_words(claim["reading"])
+    words = sentence_words(reading)
     return COPY + hashlib.sha1(words.encode()).hexdigest() if len(words) > SHORTEST_COPY else None
 
 
@@ -55,14 +56,12 @@ def keys_of(claim: dict) -> set[str]:
     return keys
 
 
-def reading_key(paths: dict[int, str]) -> Callable[[tuple[int, int, int]], tuple]:
-    """The order claims are read in, from (document, start, end): by file name, path and span. Every
-    tie in alignment is broken in this order, so that a corpus gives the same groups whatever order
-    or batches its files were ingested in."""
-    def key(place: tuple[int, int, int]) -> tuple:
-        path = paths[place[0]].replace("\\", "/")
-        return path.rsplit("/", 1)[-1], path, place[1], place[2]
-    return key
+def reading_order(place: tuple[int, str, int, int]) -> tuple:
+    """Where a claim stands in the order claims are read in, from its place (document id, path,
+    start, end): by file name, path and span. Every tie in alignment is broken in this order, so
+    that a corpus gives the same groups whatever order or batches its files were ingested in."""
+    path = place[1].replace("\\", "/")
+    return path.rsplit("/", 1)[-1], path, place[2], place[3]
 
 
 def update(store: Store) -> None:
@@ -73,42 +72,48 @@ def update(store: Store) -> None:
     renamed = store.renamed_documents()
     stale = store.stale_keyed_claims(renamed)
     removed = store.forget_keys(stale) if stale else []
-    fresh = {c["id"]: c for c in store.claim_outlines(store.unkeyed_claims())}
+    fresh = store.claim_places(store.unkeyed_claims())
     if not fresh and not removed:
         store.save_keys([], [], [], renamed)
         return
-    added = []
-    copy_of = {}
-    for claim in fresh.values():
-        key = copy_key(claim)
-        copy_of[claim["id"]] = key
+    sentences: dict[str, list[tuple[int, int]]] = {k: [] for k, _, _ in removed if k.startswith(COPY)}
+    copy_rows = []
+    for claim_id, reading in store.claim_readings(fresh).items():
+        key = copy_key(reading)
         if key:
-            added.append((key, claim["doc_id"], claim["id"]))
-    sentences = {k for k, _, _ in removed if k.startswith(COPY)} | {k for k in copy_of.values() if k}
+            copy_rows.append((key, fresh[claim_id][0], claim_id))
+            sentences[key] = []
     members = store.block_members(list(sentences))
-    for key, doc_id, claim_id in added:
+    for key, doc_id, claim_id in copy_rows:
         members[key].append((doc_id, claim_id))
-    # which claims are copies now: in each sentence's block, all but the first in reading order,
-    # once it spans two documents
+    is_copy = copies_among(store, members, fresh)
+    was = store.copies(c for c in is_copy if c not in fresh)
+    changed = [c for c, copy in was.items() if copy != is_copy[c]]
+    back = [c for c in changed if not is_copy[c]]  # compared again: the earlier copy of its sentence is gone
+    leaving = [row for row in store.claim_block_rows([c for c in changed if is_copy[c]]) if not row[0].startswith(COPY)]
+    compared = sorted([c for c in fresh if not is_copy[c]] + back)
+    keyed = [(c, fresh[c][0], is_copy[c]) for c in fresh] + [(c, None, is_copy[c]) for c in changed]
+    store.save_keys(keyed, chain(copy_rows, _rows(store, compared)), leaving, renamed)
+
+
+def copies_among(store: Store, members: dict[str, list[tuple[int, int]]],
+                 fresh: dict[int, tuple]) -> dict[int, bool]:
+    """Whether each claim of these sentences' blocks, and each fresh claim, is a copy: in a
+    sentence's block that spans two documents, all claims but the first in reading order are."""
     is_copy = {claim_id: False for claim_id in fresh}
     places = store.claim_places({c for m in members.values() for _, c in m})
-    order = reading_key(store.document_paths())
-    for key, group in members.items():
-        ranked = sorted((c for _, c in group if c in places), key=lambda c: order(places[c]))
+    for group in members.values():
+        ranked = sorted((c for _, c in group if c in places), key=lambda c: reading_order(places[c]))
         copied = len({places[c][0] for c in ranked}) >= 2
         for k, claim_id in enumerate(ranked):
             is_copy[claim_id] = copied and k > 0
-    was = store.copies(c for c in is_copy if c not in fresh)
-    dropped = [c for c, copy in was.items() if copy and not is_copy[c]]  # to be compared again
-    outlines = {**fresh, **{c["id"]: c for c in store.claim_outlines(dropped)}} if dropped else fresh
-    leaving = [c for c, copy in was.items() if copy != is_copy[c] and is_copy[c]]
-    out: list[tuple[str, int, int]] = []
-    if leaving:
-        out = [row for row in store.claim_block_rows(leaving) if not row[0].startswith(COPY)]
-    for claim_id, claim in outlines.items():
-        if not is_copy[claim_id]:
-            added += [(key, claim["doc_id"], claim_id) for key in keys_of(claim)]
-    keyed = [(c, fresh[c]["doc_id"], is_copy[c]) for c in fresh]
-    keyed += [(c, places[c][0], is_copy[c]) for c in was if was[c] != is_copy[c]]
-    store.save_keys(keyed, added, out, renamed)
+    return is_copy
 
+
+def _rows(store: Store, claim_ids: list[int], batch: int = 5000) -> Iterator[tuple[str, int, int]]:
+    """The block rows of these claims, read a batch at a time (all claims of a big corpus at once
+    would hold millions of rows)."""
+    for start in range(0, len(claim_ids), batch):
+        for claim in store.claim_outlines(claim_ids[start:start + batch]):
+            for key in keys_of(claim):
+                yield key, claim["doc_id"], claim["id"]

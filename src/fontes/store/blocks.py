@@ -7,7 +7,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from typing import Iterable
 
-RECOUNT = 50_000  # above this many rows written at once, blocks are counted again in one pass
+RECOUNT = 5_000  # above this many claims keyed at once, every block is counted again in one pass
 
 Row = tuple[str, int, int]  # a block key, a document, a claim
 
@@ -46,23 +46,31 @@ class BlockRecords:
         with self.transaction() as db:
             for part in _chunks(claim_ids):
                 db.execute(f"DELETE FROM keyed_claims WHERE claim_id IN ({','.join('?' * len(part))})", part)
-            self._write_rows(db, [], removed)
+            if len(claim_ids) > RECOUNT:
+                self._write_all(db, [], removed)
+            else:
+                self._write_rows(db, [], removed)
         return removed
 
     def renamed_documents(self) -> set[int]:
         """Documents whose names were resolved to other entities since their claims were keyed."""
         return {r[0] for r in self.db.execute("SELECT doc_id FROM rekey")}
 
-    def save_keys(self, keyed: list[tuple[int, int, bool]], added: list[Row], removed: list[Row],
+    def save_keys(self, keyed: list[tuple[int, int | None, bool]], added: Iterable[Row], removed: list[Row],
                   renamed: set[int]) -> None:
-        """Record claims as keyed ((claim, document, whether it is a copy of another claim's sentence)),
-        put rows into blocks and take others out, and mark the `renamed` documents' claims keyed
-        again, atomically."""
+        """Record claims as keyed ((claim, document or None for one already keyed, whether it is a copy
+        of another claim's sentence)), put rows into blocks and take others out, and mark the
+        `renamed` documents' claims keyed again, atomically."""
         with self.transaction() as db:
             db.executemany("DELETE FROM rekey WHERE doc_id = ?", [(d,) for d in renamed])
-            db.executemany("INSERT OR REPLACE INTO keyed_claims (claim_id, doc_id, copy) VALUES (?,?,?)",
-                           [(c, d, int(copy)) for c, d, copy in keyed])
-            self._write_rows(db, added, removed)
+            db.executemany("INSERT INTO keyed_claims (claim_id, doc_id, copy) VALUES (?,?,?)",
+                           [(c, d, int(copy)) for c, d, copy in keyed if d is not None])
+            db.executemany("UPDATE keyed_claims SET copy = ? WHERE claim_id = ?",
+                           [(int(copy), c) for c, d, copy in keyed if d is None])
+            if len(keyed) > RECOUNT:
+                self._write_all(db, added, removed)
+            else:
+                self._write_rows(db, list(added), removed)
 
     def clear_keys(self) -> None:
         """Forget every block key (the next alignment keys every claim again)."""
@@ -73,30 +81,32 @@ class BlockRecords:
             db.execute("DELETE FROM rekey")
 
     @staticmethod
+    def _write_all(db: sqlite3.Connection, added: Iterable[Row], removed: list[Row]) -> None:
+        """Insert and delete many block rows, then count every block again in one pass."""
+        db.executemany("DELETE FROM claim_blocks WHERE key = ? AND doc_id = ? AND claim_id = ?", removed)
+        db.executemany("INSERT OR IGNORE INTO claim_blocks (key, doc_id, claim_id) VALUES (?,?,?)", added)
+        db.execute("DELETE FROM blocks")
+        db.execute("INSERT INTO blocks (key, size, docs) SELECT key, COUNT(*), COUNT(DISTINCT doc_id)"
+                   " FROM claim_blocks GROUP BY key")
+
+    @staticmethod
     def _write_rows(db: sqlite3.Connection, added: list[Row], removed: list[Row]) -> None:
-        """Insert and delete block rows, keeping each block's count of claims and of documents."""
-        if len(added) + len(removed) > RECOUNT:
-            db.executemany("DELETE FROM claim_blocks WHERE key = ? AND doc_id = ? AND claim_id = ?", removed)
-            db.executemany("INSERT OR IGNORE INTO claim_blocks (key, doc_id, claim_id) VALUES (?,?,?)", added)
-            db.execute("DELETE FROM blocks")
-            db.execute("INSERT INTO blocks (key, size, docs) SELECT key, COUNT(*), COUNT(DISTINCT doc_id)"
-                       " FROM claim_blocks GROUP BY key")
-            return
+        """Insert and delete a few block rows, keeping each block's count of claims and of documents."""
         size: Counter = Counter()
         docs: Counter = Counter()
         db.executemany("DELETE FROM claim_blocks WHERE key = ? AND doc_id = ? AND claim_id = ?", removed)
         for key, doc_id, _ in removed:
             size[key] -= 1
+        seen = "SELECT 1 FROM claim_blocks WHERE key = ? AND doc_id = ? LIMIT 1"
         for key, doc_id in {(k, d) for k, d, _ in removed}:
-            if not db.execute("SELECT 1 FROM claim_blocks WHERE key = ? AND doc_id = ? LIMIT 1", (key, doc_id)).fetchone():
+            if not db.execute(seen, (key, doc_id)).fetchone():
                 docs[key] -= 1
         for key, doc_id in {(k, d) for k, d, _ in added}:
-            if not db.execute("SELECT 1 FROM claim_blocks WHERE key = ? AND doc_id = ? LIMIT 1", (key, doc_id)).fetchone():
+            if not db.execute(seen, (key, doc_id)).fetchone():
                 docs[key] += 1
-        for key, doc_id, claim_id in added:
-            inserted = db.execute("INSERT OR IGNORE INTO claim_blocks (key, doc_id, claim_id) VALUES (?,?,?)",
-                                  (key, doc_id, claim_id)).rowcount
-            size[key] += inserted
+        for row in added:
+            size[row[0]] += db.execute("INSERT OR IGNORE INTO claim_blocks (key, doc_id, claim_id) VALUES (?,?,?)",
+                                       row).rowcount
         db.executemany("INSERT INTO blocks (key, size, docs) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE SET"
                        " size = size + excluded.size, docs = docs + excluded.docs",
                        [(key, size[key], docs[key]) for key in size.keys() | docs.keys()])
@@ -151,11 +161,12 @@ class BlockRecords:
         row = self.db.execute("SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM keyed_claims WHERE copy = 0").fetchone()
         return row[0], row[1]
 
-    def claim_places(self, claim_ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
-        """Each claim's document, start and end, by id."""
+    def claim_places(self, claim_ids: Iterable[int]) -> dict[int, tuple[int, str, int, int]]:
+        """Each claim's document (its id and path), start and end, by id."""
         out = {}
         for part in _chunks(sorted(set(claim_ids))):
-            for claim_id, doc_id, start, end in self.db.execute(
-                    f"SELECT id, doc_id, start, \"end\" FROM claims WHERE id IN ({','.join('?' * len(part))})", part):
-                out[claim_id] = (doc_id, start, end)
+            for claim_id, doc_id, path, start, end in self.db.execute(
+                    "SELECT c.id, c.doc_id, d.path, c.start, c.\"end\" FROM claims c JOIN documents d ON d.id = c.doc_id"
+                    f" WHERE c.id IN ({','.join('?' * len(part))})", part):
+                out[claim_id] = (doc_id, path, start, end)
         return out
