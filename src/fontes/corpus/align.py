@@ -136,10 +136,11 @@ def mark_telling(store: Store, judged: dict[int, dict], documents: int) -> None:
     """Give each claim to be judged its telling entities: those named in few of the `documents` of
     the compared claims. An entity named in many (the stock exchange of every market report) says
     little about what a claim is about."""
-    named_in = store.block_sizes({f"e|{e}" for c in judged.values() for e in c["entities"]})
+    key = store.entity_keys()
+    named_in = store.block_sizes({"e|" + key[e] for c in judged.values() for e in c["entities"]})
     common = max(5, 0.05 * documents)
     for c in judged.values():
-        c["telling"] = [e for e in c["entities"] if named_in.get(f"e|{e}", (0, 0))[1] <= common]
+        c["telling"] = [e for e in c["entities"] if named_in.get("e|" + key[e], (0, 0))[1] <= common]
 
 
 def same_referent(store: Store):

@@ -42,12 +42,13 @@ def copy_key(reading: str) -> str | None:
     return COPY + hashlib.sha1(words.encode()).hexdigest() if len(words) > SHORTEST_COPY else None
 
 
-def keys_of(claim: dict) -> set[str]:
-    """Every block a compared claim falls in: t| a word, e| an entity, v| a stated number of at least
-    10, q| a countable unit and what it counts, y| a year, k| a kind of dated event; and a| each verb
-    of action, kept to count how rare it is (no block is made of it)."""
+def keys_of(claim: dict, entity_keys: dict[int, str]) -> set[str]:
+    """Every block a compared claim falls in: t| a word, e| an entity (by its key, which outlives its
+    id), v| a stated number of at least 10, q| a countable unit and what it counts, y| a year, k| a
+    kind of dated event; and a| each verb of action, kept to count how rare it is (no block is made
+    of it)."""
     keys = {"t|" + t for t in claim["terms"]} | {"a|" + v for v in claim["acts"]}
-    keys |= {f"e|{e}" for e in claim["entities"]}
+    keys |= {"e|" + entity_keys[e] for e in claim["entities"]}
     keys |= {f"v|{float(q['value'])!r}" for q in claim["quantities"] if q["value"] and q["value"] >= 10}
     keys |= {"q|" + json.dumps([q["unit"], counted_head(q["counts"])]) for q in claim["quantities"]
              if q["unit"] in COUNTABLE}
@@ -113,7 +114,8 @@ def copies_among(store: Store, members: dict[str, list[tuple[int, int]]],
 def _rows(store: Store, claim_ids: list[int], batch: int = 5000) -> Iterator[tuple[str, int, int]]:
     """The block rows of these claims, read a batch at a time (all claims of a big corpus at once
     would hold millions of rows)."""
+    entity_keys = store.entity_keys()
     for start in range(0, len(claim_ids), batch):
         for claim in store.claim_outlines(claim_ids[start:start + batch]):
-            for key in keys_of(claim):
+            for key in keys_of(claim, entity_keys):
                 yield key, claim["doc_id"], claim["id"]

@@ -200,7 +200,7 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
             etype = _type_of(group)
         described.append((name, etype, sorted(surfaces), root))
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
-        entities.append(Entity(number, name, etype, [s for s in surfaces if s != name]))
+        entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
         root_to_id[root] = number
     assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}

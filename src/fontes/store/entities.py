@@ -7,6 +7,8 @@ import sqlite3
 from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
 
+# an entity's key; one resolved before entities had keys goes by its id until the next resolution
+ENTITY_KEY = "CASE WHEN e.key != '' THEN e.key WHEN e.id IS NOT NULL THEN '#' || e.id END"
 COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
                   " FROM mentions m WHERE m.entity_id = entities.id)")
 COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n"
@@ -32,21 +34,15 @@ class EntityRecords:
     def save_resolution(self, resolution: Resolution) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Documents
         where a name now stands for another entity (or none) are marked for alignment to key their
-        claims again."""
-        model = self.db.execute("SELECT id, doc_id, entity_id FROM mentions WHERE source != 'alias'").fetchall()
-        renamed = {doc_id for mention_id, doc_id, entity_id in model if resolution.assignment.get(mention_id) != entity_id}
-        found = {(doc_id, m.start, m.end, m.entity_id) for doc_id, m in resolution.found}
-        stored = set(map(tuple, self.db.execute("SELECT doc_id, start, \"end\", entity_id FROM mentions WHERE source = 'alias'")))
-        renamed |= {alias[0] for alias in found ^ stored}
-        del model
+        claims again (table `rekey`)."""
         with self.transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in sorted(renamed)])
+            db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in self._renamed(resolution)])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             db.execute("UPDATE mentions SET entity_id = NULL")
             db.execute("DELETE FROM entities")
-            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles) VALUES (?,?,?,?,?,?)",
+            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles, key) VALUES (?,?,?,?,?,?,?)",
                            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False))
+                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key)
                             for e in resolution.entities])
             db.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?",
                            [(eid, mid) for mid, eid in resolution.assignment.items()])
@@ -59,6 +55,23 @@ class EntityRecords:
             db.execute(COUNT_MENTIONS)
             db.execute(COUNT_CLAIMS)
             db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
+
+    def _renamed(self, resolution: Resolution) -> list[int]:
+        """Documents where a name stands for another entity (or none) in this resolution than in the
+        stored one, entities compared by their keys (an id moves when names are added before it)."""
+        key_of = {e.id: e.key for e in resolution.entities}
+        renamed = {doc_id for mention_id, doc_id, key in self.db.execute(
+            f"SELECT m.id, m.doc_id, {ENTITY_KEY} FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.source != 'alias'") if key_of.get(resolution.assignment.get(mention_id)) != key}
+        found = {(doc_id, m.start, m.end, key_of[m.entity_id]) for doc_id, m in resolution.found}
+        stored = set(map(tuple, self.db.execute(
+            f"SELECT m.doc_id, m.start, m.\"end\", {ENTITY_KEY} FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.source = 'alias'")))
+        return sorted(renamed | {alias[0] for alias in found ^ stored})
+
+    def entity_keys(self) -> dict[int, str]:
+        """Every entity's key (what it is to the resolver, kept when its id moves), by id."""
+        return dict(self.db.execute(f"SELECT id, {ENTITY_KEY} FROM entities e").fetchall())
 
     def entity_names(self) -> list[tuple[int, str, list[str]]]:
         """Every mentioned entity's id, name and aliases, most mentioned first (as `entities` orders

@@ -185,6 +185,7 @@ MIGRATIONS = [
     CREATE TABLE blocks (key TEXT PRIMARY KEY, size INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
     CREATE INDEX blocks_size ON blocks(size, docs);
     CREATE TABLE rekey (doc_id INTEGER PRIMARY KEY);
+    ALTER TABLE entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
     """,
 ]
 
