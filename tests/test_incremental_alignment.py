@@ -101,6 +101,6 @@ def test_a_new_name_that_moves_the_entity_ids_keys_only_the_new_document_again(c
     pipeline.resolve_entities(store)
     moved = {name for name, i in ids_before.items() if {e["name"]: e["id"] for e in store.entity_counts()}.get(name) != i}
     assert moved, "the new name sorts first and moves the ids of the others"
-    assert store.renamed_documents() == {new_doc}
+    assert store.documents_to_rekey() == {new_doc}
     align.run(store, "cpu")
     same_as_full_alignment(store)

@@ -66,14 +66,14 @@ def reading_order(place: tuple[int, str, int, int]) -> tuple:
 
 
 def update(store: Store) -> None:
-    """Bring the stored blocks up to date: claims deleted, and the claims of documents whose names
-    were resolved to other entities, leave their blocks; claims without keys (new ones, and those)
-    get them; a claim whose sentence gained or lost an earlier copy elsewhere joins or leaves its
+    """Bring the stored blocks up to date: the claims of documents deleted or stored anew, and of
+    documents whose names were resolved to other entities, leave their blocks; claims without keys
+    (new ones, and those) get them; a claim whose sentence gained or lost an earlier copy elsewhere joins or leaves its
     blocks."""
-    renamed = store.renamed_documents()
+    renamed = store.documents_to_rekey()
     stale = store.stale_keyed_claims(renamed)
     removed = store.forget_keys(stale) if stale else []
-    fresh = store.claim_places(store.unkeyed_claims())
+    fresh = store.claim_places(store.unkeyed_claims(stale))
     if not fresh and not removed:
         store.save_keys([], [], [], renamed)
         return

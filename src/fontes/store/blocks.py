@@ -23,22 +23,22 @@ class BlockRecords:
     db: sqlite3.Connection
 
     def stale_keyed_claims(self, doc_ids: set[int]) -> list[int]:
-        """Keyed claims to key again: those of these documents, and those deleted since (a document
-        replaced or removed), also where SQLite gave a deleted claim's id to a new one."""
-        gone = [r[0] for r in self.db.execute(
-            "SELECT k.claim_id FROM keyed_claims k LEFT JOIN claims c ON c.id = k.claim_id AND c.doc_id = k.doc_id"
-            " WHERE c.id IS NULL")]
-        docs = sorted(doc_ids)
-        for part in _chunks(docs):
-            gone += [r[0] for r in self.db.execute(
+        """Keyed claims of these documents (deleted, stored anew, or whose names changed entity)."""
+        stale: list[int] = []
+        for part in _chunks(sorted(doc_ids)):
+            stale += [r[0] for r in self.db.execute(
                 f"SELECT claim_id FROM keyed_claims WHERE doc_id IN ({','.join('?' * len(part))})", part)]
-        return sorted(set(gone))
+        return stale
 
-    def unkeyed_claims(self) -> list[int]:
-        """Claims that have no block keys yet."""
-        return [r[0] for r in self.db.execute(
-            "SELECT c.id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM keyed_claims k WHERE k.claim_id = c.id)"
-            " ORDER BY c.id")]
+    def unkeyed_claims(self, forgotten: list[int]) -> list[int]:
+        """Claims without block keys: those stored since the last keying, which SQLite numbers above
+        every claim then stored, and those of `forgotten` that are still stored."""
+        last = self.db.execute("SELECT COALESCE(MAX(claim_id), 0) FROM keyed_claims").fetchone()[0]
+        found = [r[0] for r in self.db.execute("SELECT id FROM claims WHERE id > ?", (last,))]
+        for part in _chunks(sorted(set(forgotten))):
+            found += [r[0] for r in self.db.execute(
+                f"SELECT id FROM claims WHERE id IN ({','.join('?' * len(part))}) AND id <= ?", [*part, last])]
+        return sorted(found)
 
     def forget_keys(self, claim_ids: list[int]) -> list[Row]:
         """Take these claims out of their blocks, atomically; the rows taken out."""
@@ -52,8 +52,9 @@ class BlockRecords:
                 self._write_rows(db, [], removed)
         return removed
 
-    def renamed_documents(self) -> set[int]:
-        """Documents whose names were resolved to other entities since their claims were keyed."""
+    def documents_to_rekey(self) -> set[int]:
+        """Documents whose claims' keys may be stale: deleted (or stored anew) since their claims were
+        keyed, or whose names were resolved to other entities since."""
         return {r[0] for r in self.db.execute("SELECT doc_id FROM rekey")}
 
     def save_keys(self, keyed: list[tuple[int, int | None, bool]], added: Iterable[Row], removed: list[Row],

@@ -185,6 +185,9 @@ MIGRATIONS = [
     CREATE TABLE blocks (key TEXT PRIMARY KEY, size INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
     CREATE INDEX blocks_size ON blocks(size, docs);
     CREATE TABLE rekey (doc_id INTEGER PRIMARY KEY);
+    CREATE TRIGGER documents_rekey AFTER DELETE ON documents BEGIN
+        INSERT OR IGNORE INTO rekey (doc_id) VALUES (old.id);
+    END;
     ALTER TABLE entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
     """,
 ]
