@@ -1,13 +1,17 @@
 """Adding documents keys only their claims into the stored blocks, and the groups are still exactly
 those of a full re-alignment: when a new document's copy of a sentence comes first in reading order,
-when a document is replaced, and when a new name moves the ids of the entities."""
+when a document is replaced, when a new name moves the ids of the entities, and over random
+batches of copies and replacements."""
 from __future__ import annotations
 
 import json
+import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from fontes import pipeline
 from fontes.corpus import align
 from fontes.store import Store
@@ -104,3 +108,39 @@ def test_a_new_name_that_moves_the_entity_ids_keys_only_the_new_document_again(c
     assert store.documents_to_rekey() == {new_doc}
     align.run(store, "cpu")
     same_as_full_alignment(store)
+
+
+@pytest.fixture(scope="module")
+def analysed() -> list[tuple]:
+    """The sample corpus analysed once: (document, analysis) of each file."""
+    out = []
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.name.endswith(".meta.json"):
+            continue
+        result = pipeline.analyze_file(path, path.read_bytes(), None)
+        assert not isinstance(result, str), result
+        out.append(result)
+    return out
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_random_batches_with_copies_and_replacements_give_the_groups_of_a_full_alignment(tmp_path, analysed, seed):
+    """Files of the sample corpus stored under several names (so that their sentences are copies,
+    read before or after one another), in random batches, some replaced by another file's analysis,
+    each batch resolved and aligned as it comes: the groups are those of a full re-alignment."""
+    rng = random.Random(seed)
+    variants = [(f"{prefix}-{Path(doc.path).name}", doc, analysis)
+                for prefix in ("a", "n", "z") for doc, analysis in analysed]
+    chosen = rng.sample(variants, 8)
+    cuts = sorted(rng.sample(range(1, len(chosen)), 2))
+    store = Store(tmp_path / "batches.db")
+    for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:]):
+        for name, doc, analysis in batch:
+            store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        name, _, _ = rng.choice(chosen[:cuts[0]])  # stored in the first batch: replaced by another file's analysis
+        doc, analysis = rng.choice(analysed)
+        store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        pipeline.resolve_entities(store)
+        align.run(store, "cpu")
+    groups = same_as_full_alignment(store)
+    assert any(g["shared_origin"] == align.IDENTICAL for g in groups)

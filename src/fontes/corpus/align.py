@@ -4,7 +4,9 @@ independence (do the two attribution chains meet in one person, work, translator
 
 Cost grows near-linearly: claims are only compared within blocks that share a rare term, a
 rare entity, a stated number or a counted noun, and blocks too common to be telling are skipped.
-Sentence embeddings (embeddings.py) are computed only for claims in candidate pairs, and cached.
+The blocks are kept in the store (blocks.py): adding documents keys only their claims, and the
+corpus statistics a judgment uses are read from the blocks' counts. Sentence embeddings
+(embeddings.py) are computed only for claims in candidate pairs, and cached.
 How two claims are judged is in compare.py, their independence in independence.py.
 """
 from __future__ import annotations
