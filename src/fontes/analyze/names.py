@@ -26,7 +26,10 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """The text with accents removed and quotes/dashes unified, character for character."""
-    return "".join(fold_char(ch) for ch in text).translate(_QUOTES)
+    # each distinct character is folded once, and the text translated in one pass: resolution folds
+    # every document of the corpus
+    table = {ord(ch): fold_char(ch) for ch in set(text) if ord(ch) >= 128}
+    return (text.translate(table) if table else text).translate(_QUOTES)
 
 
 @lru_cache(maxsize=1)
