@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
+
 from fontes import pipeline
 from fontes.corpus import align
 from fontes.store import Store
@@ -20,8 +20,8 @@ HARBOUR = ("Storms flooded the harbour of Kelsport on 4 March 1952, and 37 fishi
            "moorings, the harbour master said.")
 STORIES = {
     "b-harbour.txt": ("1952-03-05", HARBOUR + " Repairs to the sea wall will take the rest of the year."),
-    "c-harbour.txt": ("1952-03-06", "The harbour master of Kelsport said that 37 fishing boats sank when storms "
-                                    "flooded the harbour on 4 March 1952. Insurers in Dunmore expect large claims."),
+    "c-harbour.txt": ("1952-03-06", ("The harbour master of Kelsport said that 37 fishing boats sank when storms "
+                                     "flooded the harbour on 4 March 1952. Insurers in Dunmore expect large claims.")),
     "d-harbour.txt": ("1952-03-07", HARBOUR + " The town council of Kelsport met on Friday to plan a new quay."),
 }
 

@@ -68,8 +68,8 @@ def reading_order(place: tuple[int, str, int, int]) -> tuple:
 def update(store: Store) -> None:
     """Bring the stored blocks up to date: the claims of documents deleted or stored anew, and of
     documents whose names were resolved to other entities, leave their blocks; claims without keys
-    (new ones, and those) get them; a claim whose sentence gained or lost an earlier copy elsewhere joins or leaves its
-    blocks."""
+    (new ones, and those) get them; a claim whose sentence gained or lost an earlier copy elsewhere
+    joins or leaves its blocks."""
     renamed = store.documents_to_rekey()
     stale = store.stale_keyed_claims(renamed)
     removed = store.forget_keys(stale) if stale else []
