@@ -37,7 +37,8 @@ def candidate_pairs(store: Store, compared: int) -> set[tuple[int, int]]:
     rare = min(max(4, int(0.03 * compared)), BLOCK_CAP)
     keys = [k for k in store.small_blocks(BLOCK_CAP) if k[:2] in COMPARED]
     members = store.block_members(keys)
-    rank = {c: reading_order(place) for c, place in store.claim_places({c for m in members.values() for _, c in m}).items()}
+    places = store.claim_places({c for m in members.values() for _, c in m})
+    rank = {c: reading_order(place) for c, place in places.items()}
     pairs = set()
     for key, group in members.items():
         if key[:2] in NAMED and len(group) > rare:
