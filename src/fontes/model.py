@@ -192,6 +192,9 @@ class Entity:
     # capital or a nationality word belongs to
     evidence: dict[str, int] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)
+    # what the entity is to the resolver (a gazetteer name, or the name key its mentions grew from):
+    # it keeps its key when its id moves because other names were added
+    key: str = ""
 
 
 @dataclass(slots=True)

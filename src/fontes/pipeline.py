@@ -248,9 +248,9 @@ def ingest(store: Store, paths: list[Path], published: str | None = None, max_by
 
 
 def align_claims(store: Store, device: str = "auto") -> int:
-    """Align the claims of all documents from scratch, then apply the reader's decisions; returns the
-    number of groups."""
-    align.run(store, device)
+    """Align the claims of all documents from scratch (every claim keyed into its blocks anew), then
+    apply the reader's decisions; returns the number of groups."""
+    align.run(store, device, again=True)
     review.apply(store)
     return store.count_alignments(shown="all")
 

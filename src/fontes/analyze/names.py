@@ -26,7 +26,19 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """The text with accents removed and quotes/dashes unified, character for character."""
-    return "".join(fold_char(ch) for ch in text).translate(_QUOTES)
+    # only the characters folding can change are visited, each folded once per run: resolution
+    # folds every document of the corpus
+    if text.isascii() and "`" not in text:
+        return text
+    return _FOLDABLE.sub(lambda m: _fold_one(m.group()), text)
+
+
+_FOLDABLE = re.compile(r"[^\x00-\x7f]|`")
+
+
+@lru_cache(maxsize=65536)
+def _fold_one(ch: str) -> str:
+    return fold_char(ch).translate(_QUOTES)
 
 
 @lru_cache(maxsize=1)

@@ -4,108 +4,98 @@ independence (do the two attribution chains meet in one person, work, translator
 
 Cost grows near-linearly: claims are only compared within blocks that share a rare term, a
 rare entity, a stated number or a counted noun, and blocks too common to be telling are skipped.
-Sentence embeddings (embeddings.py) are computed only for claims in candidate pairs, and cached.
+The blocks are kept in the store (blocks.py): adding documents keys only their claims, and the
+corpus statistics a judgment uses are read from the blocks' counts. Sentence embeddings
+(embeddings.py) are computed only for claims in candidate pairs, and cached.
 How two claims are judged is in compare.py, their independence in independence.py.
 """
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from itertools import combinations
 
-from ..figures import COUNTABLE, counted_head
 from ..store import Store
+from . import blocks
 from .acts import ACT
-from .compare import dated_events, judge, time_range
+from .blocks import COPY, reading_order, sentence_words
+from .compare import judge
 from .embeddings import claim_vectors
 from .independence import independence
 
 BLOCK_CAP = 40           # a block key shared by more claims than this says little; it is skipped
 IDENTICAL = "identical text"  # the shared origin of copies of one sentence
 PARTNERS = 3             # at most this many corroborating partners per claim, the best ones
+NAMED = ("t|", "e|")     # blocks of a word or an entity, skipped also when common in a small corpus
+COMPARED = (*NAMED, "v|", "q|", "y|", "k|")  # the blocks pairs are drawn from (see blocks.keys_of)
 
 
-def _years_around(time: dict | None) -> range:
-    """The years a claim's time touches, with one either side (for claims dated a little apart)."""
-    bounds = time_range(time)
-    if not bounds:
-        return range(0)
-    first = int(bounds[0][:4]) if bounds[0] != "0000-01-01" else int(bounds[1][:4])
-    last = int(bounds[1][:4]) if bounds[1] != "9999-12-31" else first
-    return range(first - 1, last + 2) if last - first <= 6 else range(0)
-
-
-def candidate_pairs(claims: list[dict]) -> set[tuple[int, int]]:
-    """Pairs of claims from different documents that share a telling block key, each pair as the
-    ids of its claims in the order of `claims`."""
-    rank = {c["id"]: k for k, c in enumerate(claims)}
-    n = len(claims)
-    term_df = Counter(t for c in claims for t in set(c["terms"]))
-    entity_df = Counter(e for c in claims for e in set(c["entities"]))
-    rare = max(4, int(0.03 * n))
-    blocks: dict[tuple, list[dict]] = defaultdict(list)
-    for c in claims:
-        keys = {("t", t) for t in c["terms"] if term_df[t] <= rare}
-        keys |= {("e", e) for e in c["entities"] if entity_df[e] <= rare}
-        keys |= {("v", q["value"]) for q in c["quantities"] if q["value"] and q["value"] >= 10}
-        keys |= {("q", q["unit"], counted_head(q["counts"])) for q in c["quantities"] if q["unit"] in COUNTABLE}
-        keys |= {("y", y) for y in _years_around(c["time"])}
-        keys |= {("event", kind) for kind in dated_events(c)}
-        for key in keys:
-            blocks[key].append(c)
+def candidate_pairs(store: Store, compared: int) -> set[tuple[int, int]]:
+    """Pairs of claims from different documents that share a telling block, each pair as the ids of
+    its claims in reading order. A block is telling when at most BLOCK_CAP claims share it, and a
+    word's or an entity's when at most 3% of the compared claims do (this matters below 1,334)."""
+    rare = min(max(4, int(0.03 * compared)), BLOCK_CAP)
+    keys = [k for k in store.small_blocks(BLOCK_CAP) if k[:2] in COMPARED]
+    members = store.block_members(keys)
+    places = store.claim_places({c for m in members.values() for _, c in m})
+    rank = {c: reading_order(place) for c, place in places.items()}
     pairs = set()
-    for members in blocks.values():
-        if len(members) > BLOCK_CAP or len({m["doc_id"] for m in members}) < 2:
+    for key, group in members.items():
+        if key[:2] in NAMED and len(group) > rare:
             continue
-        for a, b in combinations(members, 2):
-            if a["doc_id"] != b["doc_id"]:
-                pairs.add((a["id"], b["id"]) if rank[a["id"]] < rank[b["id"]] else (b["id"], a["id"]))
+        for (doc_a, a), (doc_b, b) in combinations(group, 2):
+            if doc_a != doc_b:
+                pairs.add((a, b) if rank[a] < rank[b] else (b, a))
     return pairs
 
 
-def identical_groups(claims: list[dict]) -> list[dict]:
-    """The same sentence in several documents: copied text, never independent confirmation."""
-    by_text: dict[str, list[dict]] = defaultdict(list)
-    for c in claims:
-        by_text[" ".join(re.findall(r"\w+", c["reading"].lower()))].append(c)
+def identical_groups(store: Store) -> list[dict]:
+    """The same sentence in several documents: copied text, never independent confirmation. In the
+    reading order of their first claims; the claims of each in reading order."""
+    members = store.block_members(store.blocks_across_documents(COPY))
+    places = store.claim_places({c for m in members.values() for _, c in m})
+    readings = store.claim_readings({c for m in members.values() for _, c in m})
     groups = []
-    for text, members in by_text.items():
-        if len({m["doc_id"] for m in members}) >= 2 and len(text) > 40:
-            groups.append({"relation": "corroboration", "topic": " ".join(text.split()[:6]),
-                           "explanation": f"the same sentence in {len({m['doc_id'] for m in members})} documents",
-                           "claims": [m["id"] for m in members], "independent": False,
-                           "shared_origin": IDENTICAL, "score": 1.0, "confidence": 1.0})
-    return groups
+    for group in members.values():
+        ranked = sorted((c for _, c in group), key=lambda c: reading_order(places[c]))
+        text = sentence_words(readings[ranked[0]])
+        documents = len({d for d, _ in group})
+        groups.append({"relation": "corroboration", "topic": " ".join(text.split()[:6]),
+                       "explanation": f"the same sentence in {documents} documents",
+                       "claims": ranked, "independent": False,
+                       "shared_origin": IDENTICAL, "score": 1.0, "confidence": 1.0})
+    return sorted(groups, key=lambda g: reading_order(places[g["claims"][0]]))
 
 
-def run(store: Store, device: str = "auto") -> int:
-    """Align every claim of the store and save the groups; returns how many there are.
+def run(store: Store, device: str = "auto", again: bool = False) -> int:
+    """Align the claims of the store and save the groups; returns how many there are.
 
-    Alignment is always of the whole corpus, also after adding a few documents: the groups are a
-    function of the corpus alone, whatever order or batches it was ingested in (the corpus
-    statistics a judgment uses, such as which words are rare, and which partners a claim keeps
-    change with every document added). Embeddings are cached in the store: only new claims are
+    The groups are a function of the corpus alone, whatever order or batches it was ingested in:
+    adding documents keys only their claims into the stored blocks (blocks.py), then pairs are
+    drawn from the blocks small enough to be telling and judged with the statistics of the whole
+    corpus as the blocks count them (which words are rare, which entities named in few documents).
+    `again` keys every claim anew first. Embeddings are cached in the store: only new claims are
     embedded."""
-    claims = in_reading_order(store.claim_outlines(), store.document_paths())
-    copies = identical_groups(claims)
-    copied = {cid for g in copies for cid in g["claims"][1:]}
-    claims = [c for c in claims if c["id"] not in copied]
-    pairs = candidate_pairs(claims)
+    if again:
+        store.clear_keys()
+    blocks.update(store)
+    compared, documents = store.compared_counts()
+    copies = identical_groups(store)
+    pairs = candidate_pairs(store, compared)
     if not pairs:
         store.save_alignments(copies)
         return len(copies)
-    by_id = whole_claims(store, {i for p in pairs for i in p})
-    vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
-    df = Counter(t for c in claims for t in set(c["terms"]) | {ACT + v for v in c["acts"]})
-    idf = {t: math.log(len(claims) / n) for t, n in df.items()}
+    ids = {i for p in pairs for i in p}
+    by_id = whole_claims(store, ids)
+    vectors = claim_vectors(store, by_id, ids, device)
+    idf = rarity(store, by_id.values(), compared)
     same = same_referent(store)
-    mark_telling(claims, by_id)
-    rank = {c["id"]: k for k, c in enumerate(claims)}
+    mark_telling(store, by_id, documents)
+    rank = {i: reading_order(place) for i, place in store.claim_places(ids).items()}
     judged = []
     for i, j in pairs:
         a, b = by_id[i], by_id[j]
-        verdict = judge(a, b, similarity(vectors[i], vectors[j]), idf, math.log(len(claims) / 3), same)
+        verdict = judge(a, b, similarity(vectors[i], vectors[j]), idf, math.log(compared / 3), same)
         if verdict:
             judged.append((verdict, a, b))
     judged.sort(key=lambda x: (-x[0]["score"], rank[x[1]["id"]], rank[x[2]["id"]]))
@@ -122,21 +112,21 @@ def run(store: Store, device: str = "auto") -> int:
     return len(groups)
 
 
+def rarity(store: Store, claims, compared: int) -> dict[str, float]:
+    """The idf of each word and each verb of action (under the ACT prefix) of these claims, over
+    the compared claims of the whole corpus, as their blocks count them."""
+    words = {t for c in claims for t in c["terms"]}
+    acts = {v for c in claims for v in c["frame"].get("acts", [])}
+    sizes = store.block_sizes(["t|" + t for t in words] + ["a|" + v for v in acts])
+    idf = {t: math.log(compared / sizes["t|" + t][0]) for t in words if "t|" + t in sizes}
+    idf.update({ACT + v: math.log(compared / sizes["a|" + v][0]) for v in acts if "a|" + v in sizes})
+    return idf
+
+
 def similarity(u, v) -> float:
     """Cosine of two unit vectors, to three places: an embedding computed in another batch differs
     in its last bits, and that must not tip a judgment."""
     return round(float(u @ v), 3)
-
-
-def in_reading_order(claims: list[dict], paths: dict[int, str]) -> list[dict]:
-    """Claims ordered by what they are, not by when they were stored: by file name, path and span.
-    Every tie in alignment (which copy of a sentence stands for the others, which of two equally
-    good partners a claim keeps) is broken in this order, so that a corpus gives the same groups
-    whatever order or batches its files were ingested in."""
-    def key(c: dict) -> tuple:
-        path = paths[c["doc_id"]].replace("\\", "/")
-        return path.rsplit("/", 1)[-1], path, c["start"], c["end"]
-    return sorted(claims, key=key)
 
 
 def whole_claims(store: Store, ids: set[int]) -> dict[int, dict]:
@@ -145,17 +135,15 @@ def whole_claims(store: Store, ids: set[int]) -> dict[int, dict]:
     return {c["id"]: c for start in range(0, len(wanted), 500) for c in store.claims(ids=wanted[start:start + 500])}
 
 
-def mark_telling(claims: list[dict], judged: dict[int, dict]) -> None:
-    """Give each claim to be judged its telling entities: those named in few documents of the whole
-    corpus. An entity named in many (the stock exchange of every market report) says little about
-    what a claim is about."""
-    named_in: dict[int, set[int]] = defaultdict(set)
-    for c in claims:
-        for e in c["entities"]:
-            named_in[e].add(c["doc_id"])
-    common = max(5, 0.05 * len({c["doc_id"] for c in claims}))
+def mark_telling(store: Store, judged: dict[int, dict], documents: int) -> None:
+    """Give each claim to be judged its telling entities: those named in few of the `documents` of
+    the compared claims. An entity named in many (the stock exchange of every market report) says
+    little about what a claim is about."""
+    key = store.entity_keys()
+    named_in = store.block_sizes({"e|" + key[e] for c in judged.values() for e in c["entities"]})
+    common = max(5, 0.05 * documents)
     for c in judged.values():
-        c["telling"] = [e for e in c["entities"] if len(named_in[e]) <= common]
+        c["telling"] = [e for e in c["entities"] if named_in.get("e|" + key[e], (0, 0))[1] <= common]
 
 
 def same_referent(store: Store):

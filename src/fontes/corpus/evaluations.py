@@ -8,11 +8,20 @@ from functools import lru_cache
 from ..lexicon import load
 
 
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _opposed() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    def pattern(words: list[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
-    return [(pattern(pair["one"]), pattern(pair["other"])) for pair in load("claims")["opposed"]]
+    return [(_pattern(pair["one"]), _pattern(pair["other"])) for pair in load("claims")["opposed"]]
+
+
+@lru_cache(maxsize=1)
+def _any_evaluation() -> re.Pattern[str]:
+    """Every evaluative word of every pair in one pattern: most claims have none, and one search
+    tells so."""
+    return _pattern([w for pair in load("claims")["opposed"] for side in ("one", "other") for w in pair[side]])
 
 
 def opposed(a: dict, b: dict, same) -> str | None:
@@ -34,8 +43,9 @@ def _evaluations(claim: dict) -> list[tuple[str | None, str | None]]:
     """For each pair of opposed evaluations, the words of either that the claim uses (None where it
     uses none); found once per claim, as a claim meets many others."""
     if "_evaluations" not in claim:
-        claim["_evaluations"] = [(_found(one, claim["reading"]), _found(other, claim["reading"]))
-                                 for one, other in _opposed()]
+        text = claim["reading"]
+        claim["_evaluations"] = ([(_found(one, text), _found(other, text)) for one, other in _opposed()]
+                                 if _any_evaluation().search(text) else [(None, None)] * len(_opposed()))
     return claim["_evaluations"]
 
 

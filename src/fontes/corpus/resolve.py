@@ -200,7 +200,7 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
             etype = _type_of(group)
         described.append((name, etype, sorted(surfaces), root))
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
-        entities.append(Entity(number, name, etype, [s for s in surfaces if s != name]))
+        entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
         root_to_id[root] = number
     assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
@@ -252,14 +252,22 @@ def _type_of(group: list[StoredMention]) -> str:
     return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
 
 
-def short_forms(entity: Entity, text: str) -> list[str]:
+def short_forms(entity: Entity, text: str, text_words: set[str] | None = None) -> list[str]:
     """First and last word of a person's full name, where they are names and not ordinary words
-    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long")."""
+    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long").
+    `text_words`, the text's words (runs of word characters), if known, spare a search."""
     words = entity.name.split()
     if entity.type != "PERSON" or len(words) < 2:
         return []
     return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()
-            and not re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", text)]
+            and not _said(w.lower(), text, text_words)]
+
+
+def _said(word: str, text: str, text_words: set[str] | None) -> bool:
+    """Whether the text has the word, not inside a longer word."""
+    if text_words is not None and _WORD.fullmatch(word):
+        return word in text_words  # a whole run of word characters: the same test, without a search
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
@@ -294,14 +302,15 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     for doc_id, doc_rows in sorted(by_doc.items()):
         text = text_of(doc_id)
         folded = fold(text)
+        words = set(_WORD.findall(folded))
         names: dict[str, set[int]] = defaultdict(set)
         for eid in {assignment[r.id] for r in doc_rows}:
             entity = by_id[eid]
-            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded)]:
+            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded, words)]:
                 name = " ".join(name.split())
                 if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
                     names[_folded_name(name)].add(eid)
-        for word in set(_WORD.findall(folded)) & everywhere.keys():
+        for word in words & everywhere.keys():
             for name, eid in everywhere[word]:
                 names[name].add(eid)
         if not names:

@@ -9,6 +9,7 @@ writes of each kind of record in its own module.
 from __future__ import annotations
 
 from .alignments import AlignmentRecords
+from .blocks import BlockRecords
 from .claims import ClaimRecords
 from .connection import Connection, now
 from .decisions import DecisionRecords
@@ -23,5 +24,5 @@ __all__ = ["MIGRATIONS", "Shelf", "Store", "now"]
 
 
 class Store(DocumentRecords, LibraryRecords, NoteRecords, EntityRecords, PairRecords, ClaimRecords, AlignmentRecords,
-            DecisionRecords, Connection):
+            BlockRecords, DecisionRecords, Connection):
     """A fontes database file."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Iterable
 
 
 class ClaimRecords:
@@ -28,12 +29,23 @@ class ClaimRecords:
             where = f"c.id IN (SELECT c.id FROM claims c WHERE {where} ORDER BY c.doc_id, c.start LIMIT {int(limit)})"
         return self._claims_where(where, args)
 
-    def claim_outlines(self) -> list[dict]:
-        """Every claim with only what finding comparable claims needs (its document, span, reading,
-        terms, time, the verbs its frame names as acts, entities and quantities), in document order: a corpus-wide pass that decodes
-        no frame, attribution or notes, so that it stays light on big corpora."""
-        return self._claims_where("1=1", [], columns="c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time,"
-                                  " json_extract(c.frame, '$.acts') AS acts")
+    def claim_outlines(self, ids: list[int]) -> list[dict]:
+        """These claims with only what finding comparable claims needs (document, span, reading, terms,
+        time, the verbs its frame names as acts, entities and quantities), read 500 at a time:
+        decoding no frame, attribution or notes keeps it light."""
+        columns = "c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time, json_extract(c.frame, '$.acts') AS acts"
+        wanted = sorted(set(ids))
+        return [c for start in range(0, len(wanted), 500)
+                for c in self._claims_where(f"c.id IN ({','.join('?' * len(wanted[start:start + 500]))})",
+                                            wanted[start:start + 500], columns=columns)]
+
+    def claim_readings(self, ids: Iterable[int]) -> dict[int, str]:
+        """The reading of each of these claims, by id."""
+        wanted, out = sorted(set(ids)), {}
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            out.update(self.db.execute(f"SELECT id, reading FROM claims WHERE id IN ({','.join('?' * len(part))})", part))
+        return out
 
     def claims_naming_several(self, entity_ids: list[int] | None = None) -> list[dict]:
         """Claims whose subject is an entity and that name at least two of these (of any entities if None):

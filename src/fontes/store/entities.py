@@ -7,6 +7,8 @@ import sqlite3
 from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
 
+# an entity's key; one resolved before entities had keys goes by its id until the next resolution
+ENTITY_KEY = "CASE WHEN e.key != '' THEN e.key WHEN e.id IS NOT NULL THEN '#' || e.id END"
 COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
                   " FROM mentions m WHERE m.entity_id = entities.id)")
 COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n"
@@ -30,17 +32,25 @@ class EntityRecords:
                 for i, doc, start, end, text, label, role, source, name in rows]
 
     def save_resolution(self, resolution: Resolution) -> None:
-        """Replace all entities and name-search mentions with a new resolution, atomically."""
+        """Replace all entities and name-search mentions with a new resolution, atomically. Only the
+        mentions whose entity id changes are written. Documents where a name now stands for another
+        entity (or none) are marked for alignment to key their claims again (table `rekey`)."""
+        renamed, moved = self._changes(resolution)
         with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
-            db.execute("UPDATE mentions SET entity_id = NULL")
-            db.execute("DELETE FROM entities")
-            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles) VALUES (?,?,?,?,?,?)",
+            # entities are rewritten in place, not deleted: deleting them would set every mention's
+            # entity to null (the foreign key), and write every mention again
+            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles, key) VALUES (?,?,?,?,?,?,?)"
+                           " ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+                           " aliases = excluded.aliases, evidence = excluded.evidence, titles = excluded.titles,"
+                           " key = excluded.key",
                            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False))
+                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key)
                             for e in resolution.entities])
-            db.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?",
-                           [(eid, mid) for mid, eid in resolution.assignment.items()])
+            db.execute("DELETE FROM entities WHERE id NOT IN (SELECT value FROM json_each(?))",
+                       (json.dumps([e.id for e in resolution.entities]),))
+            db.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", moved)
             db.executemany(
                 "INSERT INTO mentions (doc_id, start, \"end\", text, name, label, role, source, entity_id)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
@@ -50,6 +60,30 @@ class EntityRecords:
             db.execute(COUNT_MENTIONS)
             db.execute(COUNT_CLAIMS)
             db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
+
+    def _changes(self, resolution: Resolution) -> tuple[list[int], list[tuple[int | None, int]]]:
+        """What a resolution changes: the documents where a name stands for another entity (or none)
+        than in the stored one, entities compared by their keys (an id moves when names are added
+        before it); and the model mentions whose entity id changes, as (new id, mention)."""
+        key_of = {e.id: e.key for e in resolution.entities}
+        renamed, moved = set(), []
+        for mention_id, doc_id, entity_id, key in self.db.execute(
+                f"SELECT m.id, m.doc_id, m.entity_id, {ENTITY_KEY} FROM mentions m LEFT JOIN entities e"
+                " ON e.id = m.entity_id WHERE m.source != 'alias'"):
+            now = resolution.assignment.get(mention_id)
+            if now != entity_id:
+                moved.append((now, mention_id))
+            if key_of.get(now) != key:
+                renamed.add(doc_id)
+        found = {(doc_id, m.start, m.end, key_of[m.entity_id]) for doc_id, m in resolution.found}
+        stored = set(map(tuple, self.db.execute(
+            f"SELECT m.doc_id, m.start, m.\"end\", {ENTITY_KEY} FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.source = 'alias'")))
+        return sorted(renamed | {alias[0] for alias in found ^ stored}), moved
+
+    def entity_keys(self) -> dict[int, str]:
+        """Every entity's key (what it is to the resolver, kept when its id moves), by id."""
+        return dict(self.db.execute(f"SELECT id, {ENTITY_KEY} FROM entities e").fetchall())
 
     def entity_names(self) -> list[tuple[int, str, list[str]]]:
         """Every mentioned entity's id, name and aliases, most mentioned first (as `entities` orders

@@ -173,6 +173,23 @@ MIGRATIONS = [
     CREATE INDEX times_when ON times(COALESCE(earliest, latest), latest, doc_id, start);
     CREATE INDEX documents_scanned ON documents((json_extract(meta, '$.ocr') IS NOT NULL));
     """,
+    """
+    CREATE TABLE keyed_claims (
+        claim_id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, copy INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX keyed_claims_doc ON keyed_claims(doc_id);
+    CREATE TABLE claim_blocks (
+        key TEXT NOT NULL, doc_id INTEGER NOT NULL, claim_id INTEGER NOT NULL, PRIMARY KEY (key, doc_id, claim_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_blocks_claim ON claim_blocks(claim_id);
+    CREATE TABLE blocks (key TEXT PRIMARY KEY, size INTEGER NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE INDEX blocks_size ON blocks(size, docs);
+    CREATE TABLE rekey (doc_id INTEGER PRIMARY KEY);
+    CREATE TRIGGER documents_rekey AFTER DELETE ON documents BEGIN
+        INSERT OR IGNORE INTO rekey (doc_id) VALUES (old.id);
+    END;
+    ALTER TABLE entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 
