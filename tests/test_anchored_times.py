@@ -280,3 +280,19 @@ def test_a_reduced_relative_clause_speaks_of_the_past():
 def test_the_latest_quarter_is_one_already_over():
     text = ("The company expects a loss in the fourth quarter. In the latest quarter, profit rose 10%.")
     assert bounds(text, "the latest quarter", "1989-11-01") == ("1989-07-01", "1989-09-30")
+
+
+def test_a_time_hung_on_the_object_takes_the_tense_of_its_verb():
+    # the parser may attach "by March" to "ferries"; the clause still speaks of the future
+    assert bounds("The airline will almost double its flights between Lima and Quito by March in its search for "
+                  "new routes.", "March") == ("1991-03-01", "1991-03-31")
+
+
+def test_a_verb_whose_past_is_its_present_reads_the_sentence_around_it():
+    assert bounds("Worries about rates hurt bonds as well as the dollar, which slid 0.4%, or 0.52 yen, on Friday, "
+                  "to 144.10 yen.", "Friday") == ("1990-08-10", "1990-08-10")
+
+
+def test_a_plan_told_as_a_state_lies_ahead():
+    assert bounds("The negotiations, set to resume Friday in Geneva, were delayed once before.", "Friday") == \
+        ("1990-08-17", "1990-08-17")

@@ -23,6 +23,7 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 
 _LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc"}
+_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 
 
 def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
@@ -34,9 +35,15 @@ def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
     if span is None:
         return UNKNOWN
     token = span.root
+    through_preposition = False
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ not in _LINKS or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
+        # a time in a phrase of its own ("by August", "on Friday") tells when the clause happens, though
+        # a parser may hang it on the verb's object or subject ("double its flights ... by August")
+        if token.dep_ not in _LINKS and not (through_preposition and token.dep_ in _ARGUMENTS):
+            break
+        through_preposition = through_preposition or token.dep_ == "pobj"
         token = token.head
     for _ in range(3):
         if token.pos_ not in ("VERB", "AUX"):
@@ -48,14 +55,27 @@ def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
         if finite or token.head is token or token.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj"):
             break
         if any(c.lower_ == "to" for c in aux):
-            return _of(token.head)
+            return _of_infinitive(token.head)
         token = token.head
     return _of(token)
+
+
+def _of_infinitive(governor) -> int:
+    """What an infinitive looks ahead from: a plan told as a state ("the talks, set to resume Monday",
+    "scheduled to open") lies ahead of the writing; otherwise the tense of its governing verb."""
+    arranged = governor.lemma_.lower() in load("time")["plan_verbs"]
+    if arranged and governor.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in governor.children):
+        return FUTURE
+    return _of(governor)
 
 
 def _of(token) -> int:
     if token.pos_ not in ("VERB", "AUX"):
         return UNKNOWN
+    if token.tag_ == "VBP" and token.lower_ in load("time")["same_form_past"]:
+        # "stocks hurt the index", "they cut rates": the present and the past are one form; the other
+        # finite verbs of the sentence say which it is
+        return PAST if any(t.tag_ == "VBD" for t in token.sent) else UNKNOWN
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & _FUTURE_AUX or token.lower_ in _FUTURE_AUX:
