@@ -296,3 +296,13 @@ def test_a_verb_whose_past_is_its_present_reads_the_sentence_around_it():
 def test_a_plan_told_as_a_state_lies_ahead():
     assert bounds("The negotiations, set to resume Friday in Geneva, were delayed once before.", "Friday") == \
         ("1990-08-17", "1990-08-17")
+
+
+@pytest.mark.parametrize("sentence, words, earliest", [
+    ("The envoy returned last July, he said.", "last July", "1989-07-01"),  # July just ended is "last month"
+    ("The law takes effect next September, he said.", "next September", "1991-09-01"),
+    ("The strike began last June, he said.", "last June", "1990-06-01"),
+    ("The strike began this past July, he said.", "this past July", "1990-07-01"),
+])
+def test_last_and_next_month_skip_the_month_beside_the_writing(sentence, words, earliest):
+    assert bounds(sentence, words)[0] == earliest

@@ -86,7 +86,7 @@ def _read_unit(m, ctx):
     if m["um"]:
         month = month_number(m["um"])
         found = year_less(lambda y: iv.month(y, month), ctx, "month", pointer)
-        return _narrowed(found, m["upart"])
+        return _narrowed(_past_the_neighbour(found, ctx, (m["up"] or m["up1"] or "").lower()), m["upart"])
     unit = " ".join(m["uu"].lower().split())
     if unit in lexicon()["seasons"]:
         found = year_less(lambda y: season(unit, y), ctx, "season", pointer)
@@ -101,6 +101,20 @@ def _read_unit(m, ctx):
     else:
         found = Reading(iv.shift(present, unit, pointer), relative=True)
     return _narrowed(found, m["upart"])
+
+
+def _past_the_neighbour(found: Reading, ctx, pointer_word: str) -> Reading:
+    """"Last February" written in March is not the month just ended (that is "last month") but the
+    February of a year before; "next April" written in March is the April of the year after."""
+    step = {"last": -1, "next": 1}.get(pointer_word)
+    ref = ctx.calendar_ref()
+    interval = found.interval
+    if step is None or ref is None or ref.earliest is None or not interval.closed:
+        return found
+    neighbour = iv.shift(iv.month(ref.earliest.year, ref.earliest.month), "month", step)
+    if (interval.earliest, interval.latest) != (neighbour.earliest, neighbour.latest):
+        return found
+    return Reading(iv.years_apart(interval, step), relative=True)
 
 
 def _narrowed(found: Reading, part_word: str | None) -> Reading:
