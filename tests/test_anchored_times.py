@@ -306,3 +306,9 @@ def test_a_plan_told_as_a_state_lies_ahead():
 ])
 def test_last_and_next_month_skip_the_month_beside_the_writing(sentence, words, earliest):
     assert bounds(sentence, words)[0] == earliest
+
+
+def test_a_forecast_period_is_not_what_the_year_ago_period_counts_back_from():
+    text = ("Profit rose in the second quarter. Analysts expect a loss in the first quarter of 1991. "
+            "In the year-ago period, the mill lost money.")
+    assert bounds(text, "the year-ago period") == ("1989-04-01", "1989-06-30")

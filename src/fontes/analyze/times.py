@@ -167,8 +167,8 @@ def _tense(parsed: Parsed, m: re.Match[str]) -> int:
 
 def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
     """An explicit closed date moves the narrative (a date written without its year too); any closed
-    stretch shorter than a year, explicit or not, is the period that "a year earlier" and "the
-    quarter" refer to."""
+    stretch shorter than a year, explicit or not and begun by the writing, is the period that "a year
+    earlier" and "the quarter" refer to."""
     interval = reading.interval
     if not interval.closed:
         return
@@ -176,7 +176,10 @@ def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
         return  # "1964–1968" in a book's title places no "January 20" after it
     if not reading.relative or reading.dated:
         anchors.narrative[region] = interval
-    if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360:
+    if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360 \
+            and (anchors.published is None or interval.earliest <= anchors.published.latest):
+        # a period still to come ("the third quarter of 1990" in a forecast) is not one a report
+        # compares with: "the year-ago period" counts back from one begun by the writing
         anchors.named[region] = interval
 
 
