@@ -312,3 +312,8 @@ def test_a_forecast_period_is_not_what_the_year_ago_period_counts_back_from():
     text = ("Profit rose in the second quarter. Analysts expect a loss in the first quarter of 1991. "
             "In the year-ago period, the mill lost money.")
     assert bounds(text, "the year-ago period") == ("1989-04-01", "1989-06-30")
+
+
+def test_the_previous_weekday_counts_from_the_day_told_of():
+    text = "Tin closed lower on Friday, 3% below the previous Friday."
+    assert bounds(text, "previous Friday") == ("1990-08-03", "1990-08-03")

@@ -140,13 +140,14 @@ def weekdays_around(weekday: int, ref: date) -> list[Interval]:
 @dataclass
 class Anchors:
     """What relative time in one document is read against: the document's own date, and per region
-    (body, notes) the last explicit date of the narrative and the last period named."""
+    (body, notes) the last explicit date of the narrative, the last period named and the last day told of."""
 
     published: Interval | None
     news: bool = False
     archival: bool = False
     narrative: dict[str, Interval] = field(default_factory=dict)
     named: dict[str, Interval] = field(default_factory=dict)
+    last_day: dict[str, date] = field(default_factory=dict)  # the day last told of, "Friday" included
 
     def new_paragraph(self, region: str, note: bool) -> None:
         """A paragraph begins. A note is a text of its own, so the narrative of the note before it
@@ -157,6 +158,7 @@ class Anchors:
         if note or (self.archival and self.published is not None and self.moved(region) is not None):
             self.narrative.pop(region, None)
             self.named.pop(region, None)
+            self.last_day.pop(region, None)
 
     def moved(self, region: str) -> Interval | None:
         """The narrative's last explicit date when it lies far from the document's own date (a

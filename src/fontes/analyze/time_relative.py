@@ -141,6 +141,9 @@ def _weekend(m, ctx):
 
 def _read_weekday(m, ctx):
     day = ctx.anchors.day(ctx.region, ctx.quoted)
+    if m["wp"] and m["wp"].lower() in lexicon()["pointers_from_told"]:
+        # "down 4.5% from the previous Friday" after a Friday's trading: the one before the day told of
+        day = ctx.anchors.last_day.get(ctx.region, day)
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
     weekday = lexicon()["weekdays"][m["wd"].lower()]

@@ -172,6 +172,8 @@ def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
     interval = reading.interval
     if not interval.closed:
         return
+    if interval.earliest == interval.latest:
+        anchors.last_day[region] = interval.earliest
     if (interval.latest - interval.earliest).days > 366:
         return  # "1964–1968" in a book's title places no "January 20" after it
     if not reading.relative or reading.dated:
