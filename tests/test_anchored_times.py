@@ -317,3 +317,14 @@ def test_a_forecast_period_is_not_what_the_year_ago_period_counts_back_from():
 def test_the_previous_weekday_counts_from_the_day_told_of():
     text = "Tin closed lower on Friday, 3% below the previous Friday."
     assert bounds(text, "previous Friday") == ("1990-08-03", "1990-08-03")
+
+
+def test_a_year_earlier_after_a_stretch_of_months_is_the_year_before():
+    text = ("Profit rose 8% in the second quarter. For the nine months, the brewer earned $4 million, "
+            "against $3 million a year earlier.")
+    assert bounds(text, "a year earlier") == ("1989-01-01", "1989-12-31")
+
+
+def test_year_ago_with_no_period_named_is_the_year_before_the_writing():
+    assert bounds("The year-ago results included a charge for the closing of a mill.", "year-ago") == \
+        ("1989-01-01", "1989-12-31")

@@ -27,8 +27,10 @@ def _read_period(m, ctx):
     kind = lexicon()["period_refs"][" ".join(m["period"].lower().split())]
     quarter_named = named if named is not None and _is_quarter(named) else None
     present = ctx.anchors.present(ctx.quoted)
-    if kind == "year-ago":
-        return Reading(iv.years_apart(named, -1) if named else iv.unknown("month"), relative=True, derived=True)
+    if kind == "year-ago":  # without a period named, the year before the writing ("the year-ago results")
+        ago = iv.years_apart(named, -1) if named else \
+            iv.shift(present, "year", -1) if present is not None and present.earliest else iv.unknown("month")
+        return Reading(ago, relative=True, derived=True)
     if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
         return Reading(named, relative=True)
     over = present is None or present.earliest is None or \

@@ -125,6 +125,7 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
+_STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
 _YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 _NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
 
@@ -149,6 +150,9 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             reading = read(m, ctx)
             if reading is None:
                 continue
+            if m.lastgroup == "duration" and _STRETCH_OF_MONTHS.fullmatch(m.group()):
+                # "for the nine months": the report compares another stretch than the quarter named before
+                anchors.named.pop(parsed.region, None)
             _remember(anchors, parsed.region, reading)
             readings.append((m.start(), m.end(), reading))
         for start, end, reading in joined(readings, parsed.text):
