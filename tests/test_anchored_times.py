@@ -328,3 +328,17 @@ def test_a_year_earlier_after_a_stretch_of_months_is_the_year_before():
 def test_year_ago_with_no_period_named_is_the_year_before_the_writing():
     assert bounds("The year-ago results included a charge for the closing of a mill.", "year-ago") == \
         ("1989-01-01", "1989-12-31")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("Today is the eighth day of the blockade, officials said.", "the eighth day", "1990-08-15"),
+    ("It's the second straight day of protests in the capital.", "the second straight day", "1990-08-15"),
+    ("The minister arrived on Monday. Later in the day he met the strikers.", "the day", "1990-08-13"),
+    ("The minister spoke to reporters later in the day.", "the day", "1990-08-15"),
+])
+def test_the_day_told_of(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+def test_the_day_alone_is_no_time():
+    assert [t.text for t in tag("It was the day of the vote.")] == []

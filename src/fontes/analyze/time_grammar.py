@@ -124,6 +124,7 @@ def master() -> re.Pattern[str]:
     halves = _alternation(lx["halves"])
     period_refs = _alternation(lx["period_refs"], "i")
     decade_words = _alternation(lx["decade_words"], "i")
+    ordinals = _alternation(lx["ordinals"])
     dur = lx["durations"]
     dunits = _alternation(dur["units"]) + r"|quarters(?!\s+of\b)"
     between = _alternation(dur["between"])
@@ -163,6 +164,8 @@ def master() -> re.Pattern[str]:
           (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
       | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|early|late)\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|early|late)\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
+      | (?P<dayof>(?:(?<=[Tt]oday\sis\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t['’]s\s))the\s+(?:{ordinals})(?:\s+(?:straight|consecutive|successive))?\s+day(?!s)
+          | (?P<inday>(?:(?<=[Ll]ater\sin\s)|(?<=[Ee]arlier\sin\s))the\s+day(?!s)))
       | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
       | (?P<sless>(?:the\s+)?(?:(?P<ssp>{P})[\s-]+(?:of\s+)?(?:the\s+)?)?(?P<ss>{_alternation(lx['seasons'])}))
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))

@@ -168,6 +168,14 @@ def _read_day_word(m, ctx):
     return Reading(iv.on_day(today + timedelta(days=offset)), relative=True)
 
 
+def _read_day_of(m, ctx):
+    """"Today is the eighth day of the blockade", "it's the second day of the strike": the day of
+    writing; "later in the day": the day last told of, else the day of writing."""
+    today = ctx.anchors.today(ctx.quoted, ctx.region)
+    day = ctx.anchors.last_day.get(ctx.region, today) if m["inday"] else today
+    return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)
+
+
 def _read_month_day(m, ctx):
     month, day = month_number(m["mdm"] or m["mdm2"]), int(m["mdd"] or m["mdd2"])
     if not 1 <= day <= 31:
@@ -262,6 +270,7 @@ def _read_later(m, ctx):
 
 READERS = {
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
-    "dword": _read_day_word, "md": _read_month_day, "nth": _read_nth_day, "mpart": _read_month_part, "month": _read_month,
+    "dword": _read_day_word, "dayof": _read_day_of, "md": _read_month_day, "nth": _read_nth_day,
+    "mpart": _read_month_part, "month": _read_month,
     "sless": _read_season, "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }
