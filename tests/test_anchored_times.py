@@ -342,3 +342,10 @@ def test_the_day_told_of(sentence, words, day):
 
 def test_the_day_alone_is_no_time():
     assert [t.text for t in tag("It was the day of the vote.")] == []
+
+
+def test_the_first_quarters_of_a_year_run_from_january():
+    assert bounds("Analysts expect weak sales through the first two quarters of 1991.",
+                  "the first two quarters of 1991") == ("1991-01-01", "1991-06-30")
+    assert bounds("Sales rose in the first three quarters of 1989.", "the first three quarters of 1989") == \
+        ("1989-01-01", "1989-09-30")

@@ -152,7 +152,8 @@ def master() -> re.Pattern[str]:
       | (?P<holiday>{holidays.pattern()})
       | (?P<period>{period_refs}|(?i:the)\s+(?P<pyear>{Y})\s+(?:period|quarter))
       | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
-          | (?:the\s+)?(?P<hn>{halves})\s+half)
+          | (?:the\s+)?(?P<hn>{halves})\s+half
+          | (?:the\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
       | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M}))
           | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b)|['’]s\s+\d)
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)

@@ -56,6 +56,9 @@ def _is_quarter_or_half(interval: Interval | None) -> bool:
 
 
 def _read_quarter(m, ctx):
+    if m["qcount"]:  # "the first two quarters of 1990": from its first day to the end of the last quarter counted
+        year, count = int(m["qcy"]), int(parse_number(m["qcount"]))
+        return Reading(iv.half(year, 1) if count == 2 else iv.between(iv.quarter(year, 1), iv.quarter(year, count)))
     if m["hn"]:
         half = ordinal_number("halves", m["hn"])
         return year_less(lambda y: iv.half(y, half), ctx, "month")
