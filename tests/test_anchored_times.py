@@ -349,3 +349,16 @@ def test_the_first_quarters_of_a_year_run_from_january():
                   "the first two quarters of 1991") == ("1991-01-01", "1991-06-30")
     assert bounds("Sales rose in the first three quarters of 1989.", "the first three quarters of 1989") == \
         ("1989-01-01", "1989-09-30")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("Shares fell on Monday. In the morning, dealers sold banks.", "the morning", "1990-08-13"),
+    ("By mid-afternoon the fighting had stopped.", "mid-afternoon", "1990-08-15"),
+    ("He often works in the evening.", "the evening", None),  # a habit, on no day
+])
+def test_a_part_of_the_day_alone_is_the_day_told_of(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+def test_a_part_of_the_day_naming_a_thing_is_no_time():
+    assert [t.text for t in tag("The morning papers carried the story.")] == []

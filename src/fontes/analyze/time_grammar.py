@@ -125,6 +125,9 @@ def master() -> re.Pattern[str]:
     period_refs = _alternation(lx["period_refs"], "i")
     decade_words = _alternation(lx["decade_words"], "i")
     ordinals = _alternation(lx["ordinals"])
+    day_parts_told = _alternation(lx["day_parts_told"])
+    part_after = "|".join(rf"(?<=\b{w[0].upper()}{re.escape(w[1:])}\s)|(?<=\b{w[0]}{re.escape(w[1:])}\s)"
+                          for w in lx["day_parts_after"])
     dur = lx["durations"]
     dunits = _alternation(dur["units"]) + r"|quarters(?!\s+of\b)"
     between = _alternation(dur["between"])
@@ -166,7 +169,8 @@ def master() -> re.Pattern[str]:
       | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|early|late)\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|early|late)\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
       | (?P<dayof>(?:(?<=[Tt]oday\sis\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t['’]s\s))the\s+(?:{ordinals})(?:\s+(?:straight|consecutive|successive))?\s+day(?!s)
-          | (?P<inday>(?:(?<=[Ll]ater\sin\s)|(?<=[Ee]arlier\sin\s))the\s+day(?!s)))
+          | (?P<inday>(?:(?<=[Ll]ater\sin\s)|(?<=[Ee]arlier\sin\s))the\s+day(?!s))
+          | (?:{part_after})(?P<dpart>(?i:{day_parts_told}))(?!\s+of\b))
       | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
       | (?P<sless>(?:the\s+)?(?:(?P<ssp>{P})[\s-]+(?:of\s+)?(?:the\s+)?)?(?P<ss>{_alternation(lx['seasons'])}))
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
@@ -196,7 +200,7 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     dur, w, feasts = lx["durations"], words(), load("holidays")
     alone = [*lx["months"], *lx["weekdays"], *lx["days"], *lx["seasons"], *lx["vague"]["words"],
              *lx["sets"]["adverbs"], *dur["bare"], *(name for kind in holidays.KINDS for name in feasts[kind]),
-             *lx["period_refs"], "noon", "midnight"]
+             *lx["period_refs"], *lx["day_parts_told"], "noon", "midnight"]
     leading = [*lx["pointers"], *lx["parts"], *lx["softeners"], *lx["quarters"], *lx["halves"], *lx["decade_words"],
                *lx["approximate"], *lx["ordinals"], *dur["lead"], *dur["counts"], *dur["units"], *lx["sets"]["every"],
                *w["units"], *w["tens"], "nearly", "almost", "about", "some", "roughly", "around", "more", "less", "over",

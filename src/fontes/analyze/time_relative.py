@@ -173,9 +173,12 @@ def _read_day_word(m, ctx):
 
 def _read_day_of(m, ctx):
     """"Today is the eighth day of the blockade", "it's the second day of the strike": the day of
-    writing; "later in the day": the day last told of, else the day of writing."""
+    writing; "later in the day", "in the morning", "by mid-afternoon": the day last told of, else the day
+    of writing."""
     today = ctx.anchors.today(ctx.quoted, ctx.region)
-    day = ctx.anchors.last_day.get(ctx.region, today) if m["inday"] else today
+    if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": which day is not said
+        return Reading(iv.unknown("day"), relative=True)
+    day = ctx.anchors.last_day.get(ctx.region, today) if m["inday"] or m["dpart"] else today
     return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)
 
 
