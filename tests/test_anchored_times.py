@@ -362,6 +362,7 @@ def test_a_part_of_the_day_alone_is_the_day_told_of(sentence, words, day):
 
 def test_a_part_of_the_day_naming_a_thing_is_no_time():
     assert [t.text for t in tag("The morning papers carried the story.")] == []
+    assert [t.text for t in tag("He read it in the morning papers.")] == []
 
 
 def test_a_term_extended_to_a_month_may_run_ahead_of_the_writing():

@@ -64,7 +64,8 @@ def _of_infinitive(governor) -> int:
     """What an infinitive looks ahead from: a plan told as a state ("the talks, set to resume Monday",
     "scheduled to open") lies ahead of the writing; otherwise the tense of its governing verb."""
     arranged = governor.lemma_.lower() in load("time")["plan_verbs"]
-    if arranged and governor.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in governor.children):
+    finite = any(c.dep_ in ("aux", "auxpass") for c in governor.children)
+    if arranged and governor.tag_ in ("VBN", "VBG") and not finite:
         return FUTURE
     return _of(governor)
 

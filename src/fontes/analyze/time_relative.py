@@ -176,7 +176,7 @@ def _read_day_of(m, ctx):
     writing; "later in the day", "in the morning", "by mid-afternoon": the day last told of, else the day
     of writing."""
     today = ctx.anchors.today(ctx.quoted, ctx.region)
-    if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": which day is not said
+    if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": no day said
         return Reading(iv.unknown("day"), relative=True)
     day = ctx.anchors.last_day.get(ctx.region, today) if m["inday"] or m["dpart"] else today
     return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)

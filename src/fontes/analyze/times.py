@@ -98,7 +98,7 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
         return False
     if kind == "vague" and _CONJUNCTION.search(parsed.text, max(0, m.start() - 3), m.end() + 6):
         return True
-    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration"):
+    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration", "dayof"):
         return False
     span = _tokens(parsed, m)
     if span is None:
@@ -114,8 +114,8 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     last = span[-1]
     if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True  # "may", "will fall to dust", "could spring up"
-    if kind in ("holiday", "sless") and last.dep_ == "compound":
-        return True  # "Christmas cards", "summer camp"
+    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound":
+        return True  # "Christmas cards", "summer camp", "in the morning papers"
     if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
         return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
     if kind == "duration":  # "$2 million a year", "four flights a week": a rate
@@ -182,8 +182,9 @@ def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
         return  # "1964–1968" in a book's title places no "January 20" after it
     if not reading.relative or reading.dated:
         anchors.narrative[region] = interval
-    if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360 \
-            and (anchors.published is None or interval.earliest <= anchors.published.latest):
+    begun = anchors.published is None or interval.earliest <= anchors.published.latest
+    if not reading.derived and interval.precision in ("month", "season") and \
+            (interval.latest - interval.earliest).days < 360 and begun:
         # a period still to come ("the third quarter of 1990" in a forecast) is not one a report
         # compares with: "the year-ago period" counts back from one begun by the writing
         anchors.named[region] = interval
