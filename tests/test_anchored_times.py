@@ -368,3 +368,9 @@ def test_a_part_of_the_day_naming_a_thing_is_no_time():
 def test_a_term_extended_to_a_month_may_run_ahead_of_the_writing():
     assert bounds("The lenders have extended the company a credit line through January, the treasurer said.",
                   "January") == ("1991-01-01", "1991-01-31")
+
+
+def test_a_period_named_as_a_boundary_is_not_the_period_reported():
+    text = ("The mill posted higher third-quarter profit. After a weak second quarter, prices recovered. "
+            "In the year-earlier period, the mill lost money.")
+    assert bounds(text, "the year-earlier period", "1989-11-01") == ("1988-07-01", "1988-09-30")

@@ -125,6 +125,8 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
+# "After a flat second quarter, profit rose": a period named as a boundary is not the one reported on
+_BOUNDARY_BEFORE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing|[Uu]ntil)\s+(?:[\w-]+\s+){0,2}$")
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
 _YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 _NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
@@ -153,7 +155,8 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             if m.lastgroup == "duration" and _STRETCH_OF_MONTHS.fullmatch(m.group()):
                 # "for the nine months": the report compares another stretch than the quarter named before
                 anchors.named.pop(parsed.region, None)
-            _remember(anchors, parsed.region, reading)
+            _remember(anchors, parsed.region, reading,
+                      topic=not _BOUNDARY_BEFORE.search(parsed.text, max(0, m.start() - 40), m.start()))
             readings.append((m.start(), m.end(), reading))
         for start, end, reading in joined(readings, parsed.text):
             found.append(_expression(parsed, source, start, end, reading))
@@ -169,7 +172,7 @@ def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     return PAST if found == UNKNOWN and m.lastgroup == "wday" else found
 
 
-def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
+def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
     """An explicit closed date moves the narrative (a date written without its year too); any closed
     stretch shorter than a year, explicit or not and begun by the writing, is the period that "a year
     earlier" and "the quarter" refer to."""
@@ -184,7 +187,7 @@ def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
         anchors.narrative[region] = interval
     begun = anchors.published is None or interval.earliest <= anchors.published.latest
     if not reading.derived and interval.precision in ("month", "season") and \
-            (interval.latest - interval.earliest).days < 360 and begun:
+            (interval.latest - interval.earliest).days < 360 and begun and topic:
         # a period still to come ("the third quarter of 1990" in a forecast) is not one a report
         # compares with: "the year-ago period" counts back from one begun by the writing
         anchors.named[region] = interval
