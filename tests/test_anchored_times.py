@@ -374,3 +374,12 @@ def test_a_period_named_as_a_boundary_is_not_the_period_reported():
     text = ("The mill posted higher third-quarter profit. After a weak second quarter, prices recovered. "
             "In the year-earlier period, the mill lost money.")
     assert bounds(text, "the year-earlier period", "1989-11-01") == ("1988-07-01", "1988-09-30")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("Officials said Sunday that the strike, which began Tuesday, would end Friday.", "Friday", "1990-08-17"),
+    ("The ferry is due to dock Saturday at the main pier.", "Saturday", "1990-08-18"),
+    ("The ferry docked Saturday.", "Saturday", "1990-08-11"),
+])
+def test_a_modal_or_what_is_due_leaves_the_nearest_weekday(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)

@@ -24,16 +24,23 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 _LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc"}
 _ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+_NO_VERB = 2  # no verb to read a tense from, as against a verb whose tense leaves both ways open
 
 
-def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
+def tense(sdoc: SpacyDoc, start: int, end: int, untensed: int = UNKNOWN) -> int:
     """Which way the clause around a span looks from the time of writing: PAST, FUTURE or UNKNOWN,
     read from the verb it modifies ("voted Friday", "will vote Friday", "votes Friday"). A span
-    that modifies a noun ("the Friday deadline", "Friday's vote") has no tense; a participle or an
-    infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    that modifies a noun ("the Friday deadline", "Friday's vote") has no tense and gets `untensed`;
+    a modal or a plan ("would end Friday", "was scheduled for May") leaves both ways open (UNKNOWN);
+    a participle or an infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    found = _tense_at(sdoc, start, end)
+    return untensed if found == _NO_VERB else found
+
+
+def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return UNKNOWN
+        return _NO_VERB
     token = span.root
     through_preposition = False
     for _ in range(4):
@@ -45,9 +52,11 @@ def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
             break
         through_preposition = through_preposition or token.dep_ == "pobj"
         token = token.head
+    if any(t.pos_ == "ADJ" and t.lower_ in load("time")["ahead_adjectives"] for t in [token, *token.ancestors][:4]):
+        return UNKNOWN  # "due to dock Saturday", read by the parser as "due to" + a noun or a verb
     for _ in range(3):
         if token.pos_ not in ("VERB", "AUX"):
-            return UNKNOWN
+            return _NO_VERB
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if token.tag_ == "VBN" and token.dep_ == "acl" and not aux:
             return PAST  # a reduced relative clause is done: "the record high set on Aug. 6"
@@ -72,7 +81,7 @@ def _of_infinitive(governor) -> int:
 
 def _of(token) -> int:
     if token.pos_ not in ("VERB", "AUX"):
-        return UNKNOWN
+        return _NO_VERB
     if token.tag_ == "VBP" and token.lower_ in load("time")["same_form_past"]:
         # "stocks hurt the index", "they cut rates": the present and the past are one form; the other
         # finite verbs of the sentence say which it is
@@ -89,7 +98,7 @@ def _of(token) -> int:
         return UNKNOWN if token.lemma_.lower() in load("time")["plan_verbs"] else PAST
     if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
-    return UNKNOWN
+    return _NO_VERB
 
 
 def choose(candidates: list[Interval | None], ref: date, direction: int, pointer: int | None = None,

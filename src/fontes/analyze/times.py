@@ -165,11 +165,11 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
 
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     """The tense that places a weekday or a year-less date; a weekday in a clause without one
-    ("Friday's vote") is read as past: reports tell what happened."""
+    ("Friday's vote") is read as past: reports tell what happened. A modal or a plan ("would end
+    Friday") leaves the nearest one."""
     if m.lastgroup not in TENSED:
         return UNKNOWN
-    found = tense(parsed.sdoc, m.start(), m.end())
-    return PAST if found == UNKNOWN and m.lastgroup == "wday" else found
+    return tense(parsed.sdoc, m.start(), m.end(), untensed=PAST if m.lastgroup == "wday" else UNKNOWN)
 
 
 def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
