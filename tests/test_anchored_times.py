@@ -383,3 +383,14 @@ def test_a_period_named_as_a_boundary_is_not_the_period_reported():
 ])
 def test_a_modal_or_what_is_due_leaves_the_nearest_weekday(sentence, words, day):
     assert bounds(sentence, words) == (day, day)
+
+
+@pytest.mark.parametrize("published, sentence, words, earliest, latest", [
+    ("1998-01-10", "The plant closed last December, he said.", "last December", "1997-12-01", "1997-12-31"),
+    ("1998-01-10", "The dam burst last winter, he said.", "last winter", "1996-12-01", "1997-02-28"),
+    ("1998-03-10", "The dam burst this winter, he said.", "this winter", "1997-12-01", "1998-02-28"),
+    ("1998-02-10", "It was signed on Feb. 3 last year.", "Feb. 3 last year", "1997-02-03", "1997-02-03"),
+    ("1998-02-10", "The treaty was signed last Feb. 3, officials said.", "Feb. 3", "1998-02-03", "1998-02-03"),
+])
+def test_last_this_and_next_across_the_turn_of_the_year(published, sentence, words, earliest, latest):
+    assert bounds(sentence, words, published) == (earliest, latest)

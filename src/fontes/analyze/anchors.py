@@ -118,8 +118,8 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
     if pointer == 1:
         after = [c for c in options if c.earliest > ref]
         return after[0] if after else None
-    if pointer == 0:
-        options = around or [c for c in options if c.earliest.year == ref.year] or options
+    if pointer == 0:  # "this winter" written in March is the one just over, which began the year before
+        options = around or [c for c in options if c.earliest.year <= ref.year <= c.latest.year] or options
     elif direction != UNKNOWN:
         month = timedelta(days=31 if slack else 0)
         allowed = [c for c in options if (c.earliest <= ref + month if direction == PAST else
@@ -130,10 +130,11 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
 
 
 def in_years_around(make: Callable[[int], Interval | None], ref: date) -> list[Interval | None]:
-    """The same year-less expression in the year before, of and after the anchor (impossible days,
-    such as 29 February in a common year, left out)."""
+    """The same year-less expression from two years before the anchor's year to the year after (the
+    winter before last begins two years back; impossible days, such as 29 February in a common year,
+    left out)."""
     out = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1):
         try:
             out.append(make(year))
         except ValueError:

@@ -157,10 +157,10 @@ def master() -> re.Pattern[str]:
       | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
           | (?:the\s+)?(?P<hn>{halves})\s+half
           | (?:the\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
-      | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M}))
+      | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M})(?![.\s]*\d))
           | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b)|['’]s\s+\d)
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
-          | (?P<um2>{lx['full_month_re']})\s+(?P<up2>this|last|next)\s+year
+          | (?P<um2>{lx['full_month_re']}|{M}(?=\s+\d))(?:\s+(?P<ud2>\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
       | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
       | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)

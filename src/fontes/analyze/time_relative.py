@@ -79,7 +79,13 @@ def _read_unit(m, ctx):
     if m["um2"]:
         if present is None:
             return Reading(iv.unknown("month"), relative=True)
-        return Reading(iv.month(present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])), relative=True)
+        year, month = present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])
+        if m["ud2"]:  # "Feb. 3 last year"
+            try:
+                return Reading(iv.day(year, month, int(m["ud2"])), relative=True)
+            except ValueError:
+                return None
+        return Reading(iv.month(year, month), relative=True)
     pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
     if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
         present = ctx.narrative or present
@@ -110,14 +116,16 @@ def _read_unit(m, ctx):
 
 def _past_the_neighbour(found: Reading, ctx, pointer_word: str) -> Reading:
     """"Last February" written in March is not the month just ended (that is "last month") but the
-    February of a year before; "next April" written in March is the April of the year after."""
+    February of a year before; "next April" written in March is the April of the year after. Across
+    the turn of a year the month beside it is meant ("last December" written in January)."""
     step = {"last": -1, "next": 1}.get(pointer_word)
     ref = ctx.calendar_ref()
     interval = found.interval
     if step is None or ref is None or ref.earliest is None or not interval.closed:
         return found
     neighbour = iv.shift(iv.month(ref.earliest.year, ref.earliest.month), "month", step)
-    if (interval.earliest, interval.latest) != (neighbour.earliest, neighbour.latest):
+    if (interval.earliest, interval.latest) != (neighbour.earliest, neighbour.latest) or \
+            interval.earliest.year != ref.earliest.year:
         return found
     return Reading(iv.years_apart(interval, step), relative=True)
 
