@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -394,3 +394,19 @@ def test_a_modal_or_what_is_due_leaves_the_nearest_weekday(sentence, words, day)
 ])
 def test_last_this_and_next_across_the_turn_of_the_year(published, sentence, words, earliest, latest):
     assert bounds(sentence, words, published) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, words, earliest", [
+    ("Talks will resume this weekend.", "this weekend", "1990-08-18"),
+    ("Rebels attacked this weekend.", "this weekend", "1990-08-11"),
+    ("The rally was held last weekend.", "last weekend", "1990-08-11"),
+    ("The rally is next weekend.", "next weekend", "1990-08-18"),
+])
+def test_this_last_and_next_weekend_are_a_saturday_and_sunday(sentence, words, earliest):
+    first, last = bounds(sentence, words)
+    assert first == earliest and date.fromisoformat(last) - date.fromisoformat(first) == timedelta(days=1)
+
+
+def test_a_time_said_of_the_subject_by_be_takes_its_tense():
+    assert bounds("The deadline is Friday.", "Friday") == ("1990-08-17", "1990-08-17")
+    assert bounds("The deadline was Friday.", "Friday") == ("1990-08-10", "1990-08-10")

@@ -22,8 +22,9 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 
-_LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc"}
-_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
+# "attr": the time is what the verb "be" says of its subject ("the deadline is Friday")
+_LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc", "attr"}
+_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "oprd"}
 _NO_VERB = 2  # no verb to read a tense from, as against a verb whose tense leaves both ways open
 
 

@@ -75,7 +75,7 @@ def _read_quarter(m, ctx):
 def _read_unit(m, ctx):
     present = ctx.anchors.present(ctx.quoted)
     if m["wkend"]:
-        return _weekend(m, ctx)
+        return _weekend(ctx, _pointer(m["wkp"]) if m["wkp"] else None)
     if m["um2"]:
         if present is None:
             return Reading(iv.unknown("month"), relative=True)
@@ -99,6 +99,8 @@ def _read_unit(m, ctx):
         found = year_less(lambda y: iv.month(y, month), ctx, "month", pointer)
         return _narrowed(_past_the_neighbour(found, ctx, (m["up"] or m["up1"] or "").lower()), m["upart"])
     unit = " ".join(m["uu"].lower().split())
+    if lexicon()["calendar_units"].get(unit) == "weekend":
+        return _weekend(ctx, pointer)
     if unit in lexicon()["seasons"]:
         found = year_less(lambda y: season(unit, y), ctx, "season", pointer)
         return _narrowed(found, m["upart"])
@@ -144,12 +146,14 @@ def _narrowed(found: Reading, part_word: str | None) -> Reading:
     return found
 
 
-def _weekend(m, ctx):
+def _weekend(ctx, pointer: int | None):
+    """The Saturday and Sunday meant: "last" and "next" step over the anchor, "this" and "the" go the
+    way the tense goes ("rallied over the weekend", "will meet this weekend")."""
     day = ctx.anchors.day(ctx.region, ctx.quoted)
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
     candidates = [iv.weekend(day + timedelta(weeks=k)) for k in (-1, 0, 1)]
-    return Reading(choose(candidates, day, ctx.direction, _pointer(m["wkp"]) if m["wkp"] else None), relative=True)
+    return Reading(choose(candidates, day, ctx.direction, pointer or None), relative=True)
 
 
 def _read_weekday(m, ctx):
