@@ -410,3 +410,8 @@ def test_this_last_and_next_weekend_are_a_saturday_and_sunday(sentence, words, e
 def test_a_time_said_of_the_subject_by_be_takes_its_tense():
     assert bounds("The deadline is Friday.", "Friday") == ("1990-08-17", "1990-08-17")
     assert bounds("The deadline was Friday.", "Friday") == ("1990-08-10", "1990-08-10")
+
+
+def test_the_week_is_the_week_of_the_day_told_of():
+    assert bounds("The market fell Friday. For the week, the index lost 3%.", "the week") == \
+        ("1990-08-06", "1990-08-12")

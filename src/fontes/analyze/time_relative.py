@@ -89,6 +89,9 @@ def _read_unit(m, ctx):
     pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
     if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
         present = ctx.narrative or present
+        told = ctx.anchors.last_day.get(ctx.region)
+        if m["uu3"] and m["uu3"].lower() == "week" and told is not None:
+            present = iv.on_day(told)  # "The market fell Friday. For the week, ...": Friday's week
     if m["yend"] or m["uu3"]:
         if present is None or present.earliest is None:
             return Reading(iv.unknown("year"), relative=True)
