@@ -60,6 +60,13 @@ def _in_title(text: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _boundary_before() -> re.Pattern[str]:
+    """A word that makes the period after it a boundary, up to two words before it ("After a flat")."""
+    words = "|".join(re.escape(w) for w in lexicon()["boundary_words"])
+    return re.compile(rf"\b(?i:{words})\s+(?:[\w-]+\s+){{0,2}}$")
+
+
+@lru_cache(maxsize=1)
 def _shelf_mark() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_after"], key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
@@ -125,8 +132,6 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
-# "After a flat second quarter, profit rose": a period named as a boundary is not the one reported on
-_BOUNDARY_BEFORE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing|[Uu]ntil)\s+(?:[\w-]+\s+){0,2}$")
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
 _YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 _NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
@@ -156,7 +161,7 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
                 # "for the nine months": the report compares another stretch than the quarter named before
                 anchors.named.pop(parsed.region, None)
             _remember(anchors, parsed.region, reading,
-                      topic=not _BOUNDARY_BEFORE.search(parsed.text, max(0, m.start() - 40), m.start()))
+                      topic=not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start()))
             readings.append((m.start(), m.end(), reading))
         for start, end, reading in joined(readings, parsed.text):
             found.append(_expression(parsed, source, start, end, reading))
@@ -174,8 +179,9 @@ def _tense(parsed: Parsed, m: re.Match[str]) -> int:
 
 def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
     """An explicit closed date moves the narrative (a date written without its year too); any closed
-    stretch shorter than a year, explicit or not and begun by the writing, is the period that "a year
-    earlier" and "the quarter" refer to."""
+    stretch shorter than a year, explicit or not, begun by the writing and not named as a boundary
+    (`topic`; "After a flat second quarter, profit rose"), is the period that "a year earlier" and
+    "the quarter" refer to; a single day is the day last told of."""
     interval = reading.interval
     if not interval.closed:
         return
