@@ -415,3 +415,12 @@ def test_a_time_said_of_the_subject_by_be_takes_its_tense():
 def test_the_week_is_the_week_of_the_day_told_of():
     assert bounds("The market fell Friday. For the week, the index lost 3%.", "the week") == \
         ("1990-08-06", "1990-08-12")
+
+
+def test_the_year_earlier_quarter_with_none_named_is_the_last_quarter_over_a_year_back():
+    assert bounds("The firm earned $3 million in the year-earlier quarter.", "the year-earlier quarter") == \
+        ("1989-04-01", "1989-06-30")
+
+
+def test_late_and_early_before_a_weekday_at_the_head_of_a_sentence():
+    assert bounds("Late Tuesday, the army withdrew.", "Late Tuesday") == ("1990-08-14", "1990-08-14")

@@ -27,10 +27,8 @@ def _read_period(m, ctx):
     kind = lexicon()["period_refs"][" ".join(m["period"].lower().split())]
     quarter_named = named if named is not None and _is_quarter(named) else None
     present = ctx.anchors.present(ctx.quoted)
-    if kind == "year-ago":  # without a period named, the year before the writing ("the year-ago results")
-        ago = iv.years_apart(named, -1) if named else \
-            iv.shift(present, "year", -1) if present is not None and present.earliest else iv.unknown("month")
-        return Reading(ago, relative=True, derived=True)
+    if kind == "year-ago":
+        return Reading(_year_ago(named, present, "quarter" in m["period"].lower()), relative=True, derived=True)
     if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
         return Reading(named, relative=True)
     over = present is None or present.earliest is None or \
@@ -45,6 +43,20 @@ def _read_period(m, ctx):
         return Reading(current, relative=True)
     before = current.earliest - timedelta(days=1)
     return Reading(iv.quarter(before.year, (before.month - 1) // 3 + 1), relative=True)
+
+
+def _year_ago(named: Interval | None, present: Interval | None, quarter: bool) -> Interval:
+    """The period named, a year before; without one, a year before the writing: the year ("the
+    year-ago results"), or the quarter last over ("the year-earlier quarter")."""
+    if named is not None:
+        return iv.years_apart(named, -1)
+    if present is None or present.earliest is None:
+        return iv.unknown("month")
+    if not quarter:
+        return iv.shift(present, "year", -1)
+    day = present.earliest
+    index = day.year * 4 + (day.month - 1) // 3 - 1  # the quarter before the one under way
+    return iv.years_apart(iv.quarter(index // 4, index % 4 + 1), -1)
 
 
 def _is_quarter(interval: Interval) -> bool:
