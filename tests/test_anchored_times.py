@@ -424,3 +424,8 @@ def test_the_year_earlier_quarter_with_none_named_is_the_last_quarter_over_a_yea
 
 def test_late_and_early_before_a_weekday_at_the_head_of_a_sentence():
     assert bounds("Late Tuesday, the army withdrew.", "Late Tuesday") == ("1990-08-14", "1990-08-14")
+
+
+def test_a_day_far_from_the_news_is_not_the_day_the_story_tells_of():
+    text = "He was born on July 4, 1926. In the morning, police found the body."
+    assert bounds(text, "the morning") == ("1990-08-15", "1990-08-15")

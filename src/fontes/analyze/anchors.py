@@ -172,6 +172,16 @@ class Anchors:
             self.named.pop(region, None)
             self.last_day.pop(region, None)
 
+    def told_day(self, region: str) -> date | None:
+        """The day last told of ("fell Friday", "on Aug. 3"), which "the previous Friday", "later in
+        the day" and "in the morning" go by; in the news, only one near the writing (a birth date in
+        an obituary is no day of the story)."""
+        day = self.last_day.get(region)
+        if day is None or not self.news or self.published is None:
+            return day
+        limit = timedelta(days=load("time")["narrative_moved_days"])
+        return day if self.published.earliest - limit <= day <= self.published.latest + limit else None
+
     def moved(self, region: str) -> Interval | None:
         """The narrative's last explicit date when it lies far from the document's own date (a
         history of 1950 published in 2019), else None; news is read from its own date throughout."""

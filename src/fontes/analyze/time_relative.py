@@ -101,7 +101,7 @@ def _read_unit(m, ctx):
     pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
     if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
         present = ctx.narrative or present
-        told = ctx.anchors.last_day.get(ctx.region)
+        told = ctx.anchors.told_day(ctx.region)
         if m["uu3"] and m["uu3"].lower() == "week" and told is not None:
             present = iv.on_day(told)  # "The market fell Friday. For the week, ...": Friday's week
     if m["yend"] or m["uu3"]:
@@ -175,7 +175,7 @@ def _read_weekday(m, ctx):
     day = ctx.anchors.day(ctx.region, ctx.quoted)
     if m["wp"] and m["wp"].lower() in lexicon()["pointers_from_told"]:
         # "down 4.5% from the previous Friday" after a Friday's trading: the one before the day told of
-        day = ctx.anchors.last_day.get(ctx.region, day)
+        day = ctx.anchors.told_day(ctx.region) or day
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
     weekday = lexicon()["weekdays"][m["wd"].lower()]
@@ -205,7 +205,7 @@ def _read_day_of(m, ctx):
     today = ctx.anchors.today(ctx.quoted, ctx.region)
     if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": no day said
         return Reading(iv.unknown("day"), relative=True)
-    day = ctx.anchors.last_day.get(ctx.region, today) if m["inday"] or m["dpart"] else today
+    day = (ctx.anchors.told_day(ctx.region) or today) if m["inday"] or m["dpart"] else today
     return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)
 
 
