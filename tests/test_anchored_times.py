@@ -242,6 +242,24 @@ def test_a_year_less_month_falls_within_a_year_of_its_anchor(ref, month, directi
     assert found.earliest.month == month and abs((found.earliest - ref).days) <= 366
 
 
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2050, 12, 31)), st.integers(1, 12),
+       st.sampled_from(["last", "next"]))
+def test_last_and_next_month_lie_on_their_side_within_fourteen_months(ref, month, pointer):
+    words = f"{pointer} {MONTH_NAMES[month - 1]}"
+    first, last = (date.fromisoformat(d) for d in bounds(f"The treaty was signed {words}, he said.", words,
+                                                          ref.isoformat()))
+    assert first.month == month
+    if pointer == "last":
+        assert last < ref and (ref - first).days <= 14 * 31
+    else:
+        assert first > ref and (last - ref).days <= 14 * 31
+
+
 # --- a real TimeML text --------------------------------------------------------------------------
 
 def test_a_timebank_story_is_mostly_found_with_exact_offsets(shared):
