@@ -447,3 +447,17 @@ def test_late_and_early_before_a_weekday_at_the_head_of_a_sentence():
 def test_a_day_far_from_the_news_is_not_the_day_the_story_tells_of():
     text = "He was born on July 4, 1926. In the morning, police found the body."
     assert bounds(text, "the morning") == ("1990-08-15", "1990-08-15")
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("He was there during the first week of January.", "the first week of January", "1968-01-01", "1968-01-07"),
+    ("The talks ran through the last week of February 1968.", "the last week of February 1968",
+     "1968-02-23", "1968-02-29"),
+    ("The vote was held on the last day of December.", "the last day of December", "1967-12-31", "1967-12-31"),
+])
+def test_a_week_or_a_day_of_a_month(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-01-25", "archival") == (earliest, latest)
+
+
+def test_a_full_month_name_leaves_the_full_stop_after_it():
+    assert [t.text for t in tag("The plan died in May. It ended Sept. 27, 1989.")] == ["May", "Sept. 27, 1989"]

@@ -29,7 +29,10 @@ def lexicon() -> dict:
         full[number] = max(full.get(number, ""), name, key=len)
     short = [m for m in months if len(m) <= 4 and m != full[months[m]]]
     weekdays = data["weekdays"]
-    return {**data, "months": months, "month_re": "(?:" + "|".join(month_names) + r")\.?",
+    # a full name takes no dot ("in July." ends a sentence); an abbreviation may ("Sept. 27")
+    full_names = {n.lower() for n in full.values()}
+    month_re = "(?:" + "|".join(n if n.lower() in full_names else n + r"\.?" for n in month_names) + ")"
+    return {**data, "months": months, "month_re": month_re,
             "full_month_re": "(?:" + "|".join(sorted((n.capitalize() for n in full.values()), key=len, reverse=True)) + ")",
             "short_month_re": "(?:" + "|".join(sorted({m.capitalize() for m in short} | {m.upper() for m in short},
                                                       key=len, reverse=True)) + r")\.?",
@@ -173,6 +176,8 @@ def master() -> re.Pattern[str]:
           | (?P<inday>(?:(?<=[Ll]ater\sin\s)|(?<=[Ee]arlier\sin\s))the\s+day(?!s))
           | (?:{part_after})(?P<dpart>(?i:{day_parts_told}))(?!\s+of\b))
       | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
+      | (?P<mweek>(?i:the)\s+(?P<mwo>first|second|third|fourth|last)\s+(?P<mwu>week|day)\s+of\s+(?P<mwm>{M})
+          (?:,?\s+(?P<mwy>{Y}))?)
       | (?P<sless>(?:the\s+)?(?:(?P<ssp>{P})[\s-]+(?:of\s+)?(?:the\s+)?)?(?P<ss>{_alternation(lx['seasons'])}))
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
       | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s

@@ -249,6 +249,22 @@ def _read_nth_day(m, ctx):
     return Reading(found, relative=True, dated=True) if found else None
 
 
+def _read_week_of_month(m, ctx):
+    """"The first week of January" (its days 1-7), "the last week of May" (its last seven days), "the
+    first / last day of December"; in the year written, else the year the context gives."""
+    month, order = month_number(m["mwm"]), m["mwo"].lower()
+    if m["mwu"] == "day":
+        if order not in ("first", "last"):
+            return None
+        make = (lambda y: iv.day_of_month(y, month, order == "first"))
+    else:
+        week = None if order == "last" else ordinal_number("ordinals", order)
+        make = (lambda y: iv.week_of_month(y, month, week))
+    if m["mwy"]:
+        return Reading(make(int(m["mwy"])))
+    return year_less(make, ctx, "day")
+
+
 def _read_month_part(m, ctx):
     month, part = month_number(m["mpm"]), part_number(m["mpp"])
     return year_less(lambda y: iv.part_of_month(y, month, part), ctx, "day")
@@ -304,6 +320,6 @@ def _read_later(m, ctx):
 READERS = {
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
     "dword": _read_day_word, "dayof": _read_day_of, "md": _read_month_day, "nth": _read_nth_day,
-    "mpart": _read_month_part, "month": _read_month,
+    "mpart": _read_month_part, "mweek": _read_week_of_month, "month": _read_month,
     "sless": _read_season, "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }
