@@ -461,3 +461,8 @@ def test_a_week_or_a_day_of_a_month(sentence, words, earliest, latest):
 
 def test_a_full_month_name_leaves_the_full_stop_after_it():
     assert [t.text for t in tag("The plan died in May. It ended Sept. 27, 1989.")] == ["May", "Sept. 27, 1989"]
+
+
+def test_29_february_more_than_a_year_off_is_not_guessed():
+    assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "1999-01-01") == (None, None)
+    assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "2000-04-10") == ("2000-02-29", "2000-02-29")

@@ -131,15 +131,17 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
 
 
 def in_years_around(make: Callable[[int], Interval | None], ref: date) -> list[Interval | None]:
-    """The same year-less expression from two years before the anchor's year to the year after (the
-    winter before last begins two years back; impossible days, such as 29 February in a common year,
-    left out)."""
+    """The same year-less expression from two years before the anchor's year to the year after, each
+    kept only where it comes within a year of the anchor (the winter before last, written in January,
+    is kept; 29 February four years off is not, nor is it in a common year)."""
     out = []
     for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1):
         try:
-            out.append(make(year))
+            found = make(year)
         except ValueError:
-            out.append(None)
+            continue
+        if found is not None and min(abs((found.earliest - ref).days), abs((found.latest - ref).days)) <= 366:
+            out.append(found)
     return out
 
 
