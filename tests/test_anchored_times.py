@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -242,6 +242,24 @@ def test_a_year_less_month_falls_within_a_year_of_its_anchor(ref, month, directi
     assert found.earliest.month == month and abs((found.earliest - ref).days) <= 366
 
 
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2050, 12, 31)), st.integers(1, 12),
+       st.sampled_from(["last", "next"]))
+def test_last_and_next_month_lie_on_their_side_within_fourteen_months(ref, month, pointer):
+    words = f"{pointer} {MONTH_NAMES[month - 1]}"
+    first, last = (date.fromisoformat(d) for d in bounds(f"The treaty was signed {words}, he said.", words,
+                                                          ref.isoformat()))
+    assert first.month == month
+    if pointer == "last":
+        assert last < ref and (ref - first).days <= 14 * 31
+    else:
+        assert first > ref and (last - ref).days <= 14 * 31
+
+
 # --- a real TimeML text --------------------------------------------------------------------------
 
 def test_a_timebank_story_is_mostly_found_with_exact_offsets(shared):
@@ -280,3 +298,171 @@ def test_a_reduced_relative_clause_speaks_of_the_past():
 def test_the_latest_quarter_is_one_already_over():
     text = ("The company expects a loss in the fourth quarter. In the latest quarter, profit rose 10%.")
     assert bounds(text, "the latest quarter", "1989-11-01") == ("1989-07-01", "1989-09-30")
+
+
+def test_a_time_hung_on_the_object_takes_the_tense_of_its_verb():
+    # the parser may attach "by March" to "ferries"; the clause still speaks of the future
+    assert bounds("The airline will almost double its flights between Lima and Quito by March in its search for "
+                  "new routes.", "March") == ("1991-03-01", "1991-03-31")
+
+
+def test_a_verb_whose_past_is_its_present_reads_the_sentence_around_it():
+    assert bounds("Worries about rates hurt bonds as well as the dollar, which slid 0.4%, or 0.52 yen, on Friday, "
+                  "to 144.10 yen.", "Friday") == ("1990-08-10", "1990-08-10")
+
+
+def test_a_plan_told_as_a_state_lies_ahead():
+    assert bounds("The negotiations, set to resume Friday in Geneva, were delayed once before.", "Friday") == \
+        ("1990-08-17", "1990-08-17")
+
+
+@pytest.mark.parametrize("sentence, words, earliest", [
+    ("The envoy returned last July, he said.", "last July", "1989-07-01"),  # July just ended is "last month"
+    ("The law takes effect next September, he said.", "next September", "1991-09-01"),
+    ("The strike began last June, he said.", "last June", "1990-06-01"),
+    ("The strike began this past July, he said.", "this past July", "1990-07-01"),
+])
+def test_last_and_next_month_skip_the_month_beside_the_writing(sentence, words, earliest):
+    assert bounds(sentence, words)[0] == earliest
+
+
+def test_a_forecast_period_is_not_what_the_year_ago_period_counts_back_from():
+    text = ("Profit rose in the second quarter. Analysts expect a loss in the first quarter of 1991. "
+            "In the year-ago period, the mill lost money.")
+    assert bounds(text, "the year-ago period") == ("1989-04-01", "1989-06-30")
+
+
+def test_the_previous_weekday_counts_from_the_day_told_of():
+    text = "Tin closed lower on Friday, 3% below the previous Friday."
+    assert bounds(text, "previous Friday") == ("1990-08-03", "1990-08-03")
+
+
+def test_a_year_earlier_after_a_stretch_of_months_is_the_year_before():
+    text = ("Profit rose 8% in the second quarter. For the nine months, the brewer earned $4 million, "
+            "against $3 million a year earlier.")
+    assert bounds(text, "a year earlier") == ("1989-01-01", "1989-12-31")
+
+
+def test_year_ago_with_no_period_named_is_the_year_before_the_writing():
+    assert bounds("The year-ago results included a charge for the closing of a mill.", "year-ago") == \
+        ("1989-01-01", "1989-12-31")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("Today is the eighth day of the blockade, officials said.", "the eighth day", "1990-08-15"),
+    ("It's the second straight day of protests in the capital.", "the second straight day", "1990-08-15"),
+    ("The minister arrived on Monday. Later in the day he met the strikers.", "the day", "1990-08-13"),
+    ("The minister spoke to reporters later in the day.", "the day", "1990-08-15"),
+])
+def test_the_day_told_of(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+def test_the_day_alone_is_no_time():
+    assert [t.text for t in tag("It was the day of the vote.")] == []
+
+
+def test_the_first_quarters_of_a_year_run_from_january():
+    assert bounds("Analysts expect weak sales through the first two quarters of 1991.",
+                  "the first two quarters of 1991") == ("1991-01-01", "1991-06-30")
+    assert bounds("Sales rose in the first three quarters of 1989.", "the first three quarters of 1989") == \
+        ("1989-01-01", "1989-09-30")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("Shares fell on Monday. In the morning, dealers sold banks.", "the morning", "1990-08-13"),
+    ("By mid-afternoon the fighting had stopped.", "mid-afternoon", "1990-08-15"),
+    ("He often works in the evening.", "the evening", None),  # a habit, on no day
+])
+def test_a_part_of_the_day_alone_is_the_day_told_of(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+def test_a_part_of_the_day_naming_a_thing_is_no_time():
+    assert [t.text for t in tag("The morning papers carried the story.")] == []
+    assert [t.text for t in tag("He read it in the morning papers.")] == []
+
+
+def test_a_term_extended_to_a_month_may_run_ahead_of_the_writing():
+    assert bounds("The lenders have extended the company a credit line through January, the treasurer said.",
+                  "January") == ("1991-01-01", "1991-01-31")
+
+
+def test_a_period_named_as_a_boundary_is_not_the_period_reported():
+    text = ("The mill posted higher third-quarter profit. After a weak second quarter, prices recovered. "
+            "In the year-earlier period, the mill lost money.")
+    assert bounds(text, "the year-earlier period", "1989-11-01") == ("1988-07-01", "1988-09-30")
+
+
+@pytest.mark.parametrize("sentence, words, day", [
+    ("Officials said Sunday that the strike, which began Tuesday, would end Friday.", "Friday", "1990-08-17"),
+    ("The ferry is due to dock Saturday at the main pier.", "Saturday", "1990-08-18"),
+    ("The ferry docked Saturday.", "Saturday", "1990-08-11"),
+])
+def test_a_modal_or_what_is_due_leaves_the_nearest_weekday(sentence, words, day):
+    assert bounds(sentence, words) == (day, day)
+
+
+@pytest.mark.parametrize("published, sentence, words, earliest, latest", [
+    ("1998-01-10", "The plant closed last December, he said.", "last December", "1997-12-01", "1997-12-31"),
+    ("1998-01-10", "The dam burst last winter, he said.", "last winter", "1996-12-01", "1997-02-28"),
+    ("1998-03-10", "The dam burst this winter, he said.", "this winter", "1997-12-01", "1998-02-28"),
+    ("1998-02-10", "It was signed on Feb. 3 last year.", "Feb. 3 last year", "1997-02-03", "1997-02-03"),
+    ("1998-02-10", "The treaty was signed last Feb. 3, officials said.", "Feb. 3", "1998-02-03", "1998-02-03"),
+])
+def test_last_this_and_next_across_the_turn_of_the_year(published, sentence, words, earliest, latest):
+    assert bounds(sentence, words, published) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, words, earliest", [
+    ("Talks will resume this weekend.", "this weekend", "1990-08-18"),
+    ("Rebels attacked this weekend.", "this weekend", "1990-08-11"),
+    ("The rally was held last weekend.", "last weekend", "1990-08-11"),
+    ("The rally is next weekend.", "next weekend", "1990-08-18"),
+])
+def test_this_last_and_next_weekend_are_a_saturday_and_sunday(sentence, words, earliest):
+    first, last = bounds(sentence, words)
+    assert first == earliest and date.fromisoformat(last) - date.fromisoformat(first) == timedelta(days=1)
+
+
+def test_a_time_said_of_the_subject_by_be_takes_its_tense():
+    assert bounds("The deadline is Friday.", "Friday") == ("1990-08-17", "1990-08-17")
+    assert bounds("The deadline was Friday.", "Friday") == ("1990-08-10", "1990-08-10")
+
+
+def test_the_week_is_the_week_of_the_day_told_of():
+    assert bounds("The market fell Friday. For the week, the index lost 3%.", "the week") == \
+        ("1990-08-06", "1990-08-12")
+
+
+def test_the_year_earlier_quarter_with_none_named_is_the_last_quarter_over_a_year_back():
+    assert bounds("The firm earned $3 million in the year-earlier quarter.", "the year-earlier quarter") == \
+        ("1989-04-01", "1989-06-30")
+
+
+def test_late_and_early_before_a_weekday_at_the_head_of_a_sentence():
+    assert bounds("Late Tuesday, the army withdrew.", "Late Tuesday") == ("1990-08-14", "1990-08-14")
+
+
+def test_a_day_far_from_the_news_is_not_the_day_the_story_tells_of():
+    text = "He was born on July 4, 1926. In the morning, police found the body."
+    assert bounds(text, "the morning") == ("1990-08-15", "1990-08-15")
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("He was there during the first week of January.", "the first week of January", "1968-01-01", "1968-01-07"),
+    ("The talks ran through the last week of February 1968.", "the last week of February 1968",
+     "1968-02-23", "1968-02-29"),
+    ("The vote was held on the last day of December.", "the last day of December", "1967-12-31", "1967-12-31"),
+])
+def test_a_week_or_a_day_of_a_month(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-01-25", "archival") == (earliest, latest)
+
+
+def test_a_full_month_name_leaves_the_full_stop_after_it():
+    assert [t.text for t in tag("The plan died in May. It ended Sept. 27, 1989.")] == ["May", "Sept. 27, 1989"]
+
+
+def test_29_february_more_than_a_year_off_is_not_guessed():
+    assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "1999-01-01") == (None, None)
+    assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "2000-04-10") == ("2000-02-29", "2000-02-29")

@@ -22,25 +22,42 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 
 
-_LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc"}
+# "attr": the time is what the verb "be" says of its subject ("the deadline is Friday")
+_LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc", "attr"}
+_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "oprd"}
+_NO_VERB = 2  # no verb to read a tense from, as against a verb whose tense leaves both ways open
 
 
-def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
+def tense(sdoc: SpacyDoc, start: int, end: int, untensed: int = UNKNOWN) -> int:
     """Which way the clause around a span looks from the time of writing: PAST, FUTURE or UNKNOWN,
     read from the verb it modifies ("voted Friday", "will vote Friday", "votes Friday"). A span
-    that modifies a noun ("the Friday deadline", "Friday's vote") has no tense; a participle or an
-    infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    that modifies a noun ("the Friday deadline", "Friday's vote") has no tense and gets `untensed`;
+    a modal or a plan ("would end Friday", "was scheduled for May") leaves both ways open (UNKNOWN);
+    a participle or an infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    found = _tense_at(sdoc, start, end)
+    return untensed if found == _NO_VERB else found
+
+
+def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return UNKNOWN
+        return _NO_VERB
     token = span.root
+    through_preposition = False
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ not in _LINKS or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
+        # a time in a phrase of its own ("by August", "on Friday") tells when the clause happens, though
+        # a parser may hang it on the verb's object or subject ("double its flights ... by August")
+        if token.dep_ not in _LINKS and not (through_preposition and token.dep_ in _ARGUMENTS):
+            break
+        through_preposition = through_preposition or token.dep_ == "pobj"
         token = token.head
+    if any(t.pos_ == "ADJ" and t.lower_ in load("time")["ahead_adjectives"] for t in [token, *token.ancestors][:4]):
+        return UNKNOWN  # "due to dock Saturday", read by the parser as "due to" + a noun or a verb
     for _ in range(3):
         if token.pos_ not in ("VERB", "AUX"):
-            return UNKNOWN
+            return _NO_VERB
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if token.tag_ == "VBN" and token.dep_ == "acl" and not aux:
             return PAST  # a reduced relative clause is done: "the record high set on Aug. 6"
@@ -48,14 +65,28 @@ def tense(sdoc: SpacyDoc, start: int, end: int) -> int:
         if finite or token.head is token or token.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj"):
             break
         if any(c.lower_ == "to" for c in aux):
-            return _of(token.head)
+            return _of_infinitive(token.head)
         token = token.head
     return _of(token)
 
 
+def _of_infinitive(governor) -> int:
+    """What an infinitive looks ahead from: a plan told as a state ("the talks, set to resume Monday",
+    "scheduled to open") lies ahead of the writing; otherwise the tense of its governing verb."""
+    arranged = governor.lemma_.lower() in load("time")["plan_verbs"]
+    finite = any(c.dep_ in ("aux", "auxpass") for c in governor.children)
+    if arranged and governor.tag_ in ("VBN", "VBG") and not finite:
+        return FUTURE
+    return _of(governor)
+
+
 def _of(token) -> int:
     if token.pos_ not in ("VERB", "AUX"):
-        return UNKNOWN
+        return _NO_VERB
+    if token.tag_ == "VBP" and token.lower_ in load("time")["same_form_past"]:
+        # "stocks hurt the index", "they cut rates": the present and the past are one form; the other
+        # finite verbs of the sentence say which it is
+        return PAST if any(t.tag_ == "VBD" for t in token.sent) else UNKNOWN
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & _FUTURE_AUX or token.lower_ in _FUTURE_AUX:
@@ -68,7 +99,7 @@ def _of(token) -> int:
         return UNKNOWN if token.lemma_.lower() in load("time")["plan_verbs"] else PAST
     if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
-    return UNKNOWN
+    return _NO_VERB
 
 
 def choose(candidates: list[Interval | None], ref: date, direction: int, pointer: int | None = None,
@@ -88,8 +119,8 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
     if pointer == 1:
         after = [c for c in options if c.earliest > ref]
         return after[0] if after else None
-    if pointer == 0:
-        options = around or [c for c in options if c.earliest.year == ref.year] or options
+    if pointer == 0:  # "this winter" written in March is the one just over, which began the year before
+        options = around or [c for c in options if c.earliest.year <= ref.year <= c.latest.year] or options
     elif direction != UNKNOWN:
         month = timedelta(days=31 if slack else 0)
         allowed = [c for c in options if (c.earliest <= ref + month if direction == PAST else
@@ -100,14 +131,17 @@ def choose(candidates: list[Interval | None], ref: date, direction: int, pointer
 
 
 def in_years_around(make: Callable[[int], Interval | None], ref: date) -> list[Interval | None]:
-    """The same year-less expression in the year before, of and after the anchor (impossible days,
-    such as 29 February in a common year, left out)."""
+    """The same year-less expression from two years before the anchor's year to the year after, each
+    kept only where it comes within a year of the anchor (the winter before last, written in January,
+    is kept; 29 February four years off is not, nor is it in a common year)."""
     out = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1):
         try:
-            out.append(make(year))
+            found = make(year)
         except ValueError:
-            out.append(None)
+            continue
+        if found is not None and min(abs((found.earliest - ref).days), abs((found.latest - ref).days)) <= 366:
+            out.append(found)
     return out
 
 
@@ -120,13 +154,14 @@ def weekdays_around(weekday: int, ref: date) -> list[Interval]:
 @dataclass
 class Anchors:
     """What relative time in one document is read against: the document's own date, and per region
-    (body, notes) the last explicit date of the narrative and the last period named."""
+    (body, notes) the last explicit date of the narrative, the last period named and the last day told of."""
 
     published: Interval | None
     news: bool = False
     archival: bool = False
     narrative: dict[str, Interval] = field(default_factory=dict)
     named: dict[str, Interval] = field(default_factory=dict)
+    last_day: dict[str, date] = field(default_factory=dict)  # the day last told of, "Friday" included
 
     def new_paragraph(self, region: str, note: bool) -> None:
         """A paragraph begins. A note is a text of its own, so the narrative of the note before it
@@ -137,6 +172,17 @@ class Anchors:
         if note or (self.archival and self.published is not None and self.moved(region) is not None):
             self.narrative.pop(region, None)
             self.named.pop(region, None)
+            self.last_day.pop(region, None)
+
+    def told_day(self, region: str) -> date | None:
+        """The day last told of ("fell Friday", "on Aug. 3"), which "the previous Friday", "later in
+        the day" and "in the morning" go by; in the news, only one near the writing (a birth date in
+        an obituary is no day of the story)."""
+        day = self.last_day.get(region)
+        if day is None or not self.news or self.published is None:
+            return day
+        limit = timedelta(days=load("time")["narrative_moved_days"])
+        return day if self.published.earliest - limit <= day <= self.published.latest + limit else None
 
     def moved(self, region: str) -> Interval | None:
         """The narrative's last explicit date when it lies far from the document's own date (a

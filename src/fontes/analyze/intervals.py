@@ -72,6 +72,18 @@ def part_of_year(y: int, part: int) -> Interval:
     return make(f"{y:04d}-{36 + part}", "month")
 
 
+def week_of_month(y: int, m: int, week: int | None) -> Interval:
+    """The first, second, ... week of a month as its days 1-7, 8-14, ...; None: its last seven days."""
+    last = calendar.monthrange(y, m)[1]
+    first_day = last - 6 if week is None else 7 * (week - 1) + 1
+    return span(date(y, m, first_day), date(y, m, min(first_day + 6, last)), "day")
+
+
+def day_of_month(y: int, m: int, first: bool) -> Interval:
+    """The first or the last day of a month."""
+    return on_day(date(y, m, 1 if first else calendar.monthrange(y, m)[1]))
+
+
 def part_of_month(y: int, m: int, part: int) -> Interval:
     """Early / mid / late in a month: days 1-10, 11-20, 21 to the end."""
     last = calendar.monthrange(y, m)[1]

@@ -29,7 +29,10 @@ def lexicon() -> dict:
         full[number] = max(full.get(number, ""), name, key=len)
     short = [m for m in months if len(m) <= 4 and m != full[months[m]]]
     weekdays = data["weekdays"]
-    return {**data, "months": months, "month_re": "(?:" + "|".join(month_names) + r")\.?",
+    # a full name takes no dot ("in July." ends a sentence); an abbreviation may ("Sept. 27")
+    full_names = {n.lower() for n in full.values()}
+    month_re = "(?:" + "|".join(n if n.lower() in full_names else n + r"\.?" for n in month_names) + ")"
+    return {**data, "months": months, "month_re": month_re,
             "full_month_re": "(?:" + "|".join(sorted((n.capitalize() for n in full.values()), key=len, reverse=True)) + ")",
             "short_month_re": "(?:" + "|".join(sorted({m.capitalize() for m in short} | {m.upper() for m in short},
                                                       key=len, reverse=True)) + r")\.?",
@@ -124,6 +127,10 @@ def master() -> re.Pattern[str]:
     halves = _alternation(lx["halves"])
     period_refs = _alternation(lx["period_refs"], "i")
     decade_words = _alternation(lx["decade_words"], "i")
+    ordinals = _alternation(lx["ordinals"])
+    day_parts_told = _alternation(lx["day_parts_told"])
+    part_after = "|".join(rf"(?<=\b{w[0].upper()}{re.escape(w[1:])}\s)|(?<=\b{w[0]}{re.escape(w[1:])}\s)"
+                          for w in lx["day_parts_after"])
     dur = lx["durations"]
     dunits = _alternation(dur["units"]) + r"|quarters(?!\s+of\b)"
     between = _alternation(dur["between"])
@@ -151,19 +158,26 @@ def master() -> re.Pattern[str]:
       | (?P<holiday>{holidays.pattern()})
       | (?P<period>{period_refs}|(?i:the)\s+(?P<pyear>{Y})\s+(?:period|quarter))
       | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
-          | (?:the\s+)?(?P<hn>{halves})\s+half)
-      | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M}))
+          | (?:the\s+)?(?P<hn>{halves})\s+half
+          | (?:the\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
+      | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M})(?![.\s]*\d))
           | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b)|['’]s\s+\d)
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
-          | (?P<um2>{lx['full_month_re']})\s+(?P<up2>this|last|next)\s+year
+          | (?P<um2>{lx['full_month_re']}|{M}(?=\s+\d))(?:\s+(?P<ud2>\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
       | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
       | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)
           |(?<=[Ff]rom\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s))the\s+(?P<nthd>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)
           (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
-      | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|early|late)\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
-      | (?P<dword>(?:(?P<dsoft>{softeners}|early|late)\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
+      | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|(?i:early|late))\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
+      | (?P<dword>(?:(?P<dsoft>{softeners}|(?i:early|late))\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
+      | (?P<dayof>(?:(?<=[Tt]oday\sis\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t['’]s\s))
+            the\s+(?:{ordinals})(?:\s+(?:straight|consecutive|successive))?\s+day(?!s)
+          | (?P<inday>(?:(?<=[Ll]ater\sin\s)|(?<=[Ee]arlier\sin\s))the\s+day(?!s))
+          | (?:{part_after})(?P<dpart>(?i:{day_parts_told}))(?!\s+of\b))
       | (?P<mpart>(?P<mpp>{P})[\s-]+(?:of\s+)?(?P<mpm>{M}))
+      | (?P<mweek>(?i:the)\s+(?P<mwo>first|second|third|fourth|last)\s+(?P<mwu>week|day)\s+of\s+(?P<mwm>{M})
+          (?:,?\s+(?P<mwy>{Y}))?)
       | (?P<sless>(?:the\s+)?(?:(?P<ssp>{P})[\s-]+(?:of\s+)?(?:the\s+)?)?(?P<ss>{_alternation(lx['seasons'])}))
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
       | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s
@@ -192,7 +206,7 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     dur, w, feasts = lx["durations"], words(), load("holidays")
     alone = [*lx["months"], *lx["weekdays"], *lx["days"], *lx["seasons"], *lx["vague"]["words"],
              *lx["sets"]["adverbs"], *dur["bare"], *(name for kind in holidays.KINDS for name in feasts[kind]),
-             *lx["period_refs"], "noon", "midnight"]
+             *lx["period_refs"], *lx["day_parts_told"], "noon", "midnight"]
     leading = [*lx["pointers"], *lx["parts"], *lx["softeners"], *lx["quarters"], *lx["halves"], *lx["decade_words"],
                *lx["approximate"], *lx["ordinals"], *dur["lead"], *dur["counts"], *dur["units"], *lx["sets"]["every"],
                *w["units"], *w["tens"], "nearly", "almost", "about", "some", "roughly", "around", "more", "less", "over",

@@ -28,7 +28,7 @@ def _read_period(m, ctx):
     quarter_named = named if named is not None and _is_quarter(named) else None
     present = ctx.anchors.present(ctx.quoted)
     if kind == "year-ago":
-        return Reading(iv.years_apart(named, -1) if named else iv.unknown("month"), relative=True, derived=True)
+        return Reading(_year_ago(named, present, "quarter" in m["period"].lower()), relative=True, derived=True)
     if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
         return Reading(named, relative=True)
     over = present is None or present.earliest is None or \
@@ -45,6 +45,20 @@ def _read_period(m, ctx):
     return Reading(iv.quarter(before.year, (before.month - 1) // 3 + 1), relative=True)
 
 
+def _year_ago(named: Interval | None, present: Interval | None, quarter: bool) -> Interval:
+    """The period named, a year before; without one, a year before the writing: the year ("the
+    year-ago results"), or the quarter last over ("the year-earlier quarter")."""
+    if named is not None:
+        return iv.years_apart(named, -1)
+    if present is None or present.earliest is None:
+        return iv.unknown("month")
+    if not quarter:
+        return iv.shift(present, "year", -1)
+    day = present.earliest
+    index = day.year * 4 + (day.month - 1) // 3 - 1  # the quarter before the one under way
+    return iv.years_apart(iv.quarter(index // 4, index % 4 + 1), -1)
+
+
 def _is_quarter(interval: Interval) -> bool:
     return bool(interval.edtf) and re.fullmatch(r"\d{4}-3[3-6]", interval.edtf) is not None
 
@@ -54,6 +68,9 @@ def _is_quarter_or_half(interval: Interval | None) -> bool:
 
 
 def _read_quarter(m, ctx):
+    if m["qcount"]:  # "the first two quarters of 1990": from its first day to the end of the last quarter counted
+        year, count = int(m["qcy"]), int(parse_number(m["qcount"]))
+        return Reading(iv.half(year, 1) if count == 2 else iv.between(iv.quarter(year, 1), iv.quarter(year, count)))
     if m["hn"]:
         half = ordinal_number("halves", m["hn"])
         return year_less(lambda y: iv.half(y, half), ctx, "month")
@@ -70,14 +87,23 @@ def _read_quarter(m, ctx):
 def _read_unit(m, ctx):
     present = ctx.anchors.present(ctx.quoted)
     if m["wkend"]:
-        return _weekend(m, ctx)
+        return _weekend(ctx, _pointer(m["wkp"]) if m["wkp"] else None)
     if m["um2"]:
         if present is None:
             return Reading(iv.unknown("month"), relative=True)
-        return Reading(iv.month(present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])), relative=True)
+        year, month = present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])
+        if m["ud2"]:  # "Feb. 3 last year"
+            try:
+                return Reading(iv.day(year, month, int(m["ud2"])), relative=True)
+            except ValueError:
+                return None
+        return Reading(iv.month(year, month), relative=True)
     pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
     if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
         present = ctx.narrative or present
+        told = ctx.anchors.told_day(ctx.region)
+        if m["uu3"] and m["uu3"].lower() == "week" and told is not None:
+            present = iv.on_day(told)  # "The market fell Friday. For the week, ...": Friday's week
     if m["yend"] or m["uu3"]:
         if present is None or present.earliest is None:
             return Reading(iv.unknown("year"), relative=True)
@@ -86,8 +112,10 @@ def _read_unit(m, ctx):
     if m["um"]:
         month = month_number(m["um"])
         found = year_less(lambda y: iv.month(y, month), ctx, "month", pointer)
-        return _narrowed(found, m["upart"])
+        return _narrowed(_past_the_neighbour(found, ctx, (m["up"] or m["up1"] or "").lower()), m["upart"])
     unit = " ".join(m["uu"].lower().split())
+    if lexicon()["calendar_units"].get(unit) == "weekend":
+        return _weekend(ctx, pointer)
     if unit in lexicon()["seasons"]:
         found = year_less(lambda y: season(unit, y), ctx, "season", pointer)
         return _narrowed(found, m["upart"])
@@ -101,6 +129,22 @@ def _read_unit(m, ctx):
     else:
         found = Reading(iv.shift(present, unit, pointer), relative=True)
     return _narrowed(found, m["upart"])
+
+
+def _past_the_neighbour(found: Reading, ctx, pointer_word: str) -> Reading:
+    """"Last February" written in March is not the month just ended (that is "last month") but the
+    February of a year before; "next April" written in March is the April of the year after. Across
+    the turn of a year the month beside it is meant ("last December" written in January)."""
+    step = {"last": -1, "next": 1}.get(pointer_word)
+    ref = ctx.calendar_ref()
+    interval = found.interval
+    if step is None or ref is None or ref.earliest is None or not interval.closed:
+        return found
+    neighbour = iv.shift(iv.month(ref.earliest.year, ref.earliest.month), "month", step)
+    if (interval.earliest, interval.latest) != (neighbour.earliest, neighbour.latest) or \
+            interval.earliest.year != ref.earliest.year:
+        return found
+    return Reading(iv.years_apart(interval, step), relative=True)
 
 
 def _narrowed(found: Reading, part_word: str | None) -> Reading:
@@ -117,16 +161,21 @@ def _narrowed(found: Reading, part_word: str | None) -> Reading:
     return found
 
 
-def _weekend(m, ctx):
+def _weekend(ctx, pointer: int | None):
+    """The Saturday and Sunday meant: "last" and "next" step over the anchor, "this" and "the" go the
+    way the tense goes ("rallied over the weekend", "will meet this weekend")."""
     day = ctx.anchors.day(ctx.region, ctx.quoted)
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
     candidates = [iv.weekend(day + timedelta(weeks=k)) for k in (-1, 0, 1)]
-    return Reading(choose(candidates, day, ctx.direction, _pointer(m["wkp"]) if m["wkp"] else None), relative=True)
+    return Reading(choose(candidates, day, ctx.direction, pointer or None), relative=True)
 
 
 def _read_weekday(m, ctx):
     day = ctx.anchors.day(ctx.region, ctx.quoted)
+    if m["wp"] and m["wp"].lower() in lexicon()["pointers_from_told"]:
+        # "down 4.5% from the previous Friday" after a Friday's trading: the one before the day told of
+        day = ctx.anchors.told_day(ctx.region) or day
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
     weekday = lexicon()["weekdays"][m["wd"].lower()]
@@ -147,6 +196,17 @@ def _read_day_word(m, ctx):
     if today is None:
         return Reading(iv.unknown("day"), relative=True)
     return Reading(iv.on_day(today + timedelta(days=offset)), relative=True)
+
+
+def _read_day_of(m, ctx):
+    """"Today is the eighth day of the blockade", "it's the second day of the strike": the day of
+    writing; "later in the day", "in the morning", "by mid-afternoon": the day last told of, else the day
+    of writing."""
+    today = ctx.anchors.today(ctx.quoted, ctx.region)
+    if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": no day said
+        return Reading(iv.unknown("day"), relative=True)
+    day = (ctx.anchors.told_day(ctx.region) or today) if m["inday"] or m["dpart"] else today
+    return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)
 
 
 def _read_month_day(m, ctx):
@@ -187,6 +247,22 @@ def _read_nth_day(m, ctx):
             ctx.direction == PAST and published is not None and c.earliest > published.latest)]
         found = ahead[0] if ahead else found
     return Reading(found, relative=True, dated=True) if found else None
+
+
+def _read_week_of_month(m, ctx):
+    """"The first week of January" (its days 1-7), "the last week of May" (its last seven days), "the
+    first / last day of December"; in the year written, else the year the context gives."""
+    month, order = month_number(m["mwm"]), m["mwo"].lower()
+    if m["mwu"] == "day":
+        if order not in ("first", "last"):
+            return None
+        make = (lambda y: iv.day_of_month(y, month, order == "first"))
+    else:
+        week = None if order == "last" else ordinal_number("ordinals", order)
+        make = (lambda y: iv.week_of_month(y, month, week))
+    if m["mwy"]:
+        return Reading(make(int(m["mwy"])))
+    return year_less(make, ctx, "day")
 
 
 def _read_month_part(m, ctx):
@@ -243,6 +319,7 @@ def _read_later(m, ctx):
 
 READERS = {
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
-    "dword": _read_day_word, "md": _read_month_day, "nth": _read_nth_day, "mpart": _read_month_part, "month": _read_month,
+    "dword": _read_day_word, "dayof": _read_day_of, "md": _read_month_day, "nth": _read_nth_day,
+    "mpart": _read_month_part, "mweek": _read_week_of_month, "month": _read_month,
     "sless": _read_season, "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }

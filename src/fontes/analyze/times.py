@@ -60,6 +60,13 @@ def _in_title(text: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _boundary_before() -> re.Pattern[str]:
+    """A word that makes the period after it a boundary, up to two words before it ("After a flat")."""
+    words = "|".join(re.escape(w) for w in lexicon()["boundary_words"])
+    return re.compile(rf"\b(?i:{words})\s+(?:[\w-]+\s+){{0,2}}$")
+
+
+@lru_cache(maxsize=1)
 def _shelf_mark() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_after"], key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
@@ -98,7 +105,7 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
         return False
     if kind == "vague" and _CONJUNCTION.search(parsed.text, max(0, m.start() - 3), m.end() + 6):
         return True
-    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration"):
+    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration", "dayof"):
         return False
     span = _tokens(parsed, m)
     if span is None:
@@ -114,8 +121,8 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     last = span[-1]
     if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True  # "may", "will fall to dust", "could spring up"
-    if kind in ("holiday", "sless") and last.dep_ == "compound":
-        return True  # "Christmas cards", "summer camp"
+    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound":
+        return True  # "Christmas cards", "summer camp", "in the morning papers"
     if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
         return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
     if kind == "duration":  # "$2 million a year", "four flights a week": a rate
@@ -125,6 +132,7 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
 
 
+_STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
 _YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
 _NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
 
@@ -149,7 +157,11 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             reading = read(m, ctx)
             if reading is None:
                 continue
-            _remember(anchors, parsed.region, reading)
+            if m.lastgroup == "duration" and _STRETCH_OF_MONTHS.fullmatch(m.group()):
+                # "for the nine months": the report compares another stretch than the quarter named before
+                anchors.named.pop(parsed.region, None)
+            _remember(anchors, parsed.region, reading,
+                      topic=not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start()))
             readings.append((m.start(), m.end(), reading))
         for start, end, reading in joined(readings, parsed.text):
             found.append(_expression(parsed, source, start, end, reading))
@@ -158,25 +170,32 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
 
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     """The tense that places a weekday or a year-less date; a weekday in a clause without one
-    ("Friday's vote") is read as past: reports tell what happened."""
+    ("Friday's vote") is read as past: reports tell what happened. A modal or a plan ("would end
+    Friday") leaves the nearest one."""
     if m.lastgroup not in TENSED:
         return UNKNOWN
-    found = tense(parsed.sdoc, m.start(), m.end())
-    return PAST if found == UNKNOWN and m.lastgroup == "wday" else found
+    return tense(parsed.sdoc, m.start(), m.end(), untensed=PAST if m.lastgroup == "wday" else UNKNOWN)
 
 
-def _remember(anchors: Anchors, region: str, reading: Reading) -> None:
+def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
     """An explicit closed date moves the narrative (a date written without its year too); any closed
-    stretch shorter than a year, explicit or not, is the period that "a year earlier" and "the
-    quarter" refer to."""
+    stretch shorter than a year, explicit or not, begun by the writing and not named as a boundary
+    (`topic`; "After a flat second quarter, profit rose"), is the period that "a year earlier" and
+    "the quarter" refer to; a single day is the day last told of."""
     interval = reading.interval
     if not interval.closed:
         return
+    if interval.earliest == interval.latest:
+        anchors.last_day[region] = interval.earliest
     if (interval.latest - interval.earliest).days > 366:
         return  # "1964–1968" in a book's title places no "January 20" after it
     if not reading.relative or reading.dated:
         anchors.narrative[region] = interval
-    if not reading.derived and interval.precision in ("month", "season") and (interval.latest - interval.earliest).days < 360:
+    begun = anchors.published is None or interval.earliest <= anchors.published.latest
+    if not reading.derived and interval.precision in ("month", "season") and \
+            (interval.latest - interval.earliest).days < 360 and begun and topic:
+        # a period still to come ("the third quarter of 1990" in a forecast) is not one a report
+        # compares with: "the year-ago period" counts back from one begun by the writing
         anchors.named[region] = interval
 
 
