@@ -20,6 +20,7 @@ from .acts import ACT
 from .compare import dated_events, judge, time_range
 from .embeddings import claim_vectors
 from .independence import independence
+from .referents import kin
 
 BLOCK_CAP = 40           # a block key shared by more claims than this says little; it is skipped
 IDENTICAL = "identical text"  # the shared origin of copies of one sentence
@@ -99,8 +100,9 @@ def run(store: Store, device: str = "auto") -> int:
     vectors = claim_vectors(store, by_id, {i for p in pairs for i in p}, device)
     df = Counter(t for c in claims for t in set(c["terms"]) | {ACT + v for v in c["acts"]})
     idf = {t: math.log(len(claims) / n) for t, n in df.items()}
-    same = same_referent(store)
-    mark_telling(claims, by_id)
+    names = store.entity_names()
+    same = same_referent(names)
+    mark_telling(claims, by_id, kin(names))
     rank = {c["id"]: k for k, c in enumerate(claims)}
     judged = []
     for i, j in pairs:
@@ -145,26 +147,29 @@ def whole_claims(store: Store, ids: set[int]) -> dict[int, dict]:
     return {c["id"]: c for start in range(0, len(wanted), 500) for c in store.claims(ids=wanted[start:start + 500])}
 
 
-def mark_telling(claims: list[dict], judged: dict[int, dict]) -> None:
+def mark_telling(claims: list[dict], judged: dict[int, dict], kin: dict[int, int] | None = None) -> None:
     """Give each claim to be judged its telling entities: those named in few documents of the whole
     corpus. An entity named in many (the stock exchange of every market report) says little about
-    what a claim is about."""
+    what a claim is about. Entities of one referent (`kin`, referents.py) count as one."""
+    kin = kin or {}
     named_in: dict[int, set[int]] = defaultdict(set)
     for c in claims:
         for e in c["entities"]:
-            named_in[e].add(c["doc_id"])
+            named_in[kin.get(e, e)].add(c["doc_id"])
     common = max(5, 0.05 * len({c["doc_id"] for c in claims}))
     for c in judged.values():
-        c["telling"] = [e for e in c["entities"] if len(named_in[e]) <= common]
+        c["telling"] = sorted({kin.get(e, e) for e in c["entities"] if len(named_in[kin.get(e, e)]) <= common})
 
 
-def same_referent(store: Store):
+def same_referent(names: list[tuple[int, str, list[str]]]):
     """Whether two frame keys name one thing: names ("e:…") by the entity they were resolved to
-    ("North Koreans" and "the DPRK"), other words ("w:…") by their lemma."""
+    ("North Koreans" and "the DPRK") or its kin ("Kellogg" and "Kellogg Co.": referents.py), other
+    words ("w:…") by their lemma. `names` as `Store.entity_names` gives them."""
+    stands = kin(names)
     entity_of = {}
-    for entity_id, name, aliases in store.entity_names():
+    for entity_id, name, aliases in names:
         for alias in [name, *aliases]:
-            entity_of.setdefault(alias.lower(), entity_id)
+            entity_of.setdefault(alias.lower(), stands.get(entity_id, entity_id))
 
     def same(x: str, y: str) -> bool:
         if x == y:
