@@ -64,9 +64,11 @@ def dated_events(claim: dict) -> set[str]:
     return set() if time.get("hypothetical") else event_kinds(time.get("event", []))
 
 
-def _event_range(claim: dict) -> tuple[str, str] | None:
+def _event_range(claim: dict | None) -> tuple[str, str] | None:
     """When the claim's dated event happened. 'Kept secret until 2000' and 'not acknowledged until
-    1991' date a disclosure to the bound itself, not to everything before it."""
+    1991' date a disclosure to the bound itself, not to everything before it. None for no claim."""
+    if claim is None:
+        return None
     bounds = time_range(claim["time"])
     if bounds and not claim["time"].get("earliest") and "disclosure" in dated_events(claim):
         return bounds[1][:4] + "-01-01", bounds[1]
@@ -350,7 +352,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
         return None  # alike in words, but nothing says they are about the same people or things
     if _figures_differ(a, b, known_apart=True):
         return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
-    when = _overlap(_event_range(a), _event_range(b))
+    when = _overlap(*(_event_range(c) for c in _dated_alike(a, b)))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
@@ -359,6 +361,16 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
     return same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
+
+
+def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
+    """The two claims, less one whose date is only of its telling where the other's is of something
+    else: "the White House yesterday disclosed that the embargo the UN imposed ..." dates the
+    disclosure, not the embargo, and says nothing against "the Council on Aug. 6 ordered an embargo"."""
+    told = [dated_events(c) == {"disclosure"} for c in (a, b)]
+    if told[0] != told[1]:
+        return (None, b) if told[0] else (a, None)
+    return a, b
 
 
 def _one_named(a: dict, b: dict, same) -> bool:
