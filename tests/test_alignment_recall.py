@@ -1,0 +1,85 @@
+"""Agreements that the frames alone missed: one party named two ways ("Kellogg" and "Kellogg Co.",
+"Iraq" and "the Iraqis"), a report dated by its telling ("disclosed yesterday") beside one dated
+by its event, an event told in an editor's note, and one event of one day told with two verbs by a
+corpus that names its parties everywhere. All on sentences written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, build_store, relations_between, store_of_stories
+from fontes.corpus.referents import kin
+from fontes.store import Store
+
+FILLERS = [(f"norland-{k}.txt", "1968-02-10", text) for k, text in enumerate([
+    "Norland's parliament met on Tuesday to debate the fishing quota for the coming year.",
+    "The harbour authority of Norland raised its fees for foreign trawlers by a tenth this winter.",
+    "Exports of dried cod from Norland fell in the autumn, the trade ministry said.",
+    "Norland's prime minister opened the new ferry terminal at Skarvik on Friday.",
+    "Teachers in Norland ended their strike after the government raised their pay.",
+    "A storm closed the airports of Norland for two days and stranded hundreds of travellers.",
+    "The central bank of Norland kept its lending rate unchanged at its meeting in March.",
+    "Farmers in the north of Norland asked for help after a late frost ruined the potato harvest.",
+    "Norland's national orchestra will tour the southern provinces in the spring.",
+    "A new bridge across the Skarvik fjord in Norland will open to traffic next year.",
+    "The postal service of Norland will close forty rural offices to save money.",
+    "Norland's football team lost to Vestmark in the final of the northern cup on Sunday.",
+])]
+
+STORIES = [
+    ("embargo-order.txt", "1990-08-15", "The Security Council of Veldora on Aug. 6 ordered a global embargo on trade "
+     "with Norland as punishment for seizing Brisk Island."),
+    ("embargo-asked.txt", "1990-08-13", "The palace yesterday disclosed that the ousted council of Brisk Island has "
+     "asked Vestmark to enforce the global trade embargo that the Security Council of Veldora ordered on Norland."),
+    ("seized.txt", "1968-01-25", "On January 23, 1968, Norland patrol boats seized the trawler Saga Marten in "
+     "international waters off Brisk Island."),
+    ("attacked.txt", "1968-01-26", "On January 23, 1968, Norland naval vessels and jets attacked the trawler, "
+     "killing one man and wounding several."),
+    ("seized-later.txt", "1968-02-01", "On January 30, 1968, Norland patrol boats seized a second trawler, the "
+     "Nordlys, in international waters off Brisk Island."),
+    *FILLERS,
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Store:
+    return store_of_stories(tmp_path_factory.mktemp("recall"), STORIES)
+
+
+def test_a_body_with_and_without_its_designator_is_one_referent():
+    names = [(1, "Kellogg Co.", []), (2, "Kellogg", []), (3, "Nashua Corp", []), (4, "Nashua", [])]
+    assert kin(names) == {2: 1, 4: 3}
+
+
+def test_a_nationality_word_stands_for_its_state():
+    names = [(1, "Iraq", []), (2, "Iraqis", []), (3, "Japanese", []), (4, "Japan", []), (5, "Iraqi", [])]
+    assert kin(names) == {2: 1, 3: 4, 5: 1}
+
+
+def test_names_that_only_begin_alike_are_two_referents():
+    assert kin([(1, "Polly", []), (2, "Polly Peck International", []), (3, "Ira", []), (4, "Iraqi", [])]) == {}
+
+
+def test_a_report_dated_by_its_disclosure_agrees_with_one_dated_by_the_event(store):
+    assert set(relations_between(store, "embargo-order.txt", "embargo-asked.txt")) == {"corroboration"}
+
+
+def test_one_days_event_told_with_two_verbs_agrees_though_its_party_is_named_everywhere(store):
+    found = relations_between(store, "seized.txt", "attacked.txt")
+    assert set(found) == {"corroboration"}
+    assert found["corroboration"].startswith("attack: 1968-01-23 overlaps 1968-01-23")
+
+
+def test_the_same_act_a_week_later_is_another_event(store):
+    assert not set(relations_between(store, "seized.txt", "seized-later.txt")) & {"corroboration", "conflict"}
+
+
+def test_an_event_told_in_an_editors_note_is_a_claim_and_the_citation_is_not(tmp_path):
+    notes = build_store(tmp_path, [FIXTURES / "notes" / "memo-shootdown.txt"])
+    readings = [c["reading"] for c in notes.claims()]
+    told = [r for r in readings if "shot down an unarmed survey aircraft" in r]
+    assert told and told[0].startswith("On April 15, 1969")  # the note's number is no part of it
+    assert not [r for r in readings if "State Archives" in r]
+    text = Path(notes.documents()[0]["path"]).read_text(encoding="utf-8")
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in notes.claims())
