@@ -52,7 +52,21 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "acts": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()}),
         # who does each of them, where the clause says ("Not all Cubans believe, but Castro has invited")
         "actors": _actors(clause, spans, names),
+        # what the clause says did not happen or is not there ("he had no message", "did not sign")
+        "denied": _denied(clause, root),
     }
+
+
+def _denied(clause, root) -> list[str]:
+    """What the clause denies: its main verb where negated ("X did not sign" → sign; a negation
+    deeper down, "we do not view such aid as a burden", is the clause's colour, not its statement)
+    and the nouns it says there is none of ("he had no message", "no claim"). Verbs that only carry
+    a sentence ("be", "have", "do") deny nothing of their own."""
+    negated = root is not None and root.pos_ == "VERB" and any(c.dep_ == "neg" for c in root.children)
+    verbs = {root.lemma_.lower()} if negated else set()
+    nouns = {t.lemma_.lower() for t in clause if t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in t.children)}
+    return sorted(w for w in verbs | nouns if w.isalpha() and w not in ("be", "have", "do"))
 
 
 def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:

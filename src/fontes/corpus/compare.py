@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..figures import describe, value_range
 from ..lexicon import load
 from .acts import same_act
-from .evaluations import opposed
+from .evaluations import denied, opposed
 from .places import compare_places
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
@@ -307,6 +307,7 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
             "matched": ["event", "when", "who"]}
 
 
+DENIAL_SIM = 0.6  # the least similarity at which one claim's denial gainsays the other's statement
 RESCHEDULED = 0.4  # the least similarity for one event's date moved between reports days apart
 
 
@@ -338,6 +339,10 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if contrary and sim >= 0.45 and shared_entities:
         return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
                 "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
+    gainsaid = denied(a, b) if sim >= DENIAL_SIM and (shared_entities or _one_named(a, b, same)) else None
+    if gainsaid:
+        return {"relation": "conflict", "explanation": f"“{gainsaid}” affirmed vs denied", "topic": gainsaid,
+                "score": sim + 0.2, "confidence": round(min(0.8, sim), 2), "matched": ["subject", "denial"]}
     place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, _event_range) if shared_entities else None
     if place and place["relation"] == "conflict":
         return {**place, "score": sim + 0.2}
