@@ -1,7 +1,8 @@
-"""Agreements that the frames alone missed: one party named two ways ("Kellogg" and "Kellogg Co.",
-"Iraq" and "the Iraqis"), a report dated by its telling ("disclosed yesterday") beside one dated
-by its event, an event told in an editor's note, and one event of one day told with two verbs by a
-corpus that names its parties everywhere. All on sentences written for these tests."""
+"""Agreements and disagreements that the frames alone missed: one party named two ways ("Kellogg"
+and "Kellogg Co.", "Iraq" and "the Iraqis"), a report dated by its telling ("disclosed yesterday")
+beside one dated by its event, an event told in an editor's note, one event of one day told with
+two verbs by a corpus that names its parties everywhere, and a denial of what another report
+affirms ("he had no message"). All on sentences written for these tests."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,6 +39,14 @@ STORIES = [
      "killing one man and wounding several."),
     ("seized-later.txt", "1968-02-01", "On January 30, 1968, Norland patrol boats seized a second trawler, the "
      "Nordlys, in international waters off Brisk Island."),
+    ("message-carried.txt", "1990-08-15", "The king of Vestmark was reportedly carrying a message to the president "
+     "of Norland from the emir of Brisk Island, with whom the king met on Monday."),
+    ("message-denied.txt", "1990-08-16", "The king of Vestmark met the emir of Brisk Island this week, but he told "
+     "reporters he had no message for the president of Norland."),
+    ("aid-offered.txt", "1967-05-02", "The emir of Brisk Island offered large amounts of aid to Vestmark and "
+     "explained that his people do not view such aid as a heavy burden on Brisk Island."),
+    ("aid-burden.txt", "1967-05-03", "Critics in Brisk Island view the aid to Vestmark as a heavy burden on "
+     "the people of Brisk Island."),
     *FILLERS,
 ]
 
@@ -73,6 +82,17 @@ def test_one_days_event_told_with_two_verbs_agrees_though_its_party_is_named_eve
 
 def test_the_same_act_a_week_later_is_another_event(store):
     assert not set(relations_between(store, "seized.txt", "seized-later.txt")) & {"corroboration", "conflict"}
+
+
+def test_a_message_carried_and_a_message_denied_disagree(store):
+    found = relations_between(store, "message-carried.txt", "message-denied.txt")
+    assert found == {"conflict": "“message” affirmed vs denied"}
+
+
+def test_a_negation_deep_in_a_clause_is_neither_agreement_nor_denial(store):
+    # the emir's people do not view the aid as a burden, the critics do: not one statement; and a
+    # negation below the main verb is too loosely tied to the claim to call it a conflict
+    assert not relations_between(store, "aid-offered.txt", "aid-burden.txt")
 
 
 def test_an_event_told_in_an_editors_note_is_a_claim_and_the_citation_is_not(tmp_path):

@@ -54,6 +54,9 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "actors": _actors(clause, spans, names),
         # what the clause says did not happen or is not there ("he had no message", "did not sign")
         "denied": _denied(clause, root),
+        # every verb the clause negates, main or not ("explained that they do not view aid as a burden")
+        "negations": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()
+                             and any(c.dep_ == "neg" for c in t.children)}),
     }
 
 

@@ -357,7 +357,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if place:  # where the event happened, agreed (its own negation is the place's business: analyze/places.py)
         return {**place, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
-    if a["frame"].get("negated") != b["frame"].get("negated"):
+    if a["frame"].get("negated") != b["frame"].get("negated") or _negated_in_one(a, b):
         return None  # "X did" and "X did not" are not one statement told twice
     if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
         return None  # alike in words, but nothing says they are about the same people or things
@@ -382,6 +382,15 @@ def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
     if told[0] != told[1]:
         return (None, b) if told[0] else (a, None)
     return a, b
+
+
+def _negated_in_one(a: dict, b: dict) -> bool:
+    """Whether a verb one claim negates anywhere is one the other uses without negation: "they do
+    not view such aid as a burden" and "critics view the aid as a burden" say opposite things."""
+    for x, y in ((a, b), (b, a)):
+        if set(x["frame"].get("negations", [])) & (set(y["frame"].get("acts", [])) - set(y["frame"].get("negations", []))):
+            return True
+    return False
 
 
 def _one_named(a: dict, b: dict, same) -> bool:
