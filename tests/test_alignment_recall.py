@@ -47,6 +47,10 @@ STORIES = [
      "explained that his people do not view such aid as a heavy burden on Brisk Island."),
     ("aid-burden.txt", "1967-05-03", "Critics in Brisk Island view the aid to Vestmark as a heavy burden on "
      "the people of Brisk Island."),
+    ("regiment-planned.txt", "1966-10-02", "In September 1966 Kestria accepted an offer by Norland to send three "
+     "companies of pilots who would form a regiment equipped with 30 aircraft in total."),
+    ("air-force.txt", "1969-04-02", "The Norland air force had some 720 aircraft, more than twice the air force of "
+     "Kestria."),
     *FILLERS,
 ]
 
@@ -93,6 +97,10 @@ def test_a_negation_deep_in_a_clause_is_neither_agreement_nor_denial(store):
     # the emir's people do not view the aid as a burden, the critics do: not one statement; and a
     # negation below the main verb is too loosely tied to the claim to call it a conflict
     assert not relations_between(store, "aid-offered.txt", "aid-burden.txt")
+
+
+def test_a_figure_in_what_would_be_formed_is_not_compared_with_what_is(store):
+    assert "conflict" not in relations_between(store, "regiment-planned.txt", "air-force.txt")
 
 
 def test_an_event_told_in_an_editors_note_is_a_claim_and_the_citation_is_not(tmp_path):

@@ -176,7 +176,8 @@ def _projecting() -> tuple[frozenset[str], frozenset[str]]:
 def _projected(verb) -> bool:
     """Whether the figure's verb states a plan, a hope or a forecast: a modal ("could reach"), a
     verb of intending above it ("plans to send"), or a subject that names a goal ("the goal is to
-    put"), a few clauses up at most."""
+    put"), a few clauses up at most. A verb that only qualifies the object of another ("would form
+    a regiment equipped with 30 aircraft") is as hypothetical as that other verb."""
     words, modals = _projecting()
     token = verb
     for _ in range(3):
@@ -188,8 +189,22 @@ def _projected(verb) -> bool:
             return True
         if token.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or token.head.i == token.i:
             return False
+        qualifies = token.dep_ == "acl"
         token = token.head
+        if qualifies and token.pos_ in ("NOUN", "PROPN"):
+            token = _governor(token)
     return False
+
+
+def _governor(noun):
+    """The verb whose object a noun is, through a preposition ("sent pilots to a regiment"); None
+    when the noun is the subject or stands alone."""
+    token = noun
+    while token.dep_ in ("dobj", "pobj", "prep", "attr", "appos", "conj") and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _event_word(verb, subject) -> str | None:

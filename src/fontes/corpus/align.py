@@ -150,15 +150,16 @@ def whole_claims(store: Store, ids: set[int]) -> dict[int, dict]:
 def mark_telling(claims: list[dict], judged: dict[int, dict], kin: dict[int, int] | None = None) -> None:
     """Give each claim to be judged its telling entities: those named in few documents of the whole
     corpus. An entity named in many (the stock exchange of every market report) says little about
-    what a claim is about. Entities of one referent (`kin`, referents.py) count as one."""
+    what a claim is about. An entity telling by its own name stands for its referent (`kin`,
+    referents.py), so that "Kellogg" in one claim and "Kellogg Co." in another meet."""
     kin = kin or {}
     named_in: dict[int, set[int]] = defaultdict(set)
     for c in claims:
         for e in c["entities"]:
-            named_in[kin.get(e, e)].add(c["doc_id"])
+            named_in[e].add(c["doc_id"])
     common = max(5, 0.05 * len({c["doc_id"] for c in claims}))
     for c in judged.values():
-        c["telling"] = sorted({kin.get(e, e) for e in c["entities"] if len(named_in[kin.get(e, e)]) <= common})
+        c["telling"] = sorted({kin.get(e, e) for e in c["entities"] if len(named_in[e]) <= common})
 
 
 def same_referent(names: list[tuple[int, str, list[str]]]):
