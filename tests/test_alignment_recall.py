@@ -51,6 +51,9 @@ STORIES = [
      "companies of pilots who would form a regiment equipped with 30 aircraft in total."),
     ("air-force.txt", "1969-04-02", "The Norland air force had some 720 aircraft, more than twice the air force of "
      "Kestria."),
+    ("raid-acknowledged.txt", "2001-05-01", "Kestria first acknowledged the raid on Skarvik in the early 1990s, "
+     "after its old regime had fallen."),
+    ("raid-not-until.txt", "2001-05-02", "Kestria did not acknowledge the raid on Skarvik until 1991."),
     *FILLERS,
 ]
 
@@ -93,6 +96,10 @@ def test_a_message_carried_and_a_message_denied_disagree(store):
     assert found == {"conflict": "“message” affirmed vs denied"}
 
 
+def test_not_until_a_year_is_no_denial(store):
+    assert "conflict" not in relations_between(store, "raid-acknowledged.txt", "raid-not-until.txt")
+
+
 def test_a_negation_deep_in_a_clause_is_neither_agreement_nor_denial(store):
     # the emir's people do not view the aid as a burden, the critics do: not one statement; and a
     # negation below the main verb is too loosely tied to the claim to call it a conflict
@@ -111,3 +118,16 @@ def test_an_event_told_in_an_editors_note_is_a_claim_and_the_citation_is_not(tmp
     assert not [r for r in readings if "State Archives" in r]
     text = Path(notes.documents()[0]["path"]).read_text(encoding="utf-8")
     assert all(text[c["start"]:c["end"]] == c["text"] for c in notes.claims())
+
+
+def test_the_editors_notes_of_a_real_frus_document_give_claims(shared, tmp_path):
+    source = shared / "corpora" / "frus" / "frus1969-76v19p1" / "d007.txt"
+    if not source.exists():
+        pytest.skip(f"{source} is absent")
+    notes = build_store(tmp_path, [source])
+    text = source.read_text(encoding="utf-8")
+    first_note = text.index("\n1 Source:")
+    in_notes = [c for c in notes.claims() if c["start"] > first_note]
+    assert len(in_notes) >= 3  # the notes tell of the shootdown and of the Pueblo's seizure
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in in_notes)
+    assert not [c for c in in_notes if c["text"].startswith("Source") or c["text"][0].isdigit()]

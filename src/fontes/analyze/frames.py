@@ -55,9 +55,15 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         # what the clause says did not happen or is not there ("he had no message", "did not sign")
         "denied": _denied(clause, root),
         # every verb the clause negates, main or not ("explained that they do not view aid as a burden")
-        "negations": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()
-                             and any(c.dep_ == "neg" for c in t.children)}),
+        "negations": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha() and _negated(t)}),
     }
+
+
+def _negated(verb) -> bool:
+    """Whether a verb is negated, and not only delayed: "did not acknowledge it until 1991" says
+    that it was acknowledged in 1991."""
+    return any(c.dep_ == "neg" for c in verb.children) and not any(
+        c.lower_ in ("until", "till") for c in verb.children)
 
 
 def _denied(clause, root) -> list[str]:
@@ -65,8 +71,7 @@ def _denied(clause, root) -> list[str]:
     deeper down, "we do not view such aid as a burden", is the clause's colour, not its statement)
     and the nouns it says there is none of ("he had no message", "no claim"). Verbs that only carry
     a sentence ("be", "have", "do") deny nothing of their own."""
-    negated = root is not None and root.pos_ == "VERB" and any(c.dep_ == "neg" for c in root.children)
-    verbs = {root.lemma_.lower()} if negated else set()
+    verbs = {root.lemma_.lower()} if root is not None and root.pos_ == "VERB" and _negated(root) else set()
     nouns = {t.lemma_.lower() for t in clause if t.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in t.children)}
     return sorted(w for w in verbs | nouns if w.isalpha() and w not in ("be", "have", "do"))

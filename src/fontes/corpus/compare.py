@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..figures import describe, value_range
 from ..lexicon import load
 from .acts import same_act
-from .evaluations import denied, opposed
+from .evaluations import denied, negated_in_one, opposed
 from .places import compare_places
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
@@ -322,11 +322,12 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     """The relation between two claims, with its reason and confidence, or None when they are not
     about one thing.
 
-    Evidence, strongest first: figures of the same thing; opposed evaluations of one subject; the
-    same figure; the dates of one event; close paraphrase. `sim` is the cosine of their sentence
-    embeddings; shared rare words weigh by their idf, and a loose paraphrase must share at least
-    one very rare word (idf of `very_rare` or more). `same(key, key)` tells whether two frame keys
-    (subjects, owners) name one thing; by default, equal keys."""
+    Evidence, strongest first: figures of the same thing; opposed evaluations of one subject; one
+    claim denying what the other affirms; the same figure; the dates of one event; close
+    paraphrase. `sim` is the cosine of their sentence embeddings; shared rare words weigh by their
+    idf, and a loose paraphrase must share at least one very rare word (idf of `very_rare` or
+    more). `same(key, key)` tells whether two frame keys (subjects, owners) name one thing; by
+    default, equal keys."""
     same = same or (lambda x, y: x == y)
     shared_terms = sorted(set(a["terms"]) & set(b["terms"]), key=lambda t: (-idf.get(t, 0), t))
     rare = sum(idf.get(t, 0) for t in shared_terms if idf.get(t, 0) >= 2.0)
@@ -357,7 +358,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if place:  # where the event happened, agreed (its own negation is the place's business: analyze/places.py)
         return {**place, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
-    if a["frame"].get("negated") != b["frame"].get("negated") or _negated_in_one(a, b):
+    if a["frame"].get("negated") != b["frame"].get("negated") or negated_in_one(a, b):
         return None  # "X did" and "X did not" are not one statement told twice
     if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
         return None  # alike in words, but nothing says they are about the same people or things
@@ -382,15 +383,6 @@ def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
     if told[0] != told[1]:
         return (None, b) if told[0] else (a, None)
     return a, b
-
-
-def _negated_in_one(a: dict, b: dict) -> bool:
-    """Whether a verb one claim negates anywhere is one the other uses without negation: "they do
-    not view such aid as a burden" and "critics view the aid as a burden" say opposite things."""
-    for x, y in ((a, b), (b, a)):
-        if set(x["frame"].get("negations", [])) & (set(y["frame"].get("acts", [])) - set(y["frame"].get("negations", []))):
-            return True
-    return False
 
 
 def _one_named(a: dict, b: dict, same) -> bool:

@@ -58,6 +58,16 @@ def denied(a: dict, b: dict) -> str | None:
     return None
 
 
+def negated_in_one(a: dict, b: dict) -> bool:
+    """Whether a verb one claim negates anywhere is one the other uses without negation: "they do
+    not view such aid as a burden" and "critics view the aid as a burden" are not one statement
+    (nor, the negation being below the main verb, clearly a denial of it)."""
+    for x, y in ((a, b), (b, a)):
+        if set(x["frame"].get("negations", [])) & (set(y["frame"].get("acts", [])) - set(y["frame"].get("negations", []))):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _speech() -> frozenset[str]:
     return frozenset(load("claims")["speech_verbs"])
