@@ -61,9 +61,11 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
 
 def _negated(verb) -> bool:
     """Whether a verb is negated, and not only delayed: "did not acknowledge it until 1991" says
-    that it was acknowledged in 1991."""
-    return any(c.dep_ == "neg" for c in verb.children) and not any(
-        c.lower_ in ("until", "till") for c in verb.children)
+    that it was acknowledged in 1991. In a relative clause the parser hangs the sentence's "until"
+    on the wrong verb ("extended its offer for the shares it does not own until Nov. 8"): there
+    the negation stands."""
+    delayed = verb.dep_ not in ("relcl", "acl") and any(c.lower_ in ("until", "till") for c in verb.children)
+    return any(c.dep_ == "neg" for c in verb.children) and not delayed
 
 
 def _denied(clause, root) -> list[str]:
