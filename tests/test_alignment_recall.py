@@ -54,6 +54,10 @@ STORIES = [
     ("raid-acknowledged.txt", "2001-05-01", "Kestria first acknowledged the raid on Skarvik in the early 1990s, "
      "after its old regime had fallen."),
     ("raid-not-until.txt", "2001-05-02", "Kestria did not acknowledge the raid on Skarvik until 1991."),
+    ("expulsion-asked.txt", "1998-02-16", "The government of Vestmark wants the Brisk Island party to be expelled "
+     "from the peace talks in Ostby."),
+    ("expulsion-done.txt", "1998-03-22", "The Brisk Island party was expelled from the peace talks in Ostby on "
+     "Feb. 20."),
     *FILLERS,
 ]
 
@@ -108,6 +112,10 @@ def test_a_negation_deep_in_a_clause_is_neither_agreement_nor_denial(store):
 
 def test_a_figure_in_what_would_be_formed_is_not_compared_with_what_is(store):
     assert "conflict" not in relations_between(store, "regiment-planned.txt", "air-force.txt")
+
+
+def test_a_request_and_its_outcome_are_not_one_statement(store):
+    assert "corroboration" not in relations_between(store, "expulsion-asked.txt", "expulsion-done.txt")
 
 
 def test_an_event_told_in_an_editors_note_is_a_claim_and_the_citation_is_not(tmp_path):

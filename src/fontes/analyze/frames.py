@@ -54,9 +54,23 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "actors": _actors(clause, spans, names),
         # what the clause says did not happen or is not there ("he had no message", "did not sign")
         "denied": _denied(clause, root),
+        # the verbs of what is only wished, planned or asked for ("called for X to be expelled")
+        "wished": _wished(clause),
         # every verb the clause negates, main or not ("explained that they do not view aid as a burden")
         "negations": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha() and _negated(t)}),
     }
+
+
+@lru_cache(maxsize=1)
+def _wishing() -> frozenset[str]:
+    return frozenset(load("claims")["wishing"])
+
+
+def _wished(clause) -> list[str]:
+    """The verbs of acts the clause only wants or asks for: the complement of a verb of wanting or
+    asking ("called for Sinn Fein to be expelled" → expel; "wants to withdraw" → withdraw)."""
+    return sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()
+                   and t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in _wishing()})
 
 
 def _negated(verb) -> bool:

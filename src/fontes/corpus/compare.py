@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
-from .acts import same_act
+from .acts import same_act, shared_act, wished_in_one
 from .evaluations import denied, negated_in_one, opposed
 from .places import compare_places
 
@@ -368,7 +368,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
-    if alike and not _figures_differ(a, b):  # figures of unknown measure that differ: maybe not one statement
+    if alike and not _figures_differ(a, b) and not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):  # figures of unknown measure that differ: maybe not one statement
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
