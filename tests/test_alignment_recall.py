@@ -58,6 +58,10 @@ STORIES = [
      "from the peace talks in Ostby."),
     ("expulsion-done.txt", "1998-03-22", "The Brisk Island party was expelled from the peace talks in Ostby on "
      "Feb. 20."),
+    ("plant-halted.txt", "1989-10-30", "Brantley Mills suspended work on a $2 billion cereal plant, a sign of gloom "
+     "at the cereal maker, which has been losing market share."),
+    ("share-lost.txt", "1989-10-30", "Brantley Mills, which has been slow to sell oat bran, has been losing market "
+     "share in the $9 billion cereal market."),
     *FILLERS,
 ]
 
@@ -116,6 +120,15 @@ def test_a_figure_in_what_would_be_formed_is_not_compared_with_what_is(store):
 
 def test_a_request_and_its_outcome_are_not_one_statement(store):
     assert "corroboration" not in relations_between(store, "expulsion-asked.txt", "expulsion-done.txt")
+
+
+def test_figures_of_two_named_things_do_not_keep_one_statement_apart(store):
+    # a $2 billion plant and a $9 billion market cannot disagree: the market share lost is one fact
+    # (told in words alike enough to be found, not to be shown by default: hence all groups)
+    ids = {d["id"]: Path(d["path"]).name for d in store.documents()}
+    found = {g["relation"] for g in store.alignments(shown="all")
+             if {"plant-halted.txt", "share-lost.txt"} <= {ids[c["doc_id"]] for c in g["claims"]}}
+    assert found == {"corroboration"}
 
 
 def test_an_event_told_in_an_editors_note_is_a_claim_and_the_citation_is_not(tmp_path):

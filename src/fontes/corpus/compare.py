@@ -262,14 +262,17 @@ def _written(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _figures_differ(a: dict, b: dict, known_apart: bool = False) -> bool:
+def _figures_differ(a: dict, b: dict, known_apart: bool = False, things_apart: bool = False) -> bool:
     """Both claims state figures in the same unit, and none of them agree. With `known_apart`,
     figures whose frames say they measure different things ("a $6 billion market", "a $1 billion
-    plant") are left out: they cannot disagree."""
+    plant") are left out: they cannot disagree. With `things_apart`, only those whose frames name
+    two things: what is done with a sum ("paid $78.8 million") does not say what it is."""
     xs = [f for f in a["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
     ys = [f for f in b["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
+    thing = (lambda f: f["measure"] and f["measure"] != f.get("verb")) if things_apart else (lambda f: f["measure"])
+    apart = known_apart or things_apart
     pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]
-             and not (known_apart and x["measure"] and y["measure"] and x["measure"] != y["measure"])]
+             and not (apart and thing(x) and thing(y) and x["measure"] != y["measure"])]
     return bool(pairs) and not any(_agree(x, y) for x, y in pairs)
 
 
@@ -368,7 +371,10 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
-    if alike and not _figures_differ(a, b) and not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):  # figures of unknown measure that differ: maybe not one statement
+    # figures that differ, of no two named things, say they may not be one statement; an act only
+    # asked for in one is not the act done of the other
+    if alike and not _figures_differ(a, b, things_apart=True) and \
+            not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
