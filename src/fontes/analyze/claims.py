@@ -1,5 +1,6 @@
-"""Claims: each body sentence that asserts something, with its attribution chain, the notes it
-rests on, its time, hedging and the key terms alignment compares.
+"""Claims: each sentence that asserts something, in the body or in an editor's note (citations
+aside), with its attribution chain, the notes it rests on, its time, hedging and the key terms
+alignment compares.
 
 A note covers the passage before its marker: a sentence without a marker of its own rests on
 the next note called in the same paragraph (the scholarly convention of one note per passage).
@@ -243,16 +244,16 @@ def _inside_quotes(sent, token) -> bool:
 
 
 def _past_marker(sentence, notes: dict[str, Note]):
-    """A note's first sentence without the note's number ("2 At approximately 0447Z ..."): the
-    marker is no part of what the note says, nor a figure."""
+    """A note's first sentence without the note's number ("2 On that day the ship ..."): the marker
+    is no part of what the note says, nor a figure."""
     if len(sentence) > 1 and sentence[0].text in notes and sentence[0].like_num:
         return sentence[1:]
     return sentence
 
 
 def _cites(clause, citations: list[str]) -> bool:
-    """Whether a clause of a note is (part of) a citation the notes stage read ("Source: National
-    Archives, ... Top Secret."): a reference, not a statement. An editor's note that tells what
+    """Whether a clause of a note is (part of) a citation the notes stage read ("Source: a national
+    archive, its files and box"): a reference, not a statement. An editor's note that tells what
     happened ("On January 23 the ship was seized") is a statement like any in the body."""
     text = " ".join(clause.text.split())
     return any(text in ref or ref in text for ref in citations)

@@ -13,7 +13,7 @@ from ..analyze.names import normalize
 from ..lexicon import load
 from .short_names import short_names
 
-ROOT_LETTERS = 4  # a shorter name ("Mali", "Oman" aside) too often begins an unrelated word
+ROOT_LETTERS = 4  # a shorter root ("Ira" in "Iraqi") too often begins an unrelated word
 
 
 @lru_cache(maxsize=1)
