@@ -152,3 +152,13 @@ def test_the_editors_notes_of_a_real_frus_document_give_claims(shared, tmp_path)
     assert len(in_notes) >= 3  # the notes tell of the shootdown and of the Pueblo's seizure
     assert all(text[c["start"]:c["end"]] == c["text"] for c in in_notes)
     assert not [c for c in in_notes if c["text"].startswith("Source") or c["text"][0].isdigit()]
+
+
+def test_general_remarks_questions_and_editors_insertions_deny_nothing(tmp_path):
+    remarks = store_of_stories(tmp_path, [("remarks.txt", "1969-04-20", (
+        "The admiral remarked that no plan, however detailed, is any good if it is static. "
+        "The minister asked the admiral whether the army had no plans for a war in the south. "
+        "The minister remarked that [4 lines not declassified] and then left the room. "
+        "The envoy told reporters that he had no message for the king of Vestmark."))])
+    denied = [c["frame"]["denied"] for c in sorted(remarks.claims(), key=lambda c: c["start"])]
+    assert denied == [[], [], [], ["message"]]

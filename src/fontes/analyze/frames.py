@@ -85,12 +85,37 @@ def _negated(verb) -> bool:
 def _denied(clause, root) -> list[str]:
     """What the clause denies: its main verb where negated ("X did not sign" → sign; a negation
     deeper down, "we do not view such aid as a burden", is the clause's colour, not its statement)
-    and the nouns it says there is none of ("he had no message", "no claim"). Verbs that only carry
-    a sentence ("be", "have", "do") deny nothing of their own."""
+    and the things it says someone has or gives none of ("he had no message"). Not denials: "no"
+    on a subject, which makes a general remark ("no plan is any good if it is static"); what is
+    only asked ("asked whether they had no plans"); an editor's insertion in square brackets
+    ("[4 lines not declassified]"). Verbs that only carry a sentence ("be", "have", "do") deny
+    nothing of their own."""
+    if _asked(root) or _bracketed(root):
+        return []
     verbs = {root.lemma_.lower()} if root is not None and root.pos_ == "VERB" and _negated(root) else set()
-    nouns = {t.lemma_.lower() for t in clause if t.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in t.children)}
+    nouns = {t.lemma_.lower() for t in clause if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr", "pobj")
+             and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) and not _asked(t)}
     return sorted(w for w in verbs | nouns if w.isalpha() and w not in ("be", "have", "do"))
+
+
+def _asked(token) -> bool:
+    """Whether a word stands in a clause that is only asked about: under "if" or "whether", or in
+    a question."""
+    while token is not None:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return token.sent.text.rstrip().endswith("?")
+        token = token.head
+    return False
+
+
+def _bracketed(token) -> bool:
+    """Whether a word stands inside square brackets: an editor's insertion, not the document's."""
+    if token is None:
+        return False
+    before = token.doc.text[:token.idx]
+    return before.rfind("[") > before.rfind("]")
 
 
 def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:
