@@ -1,5 +1,6 @@
-"""Claims: each body sentence that asserts something, with its attribution chain, the notes it
-rests on, its time, hedging and the key terms alignment compares.
+"""Claims: each sentence that asserts something, in the body or in an editor's note (citations
+aside), with its attribution chain, the notes it rests on, its time, hedging and the key terms
+alignment compares.
 
 A note covers the passage before its marker: a sentence without a marker of its own rests on
 the next note called in the same paragraph (the scholarly convention of one note per passage).
@@ -125,7 +126,7 @@ def claim_of(state: Reading, parsed: Parsed, clause, voice: attribution.Voices, 
     for marker in markers:
         if marker in state.notes:
             chain += [link for link in note_links(state.notes[marker]) if link not in chain]
-    when = event_time(parsed, clause, [t for t in state.times.starting(start, end) if t.region == "body"
+    when = event_time(parsed, clause, [t for t in state.times.starting(start, end) if t.region == parsed.region
                                        and (t.earliest or t.latest)])
     return Claim(start, end, state.doc.text[start:end], " ".join(text.split()), bool(_hedges().search(text)),
                  _dedupe(chain), markers, when, terms_of(clause), frame_of(parsed, clause, state.quantities, state.mentions))
@@ -138,12 +139,16 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
                     sorted((m.start, m.name) for m in mentions if m.label == "PERSON" and " " in m.name.strip()),
                     SpanIndex(times), SpanIndex(quantities or []), SpanIndex(mentions))
     claims: list[Claim] = []
-    for parsed in (c for c in chunks if c.region == "body"):
+    citations = [" ".join(r.text.split()) for n in notes for r in n.references if len(r.text) > 20]
+    for parsed in (c for c in chunks if c.region in ("body", "note")):
         for paragraph in _paragraphs(parsed):
             paragraph_end = parsed.source_span(paragraph[-1].start_char, paragraph[-1].end_char)[1]
             for sentence, voice in zip(paragraph, attribution.voices(paragraph, parsed.text)):
+                if parsed.region == "note":
+                    sentence = _past_marker(sentence, state.notes)
                 claims += [claim_of(state, parsed, clause, voice, paragraph_end)
-                           for clause in clauses(sentence) if asserts(clause)]
+                           for clause in clauses(sentence) if asserts(clause)
+                           and not (parsed.region == "note" and _cites(clause, citations))]
     # a speaker's quotes come from the work the article names for them, before or after the quote
     for c in claims:
         for link in [l for l in c.attribution if l["role"] == "speaker"]:
@@ -236,6 +241,22 @@ def clauses(sent) -> list:
 def _inside_quotes(sent, token) -> bool:
     before = sent.text[:token.idx - sent.start_char]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _past_marker(sentence, notes: dict[str, Note]):
+    """A note's first sentence without the note's number ("2 On that day the ship ..."): the marker
+    is no part of what the note says, nor a figure."""
+    if len(sentence) > 1 and sentence[0].text in notes and sentence[0].like_num:
+        return sentence[1:]
+    return sentence
+
+
+def _cites(clause, citations: list[str]) -> bool:
+    """Whether a clause of a note is (part of) a citation the notes stage read ("Source: a national
+    archive, its files and box"): a reference, not a statement. An editor's note that tells what
+    happened ("On January 23 the ship was seized") is a statement like any in the body."""
+    text = " ".join(clause.text.split())
+    return any(text in ref or ref in text for ref in citations)
 
 
 def _paragraphs(parsed: Parsed) -> list[list]:

@@ -52,7 +52,70 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
         "acts": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()}),
         # who does each of them, where the clause says ("Not all Cubans believe, but Castro has invited")
         "actors": _actors(clause, spans, names),
+        # what the clause says did not happen or is not there ("he had no message", "did not sign")
+        "denied": _denied(clause, root),
+        # the verbs of what is only wished, planned or asked for ("called for X to be expelled")
+        "wished": _wished(clause),
+        # every verb the clause negates, main or not ("explained that they do not view aid as a burden")
+        "negations": sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha() and _negated(t)}),
     }
+
+
+@lru_cache(maxsize=1)
+def _wishing() -> frozenset[str]:
+    return frozenset(load("claims")["wishing"])
+
+
+def _wished(clause) -> list[str]:
+    """The verbs of acts the clause only wants or asks for: the complement of a verb of wanting or
+    asking ("called for Sinn Fein to be expelled" → expel; "wants to withdraw" → withdraw)."""
+    return sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()
+                   and t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in _wishing()})
+
+
+def _negated(verb) -> bool:
+    """Whether a verb is negated, and not only delayed: "did not acknowledge it until 1991" says
+    that it was acknowledged in 1991. In a relative clause the parser hangs the sentence's "until"
+    on the wrong verb ("extended its offer for the shares it does not own until Nov. 8"): there
+    the negation stands."""
+    delayed = verb.dep_ not in ("relcl", "acl") and any(c.lower_ in ("until", "till") for c in verb.children)
+    return any(c.dep_ == "neg" for c in verb.children) and not delayed
+
+
+def _denied(clause, root) -> list[str]:
+    """What the clause denies: its main verb where negated ("X did not sign" → sign; a negation
+    deeper down, "we do not view such aid as a burden", is the clause's colour, not its statement)
+    and the things it says someone has or gives none of ("he had no message"). Not denials: "no"
+    on a subject, which makes a general remark ("no plan is any good if it is static"); what is
+    only asked ("asked whether they had no plans"); an editor's insertion in square brackets
+    ("[4 lines not declassified]"). Verbs that only carry a sentence ("be", "have", "do") deny
+    nothing of their own."""
+    if _asked(root) or _bracketed(root):
+        return []
+    verbs = {root.lemma_.lower()} if root is not None and root.pos_ == "VERB" and _negated(root) else set()
+    nouns = {t.lemma_.lower() for t in clause if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr", "pobj")
+             and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) and not _asked(t)}
+    return sorted(w for w in verbs | nouns if w.isalpha() and w not in ("be", "have", "do"))
+
+
+def _asked(token) -> bool:
+    """Whether a word stands in a clause that is only asked about: under "if" or "whether", or in
+    a question."""
+    while token is not None:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return token.sent.text.rstrip().endswith("?")
+        token = token.head
+    return False
+
+
+def _bracketed(token) -> bool:
+    """Whether a word stands inside square brackets: an editor's insertion, not the document's."""
+    if token is None:
+        return False
+    before = token.doc.text[:token.idx]
+    return before.rfind("[") > before.rfind("]")
 
 
 def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:
@@ -159,7 +222,8 @@ def _projecting() -> tuple[frozenset[str], frozenset[str]]:
 def _projected(verb) -> bool:
     """Whether the figure's verb states a plan, a hope or a forecast: a modal ("could reach"), a
     verb of intending above it ("plans to send"), or a subject that names a goal ("the goal is to
-    put"), a few clauses up at most."""
+    put"), a few clauses up at most. A verb that only qualifies the object of another ("would form
+    a regiment equipped with 30 aircraft") is as hypothetical as that other verb."""
     words, modals = _projecting()
     token = verb
     for _ in range(3):
@@ -171,8 +235,22 @@ def _projected(verb) -> bool:
             return True
         if token.dep_ not in ("xcomp", "ccomp", "advcl", "acl") or token.head.i == token.i:
             return False
+        qualifies = token.dep_ == "acl"
         token = token.head
+        if qualifies and token.pos_ in ("NOUN", "PROPN"):
+            token = _governor(token)
     return False
+
+
+def _governor(noun):
+    """The verb whose object a noun is, through a preposition ("sent pilots to a regiment"); None
+    when the noun is the subject or stands alone."""
+    token = noun
+    while token.dep_ in ("dobj", "pobj", "prep", "attr", "appos", "conj") and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _event_word(verb, subject) -> str | None:

@@ -40,7 +40,7 @@ def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same, very_rar
     use one telling verb for what happened, done by one doer (the same entity, or the same noun),
     and their sentences are alike. A corroboration with its reason and confidence, or None."""
     act = shared_act(a, b, idf, very_rare)
-    if act is None or sim < PARAPHRASE:
+    if act is None or sim < PARAPHRASE or wished_in_one(a, b, act):
         return None
     doers = [_doer(c, act) for c in (a, b)]
     if None in doers:  # one clause does not say who: then both must be about one subject
@@ -50,3 +50,10 @@ def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same, very_rar
     return {"relation": "corroboration", "explanation": f"the same act, “{act}” (similarity {sim:.2f})",
             "topic": act, "score": sim, "confidence": round(min(0.8, max(0.3, 2 * sim - 0.7)), 2),
             "matched": ["who", "event"]}
+
+
+def wished_in_one(a: dict, b: dict, act: str | None) -> bool:
+    """Whether one claim only wishes, plans or asks for the act the other says was done: "Britain
+    called for Sinn Fein to be expelled" and "since Sinn Fein was expelled" are a request and its
+    outcome, not one statement."""
+    return act is not None and (act in a["frame"].get("wished", [])) != (act in b["frame"].get("wished", []))

@@ -22,6 +22,7 @@ from .blocks import COPY, reading_order, sentence_words
 from .compare import judge
 from .embeddings import claim_vectors
 from .independence import independence
+from .referents import kin
 
 BLOCK_CAP = 40           # a block key shared by more claims than this says little; it is skipped
 IDENTICAL = "identical text"  # the shared origin of copies of one sentence
@@ -89,8 +90,9 @@ def run(store: Store, device: str = "auto", again: bool = False) -> int:
     by_id = whole_claims(store, ids)
     vectors = claim_vectors(store, by_id, ids, device)
     idf = rarity(store, by_id.values(), compared)
-    same = same_referent(store)
-    mark_telling(store, by_id, documents)
+    names = store.entity_names()
+    same = same_referent(names)
+    mark_telling(store, by_id, documents, kin(names))
     rank = {i: reading_order(place) for i, place in store.claim_places(ids).items()}
     judged = []
     for i, j in pairs:
@@ -135,24 +137,30 @@ def whole_claims(store: Store, ids: set[int]) -> dict[int, dict]:
     return {c["id"]: c for start in range(0, len(wanted), 500) for c in store.claims(ids=wanted[start:start + 500])}
 
 
-def mark_telling(store: Store, judged: dict[int, dict], documents: int) -> None:
+def mark_telling(store: Store, judged: dict[int, dict], documents: int,
+                 kin: dict[int, int] | None = None) -> None:
     """Give each claim to be judged its telling entities: those named in few of the `documents` of
     the compared claims. An entity named in many (the stock exchange of every market report) says
-    little about what a claim is about."""
+    little about what a claim is about. An entity telling by its own name stands for its referent
+    (`kin`, referents.py), so that "Kellogg" in one claim and "Kellogg Co." in another meet."""
+    kin = kin or {}
     key = store.entity_keys()
     named_in = store.block_sizes({"e|" + key[e] for c in judged.values() for e in c["entities"]})
     common = max(5, 0.05 * documents)
     for c in judged.values():
-        c["telling"] = [e for e in c["entities"] if named_in.get("e|" + key[e], (0, 0))[1] <= common]
+        c["telling"] = sorted({kin.get(e, e) for e in c["entities"]
+                               if named_in.get("e|" + key[e], (0, 0))[1] <= common})
 
 
-def same_referent(store: Store):
+def same_referent(names: list[tuple[int, str, list[str]]]):
     """Whether two frame keys name one thing: names ("e:…") by the entity they were resolved to
-    ("North Koreans" and "the DPRK"), other words ("w:…") by their lemma."""
+    ("North Koreans" and "the DPRK") or its kin ("Kellogg" and "Kellogg Co.": referents.py), other
+    words ("w:…") by their lemma. `names` as `Store.entity_names` gives them."""
+    stands = kin(names)
     entity_of = {}
-    for entity_id, name, aliases in store.entity_names():
+    for entity_id, name, aliases in names:
         for alias in [name, *aliases]:
-            entity_of.setdefault(alias.lower(), entity_id)
+            entity_of.setdefault(alias.lower(), stands.get(entity_id, entity_id))
 
     def same(x: str, y: str) -> bool:
         if x == y:

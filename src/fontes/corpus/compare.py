@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
-from .acts import same_act
-from .evaluations import opposed
+from .acts import same_act, shared_act, wished_in_one
+from .evaluations import denied, negated_in_one, opposed
 from .places import compare_places
 
 DURATIONS = {"years", "months", "days", "times"}  # ages and durations: rarely the same thing twice
@@ -64,9 +64,11 @@ def dated_events(claim: dict) -> set[str]:
     return set() if time.get("hypothetical") else event_kinds(time.get("event", []))
 
 
-def _event_range(claim: dict) -> tuple[str, str] | None:
+def _event_range(claim: dict | None) -> tuple[str, str] | None:
     """When the claim's dated event happened. 'Kept secret until 2000' and 'not acknowledged until
-    1991' date a disclosure to the bound itself, not to everything before it."""
+    1991' date a disclosure to the bound itself, not to everything before it. None for no claim."""
+    if claim is None:
+        return None
     bounds = time_range(claim["time"])
     if bounds and not claim["time"].get("earliest") and "disclosure" in dated_events(claim):
         return bounds[1][:4] + "-01-01", bounds[1]
@@ -260,14 +262,17 @@ def _written(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _figures_differ(a: dict, b: dict, known_apart: bool = False) -> bool:
+def _figures_differ(a: dict, b: dict, known_apart: bool = False, things_apart: bool = False) -> bool:
     """Both claims state figures in the same unit, and none of them agree. With `known_apart`,
     figures whose frames say they measure different things ("a $6 billion market", "a $1 billion
-    plant") are left out: they cannot disagree."""
+    plant") are left out: they cannot disagree. With `things_apart`, only those whose frames name
+    two things: what is done with a sum ("paid $78.8 million") does not say what it is."""
     xs = [f for f in a["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
     ys = [f for f in b["frame"].get("figures", []) if f["unit"] not in DURATIONS and value_range(f)]
+    thing = (lambda f: f["measure"] and f["measure"] != f.get("verb")) if things_apart else (lambda f: f["measure"])
+    apart = known_apart or things_apart
     pairs = [(x, y) for x in xs for y in ys if x["unit"] == y["unit"]
-             and not (known_apart and x["measure"] and y["measure"] and x["measure"] != y["measure"])]
+             and not (apart and thing(x) and thing(y) and x["measure"] != y["measure"])]
     return bool(pairs) and not any(_agree(x, y) for x, y in pairs)
 
 
@@ -279,7 +284,13 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     same day for one that recurs."""
     kinds = dated_events(a) & dated_events(b)
     ta, tb = _event_range(a), _event_range(b)
-    if not kinds or not ta or not tb or sim < RESCHEDULED or not telling(a) & telling(b):
+    if not kinds or not ta or not tb or sim < RESCHEDULED:
+        return None
+    # who took part: an entity rare in the corpus, or, for an event of one kind on the very same
+    # day, any entity both name (a volume on Korea names North Korea everywhere: on 23 January 1968
+    # it seized a ship in one report and attacked it in another)
+    one_day = ta == tb and ta[0][:10] == ta[1][:10]
+    if not telling(a) & telling(b) and not (one_day and set(a["entities"]) & set(b["entities"])):
         return None
     if not kinds - _recurring():  # two attacks on two days are two attacks; on one day, one told twice
         if ta != tb or ta[0][:10] != ta[1][:10] or sim < 0.5:
@@ -299,6 +310,7 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
             "matched": ["event", "when", "who"]}
 
 
+DENIAL_SIM = 0.6  # the least similarity at which one claim's denial gainsays the other's statement
 RESCHEDULED = 0.4  # the least similarity for one event's date moved between reports days apart
 
 
@@ -313,11 +325,12 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     """The relation between two claims, with its reason and confidence, or None when they are not
     about one thing.
 
-    Evidence, strongest first: figures of the same thing; opposed evaluations of one subject; the
-    same figure; the dates of one event; close paraphrase. `sim` is the cosine of their sentence
-    embeddings; shared rare words weigh by their idf, and a loose paraphrase must share at least
-    one very rare word (idf of `very_rare` or more). `same(key, key)` tells whether two frame keys
-    (subjects, owners) name one thing; by default, equal keys."""
+    Evidence, strongest first: figures of the same thing; opposed evaluations of one subject; one
+    claim denying what the other affirms; the same figure; the dates of one event; close
+    paraphrase. `sim` is the cosine of their sentence embeddings; shared rare words weigh by their
+    idf, and a loose paraphrase must share at least one very rare word (idf of `very_rare` or
+    more). `same(key, key)` tells whether two frame keys (subjects, owners) name one thing; by
+    default, equal keys."""
     same = same or (lambda x, y: x == y)
     shared_terms = sorted(set(a["terms"]) & set(b["terms"]), key=lambda t: (-idf.get(t, 0), t))
     rare = sum(idf.get(t, 0) for t in shared_terms if idf.get(t, 0) >= 2.0)
@@ -330,10 +343,14 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if contrary and sim >= 0.45 and shared_entities:
         return {"relation": "conflict", "explanation": contrary, "topic": topic, "score": sim + 0.2,
                 "confidence": round(min(0.85, sim), 2), "matched": ["subject", "evaluation"]}
+    gainsaid = denied(a, b) if sim >= DENIAL_SIM and (shared_entities or _one_named(a, b, same)) else None
+    if gainsaid:
+        return {"relation": "conflict", "explanation": f"“{gainsaid}” affirmed vs denied", "topic": gainsaid,
+                "score": sim + 0.2, "confidence": round(min(0.8, sim), 2), "matched": ["subject", "denial"]}
     place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, _event_range) if shared_entities else None
     if place and place["relation"] == "conflict":
         return {**place, "score": sim + 0.2}
-    dates = compare_dates(a, b, sim) if shared_entities else None
+    dates = compare_dates(a, b, sim)
     if dates and dates["relation"] != "corroboration":
         return {**dates, "score": sim + 0.1}  # one figure in both, but the event moved or is dated two ways
     figure = same_number(a, b)
@@ -344,21 +361,34 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if place:  # where the event happened, agreed (its own negation is the place's business: analyze/places.py)
         return {**place, "score": sim + 0.1}
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
-    if a["frame"].get("negated") != b["frame"].get("negated"):
+    if a["frame"].get("negated") != b["frame"].get("negated") or negated_in_one(a, b):
         return None  # "X did" and "X did not" are not one statement told twice
     if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
         return None  # alike in words, but nothing says they are about the same people or things
     if _figures_differ(a, b, known_apart=True):
         return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
-    when = _overlap(_event_range(a), _event_range(b))
+    when = _overlap(*(_event_range(c) for c in _dated_alike(a, b)))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
-    if alike and not _figures_differ(a, b):  # figures of unknown measure that differ: maybe not one statement
+    # figures that differ, of no two named things, say they may not be one statement; an act only
+    # asked for in one is not the act done of the other
+    if alike and not _figures_differ(a, b, things_apart=True) and \
+            not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):
         return {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
     return same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
+
+
+def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
+    """The two claims, less one whose date is only of its telling where the other's is of something
+    else: "the White House yesterday disclosed that the embargo the UN imposed ..." dates the
+    disclosure, not the embargo, and says nothing against "the Council on Aug. 6 ordered an embargo"."""
+    told = [dated_events(c) == {"disclosure"} for c in (a, b)]
+    if told[0] != told[1]:
+        return (None, b) if told[0] else (a, None)
+    return a, b
 
 
 def _one_named(a: dict, b: dict, same) -> bool:

@@ -1,5 +1,6 @@
 """Opposed evaluations: one claim calls a thing what the other's words deny ("selfless" against
-"self-interest", "success" against "failure"); the pairs of words are in data/claims.toml."""
+"self-interest", "success" against "failure"; the pairs of words are in data/claims.toml), or
+denies outright what the other affirms ("he carried a message" against "he had no message")."""
 from __future__ import annotations
 
 import re
@@ -52,3 +53,36 @@ def _evaluations(claim: dict) -> list[tuple[str | None, str | None]]:
 def _found(pattern, text: str) -> str | None:
     match = pattern.search(text)
     return match.group() if match else None
+
+
+def denied(a: dict, b: dict) -> str | None:
+    """What one claim denies and the other affirms: a verb negated in one ("did not sign") that the
+    other uses without negation, or a noun one says there is none of ("he had no message") that
+    the other names. Verbs of saying are left out ("did not say" denies no statement)."""
+    for x, y in ((a, b), (b, a)):
+        gone = set(x["frame"].get("denied", [])) - _speech()
+        there = (set(y["frame"].get("acts", [])) | {_singular(t) for t in y["terms"]}) - set(y["frame"].get("denied", []))
+        found = sorted(gone & there)
+        if found:
+            return found[0]
+    return None
+
+
+def negated_in_one(a: dict, b: dict) -> bool:
+    """Whether a verb one claim negates anywhere is one the other uses without negation: "they do
+    not view such aid as a burden" and "critics view the aid as a burden" are not one statement
+    (nor, the negation being below the main verb, clearly a denial of it)."""
+    for x, y in ((a, b), (b, a)):
+        if set(x["frame"].get("negations", [])) & (set(y["frame"].get("acts", [])) - set(y["frame"].get("negations", []))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _speech() -> frozenset[str]:
+    return frozenset(load("claims")["speech_verbs"])
+
+
+def _singular(term: str) -> str:
+    """A claim's term as its lemma would be, near enough ("claims" → "claim"; terms are lower case)."""
+    return term[:-1] if term.endswith("s") and not term.endswith("ss") and len(term) > 3 else term
