@@ -30,8 +30,9 @@ import tempfile
 from collections import Counter
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import quality_frus  # noqa: E402  (a bench module beside this one)
-import quality_times_frus  # noqa: E402
+import quality_frus
+import quality_groups
+import quality_times_frus
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -312,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs.add_argument("--reference", action="store_true", help="also score the reference sources")
     quality_frus.add_parser(sub)
     quality_times_frus.add_parser(sub)
+    quality_groups.add_parser(sub)
     entities = sub.add_parser("entities", help="B-cubed of people (FRUS) and of organisations, places, vessels "
                                                "and units (bench/labels/entities.json); entities_resolved")
     entities.add_argument("--json", action="store_true", help="machine-readable output")
@@ -325,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"quality.py: needs the shared corpora at {SHARED / 'corpora'}, which is missing", file=sys.stderr)
         return 2
     try:
+        if args.command == "groups":
+            return quality_groups.run(args.store, args.show)
         if args.command == "entities":
             import quality_entities
             return quality_entities.run(args.json, args.show_errors)
