@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Callable
 
 from ..analyze.names import title_before, title_kinds, tokens
@@ -42,9 +43,15 @@ def _is_full_name(key: str) -> bool:
     return 2 <= len(words) <= 4 and last not in load("entities")["org_words"] and last not in load("entities")["designators"]
 
 
+@lru_cache(maxsize=65536)
+def _words(key: str) -> tuple[str, ...]:
+    """A name key's words, split once per run: the same names are compared again in every document."""
+    return tuple(tokens(key))
+
+
 def _shortens(full: str, short: str) -> bool:
     """Whether `short` is the first or last words of `full` (and shorter)."""
-    f, s = tokens(full), tokens(short)
+    f, s = _words(full), _words(short)
     return 0 < len(s) < len(f) and (f[:len(s)] == s or f[-len(s):] == s)
 
 

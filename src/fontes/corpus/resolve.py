@@ -299,6 +299,8 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     for eid, said in (descriptions or {}).items():
         for description in said:
             _index_by_first_word(everywhere, fold(description), eid)
+    searchable = lambda name: len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms  # noqa: E731
+    own: dict[int, list[str]] = {}  # an entity's names fit for search, folded: the same in every document
     for doc_id, doc_rows in sorted(by_doc.items()):
         text = text_of(doc_id)
         folded = fold(text)
@@ -306,9 +308,14 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
         names: dict[str, set[int]] = defaultdict(set)
         for eid in {assignment[r.id] for r in doc_rows}:
             entity = by_id[eid]
-            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded, words)]:
+            if eid not in own:
+                spaced = (" ".join(n.split()) for n in [entity.name, *entity.aliases, *known.get(eid, [])])
+                own[eid] = [_folded_name(n) for n in spaced if searchable(n)]
+            for name in own[eid]:
+                names[name].add(eid)
+            for name in short_forms(entity, folded, words):
                 name = " ".join(name.split())
-                if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
+                if searchable(name):
                     names[_folded_name(name)].add(eid)
         for word in words & everywhere.keys():
             for name, eid in everywhere[word]:
