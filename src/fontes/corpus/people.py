@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from ..analyze.names import title_before, title_kinds, tokens
 from ..lexicon import load
@@ -174,7 +174,7 @@ class PersonLinker:
             for row in rows:
                 titles[self.keys[row.id][2:]] |= self.titles.get(row.id, set())
         # a surname that bears a title no full name of it bears belongs to someone else as well
-        clash = lambda key, person: titles[key] and titles[person] and not titles[key] & titles[person]  # noqa: E731
+        clash = lambda key, person: titles[key] and titles[person] and not titles[key] & titles[person]
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         for person in people:
