@@ -88,14 +88,15 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
             continue
         doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
         spans = [(r.mention.start, r.mention.end) for r in doc_rows]
+        modelled = set(spans)
         for start, end, said in _occurrences(names, folded):
+            if (start, end) in modelled:
+                continue  # the model saw this name here (most occurrences): nothing to add or reassign
             eid = _nearest_owner(names[" ".join(said.split())], doc_rows, spans, assignment, start)
             if eid is None:
                 continue
             inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
             if any(r.mention.start < start or r.mention.end > end for r in inside):
-                continue
-            if any(r.mention.start == start and r.mention.end == end for r in inside):
                 continue
             for row in inside:
                 assignment[row.id] = eid
