@@ -114,20 +114,21 @@ _folded_name = lru_cache(maxsize=65536)(fold)  # a name, folded once per run rat
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A name as written in any spacing; a note marker may be glued to it ("Nixon1"): digits may follow."""
     # the name's first letters lead the pattern so that the engine can skip ahead to them; whether
-    # a word ends just before is checked on each match (_starts_word)
+    # a word ends just before is checked on each match (_occurrences)
     return re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?![^\W\d])")
-
-
-def _starts_word(text: str, start: int) -> bool:
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
 def _occurrences(names: Iterable[str], text: str) -> list[tuple[int, int, str]]:
     """Where the names stand in the text, left to right, none overlapping: at one place the longest
     name wins. Each name's pattern is compiled once per run, not once per document."""
     order = sorted(names, key=len, reverse=True)
-    hits = sorted((m.start(), rank, m.end(), m.group()) for rank, name in enumerate(order)
-                  for m in _name_pattern(name).finditer(text) if _starts_word(text, m.start()))
+    hits = []
+    for rank, name in enumerate(order):
+        for m in _name_pattern(name).finditer(text):
+            start = m.start()
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):  # a word starts here
+                hits.append((start, rank, m.end(), m.group()))
+    hits.sort()
     found, last = [], 0
     for start, _, end, said in hits:
         if start >= last:

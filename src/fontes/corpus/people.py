@@ -49,6 +49,7 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(tokens(key))
 
 
+@lru_cache(maxsize=1 << 18)  # each short name is compared with the same full names in document after document
 def _shortens(full: str, short: str) -> bool:
     """Whether `short` is the first or last words of `full` (and shorter)."""
     f, s = _words(full), _words(short)
