@@ -49,6 +49,7 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     for row in rows:
         by_doc[row.doc_id].append(row)
     found: list[tuple[int, Mention]] = []
+    searchable = lambda name: len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms
     # Names of two or more words are distinctive enough to look for in every document, and so are
     # descriptions; they are indexed by their first word, so that a document is searched only for
     # those whose first word it has (not for every name of the corpus: that grew with the square
@@ -58,12 +59,11 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
         if entity.type != "NORP" and len(entity.name.split()) >= 2:
             for name in [n for n in [entity.name, *entity.aliases] if " " in n.strip()]:
                 name = " ".join(name.split())
-                if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
+                if searchable(name):
                     _index_by_first_word(everywhere, fold(name), entity.id)
     for eid, said in (descriptions or {}).items():
         for description in said:
             _index_by_first_word(everywhere, fold(description), eid)
-    searchable = lambda name: len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms
     own: dict[int, list[str]] = {}  # an entity's names fit for search, folded: the same in every document
     for doc_id, doc_rows in sorted(by_doc.items()):
         text = text_of(doc_id)
