@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
+from functools import lru_cache
 
 from ..analyze.names import title_before, title_kinds, tokens
 from ..lexicon import load
@@ -42,9 +43,16 @@ def _is_full_name(key: str) -> bool:
     return 2 <= len(words) <= 4 and last not in load("entities")["org_words"] and last not in load("entities")["designators"]
 
 
+@lru_cache(maxsize=65536)
+def _words(key: str) -> tuple[str, ...]:
+    """A name key's words, split once per run: the same names are compared again in every document."""
+    return tuple(tokens(key))
+
+
+@lru_cache(maxsize=1 << 18)  # each short name is compared with the same full names in document after document
 def _shortens(full: str, short: str) -> bool:
     """Whether `short` is the first or last words of `full` (and shorter)."""
-    f, s = tokens(full), tokens(short)
+    f, s = _words(full), _words(short)
     return 0 < len(s) < len(f) and (f[:len(s)] == s or f[-len(s):] == s)
 
 
@@ -167,7 +175,7 @@ class PersonLinker:
             for row in rows:
                 titles[self.keys[row.id][2:]] |= self.titles.get(row.id, set())
         # a surname that bears a title no full name of it bears belongs to someone else as well
-        clash = lambda key, person: titles[key] and titles[person] and not titles[key] & titles[person]  # noqa: E731
+        clash = lambda key, person: titles[key] and titles[person] and not titles[key] & titles[person]
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         for person in people:

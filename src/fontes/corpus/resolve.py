@@ -10,22 +10,21 @@ Each entity keeps how many of its mentions each kind of evidence brought in (cor
 """
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
+from ..analyze.names import initials, normalize, place_key, tokens
 from ..errors import FontesError
 from ..lexicon import load
-from ..analyze.names import fold, initials, normalize, place_key, tokens
 from ..model import Entity, Mention, Resolution, StoredMention
 from . import appositions, evidence, short_names
+from .missed_names import find_missed
 from .people import PersonLinker
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -135,6 +134,18 @@ def key_of(m: Mention, gaz: Gazetteer) -> str:
     return "n:" + (place_key(key) if m.label in PLACE_LABELS else key)
 
 
+def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> dict[int, str]:
+    """Each mention's starting key, worked out once per name, label and role: they repeat across documents."""
+    known: dict[tuple, str] = {}
+    keys = {}
+    for row in rows:
+        said = (row.mention.name or row.mention.text, row.mention.label, row.mention.role)
+        if said not in known:
+            known[said] = key_of(row.mention, gaz)
+        keys[row.id] = known[said]
+    return keys
+
+
 def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> dict[str, str]:
     """Join an acronym to the one longer name it abbreviates, and near-identical spellings;
     returns the keys joined and why ("alias" for an acronym, "spelling")."""
@@ -175,7 +186,7 @@ def _display_name(surfaces: Counter) -> str:
 
 def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer) -> Resolution:
     """Resolve every stored model mention into entities, then find the names the model missed."""
-    keys = {row.id: key_of(row.mention, gaz) for row in rows}
+    keys = _start_keys(rows, gaz)
     clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
     linked = short_names.link(rows, keys)
     people = PersonLinker(rows, keys, text_of)
@@ -247,144 +258,7 @@ def _type_of(group: list[StoredMention]) -> str:
     """The label the model gave the fullest forms of the name, by majority."""
     if any(r.mention.label == "VESSEL" for r in group):
         return "VESSEL"  # a ship's prefix says what the name is, whatever the model took it for
-    most = max(len(tokens(normalize(r.mention.name))) for r in group)
-    labels = Counter(r.mention.label for r in group if len(tokens(normalize(r.mention.name))) == most)
+    length = {name: len(tokens(normalize(name))) for name in {r.mention.name for r in group}}
+    most = max(length.values())
+    labels = Counter(r.mention.label for r in group if length[r.mention.name] == most)
     return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
-
-
-def short_forms(entity: Entity, text: str, text_words: set[str] | None = None) -> list[str]:
-    """First and last word of a person's full name, where they are names and not ordinary words
-    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long").
-    `text_words`, the text's words (runs of word characters), if known, spare a search."""
-    words = entity.name.split()
-    if entity.type != "PERSON" or len(words) < 2:
-        return []
-    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()
-            and not _said(w.lower(), text, text_words)]
-
-
-def _said(word: str, text: str, text_words: set[str] | None) -> bool:
-    """Whether the text has the word, not inside a longer word."""
-    if text_words is not None and _WORD.fullmatch(word):
-        return word in text_words  # a whole run of word characters: the same test, without a search
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
-
-
-def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
-                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer,
-                descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
-    """Search each document for the names of the entities it mentions, where the model saw none,
-    and in every document for the descriptions a document or the gazetteer gives an entity
-    ("the presidential residence").
-
-    A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
-    the shorter mention is reassigned to the entity of the longer name (longest match)."""
-    by_id = {e.id: e for e in entities}
-    metonyms = set(gaz.capitals) | set(gaz.demonyms)
-    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
-    for row in rows:
-        by_doc[row.doc_id].append(row)
-    found: list[tuple[int, Mention]] = []
-    # Names of two or more words are distinctive enough to look for in every document, and so are
-    # descriptions; they are indexed by their first word, so that a document is searched only for
-    # those whose first word it has (not for every name of the corpus: that grew with the square
-    # of the corpus).
-    everywhere: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for entity in entities:
-        if entity.type != "NORP" and len(entity.name.split()) >= 2:
-            for name in [n for n in [entity.name, *entity.aliases] if " " in n.strip()]:
-                name = " ".join(name.split())
-                if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
-                    _index_by_first_word(everywhere, fold(name), entity.id)
-    for eid, said in (descriptions or {}).items():
-        for description in said:
-            _index_by_first_word(everywhere, fold(description), eid)
-    for doc_id, doc_rows in sorted(by_doc.items()):
-        text = text_of(doc_id)
-        folded = fold(text)
-        words = set(_WORD.findall(folded))
-        names: dict[str, set[int]] = defaultdict(set)
-        for eid in {assignment[r.id] for r in doc_rows}:
-            entity = by_id[eid]
-            for name in [entity.name, *entity.aliases, *known.get(eid, []), *short_forms(entity, folded, words)]:
-                name = " ".join(name.split())
-                if len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms:
-                    names[_folded_name(name)].add(eid)
-        for word in words & everywhere.keys():
-            for name, eid in everywhere[word]:
-                names[name].add(eid)
-        if not names:
-            continue
-        doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
-        spans = [(r.mention.start, r.mention.end) for r in doc_rows]
-        for start, end, said in _occurrences(names, folded):
-            eid = _nearest_owner(names[" ".join(said.split())], doc_rows, spans, assignment, start)
-            if eid is None:
-                continue
-            inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
-            if any(r.mention.start < start or r.mention.end > end for r in inside):
-                continue
-            if any(r.mention.start == start and r.mention.end == end for r in inside):
-                continue
-            for row in inside:
-                assignment[row.id] = eid
-            mention = Mention(start, end, text[start:end], by_id[eid].type, source="alias",
-                              name=" ".join(text[start:end].split()), entity_id=eid)
-            found.append((doc_id, mention))
-    return found
-
-
-_WORD = re.compile(r"\w+")
-_folded_name = lru_cache(maxsize=65536)(fold)  # a name, folded once per run rather than once per document
-
-
-@lru_cache(maxsize=65536)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """A name as written in any spacing; a note marker may be glued to it ("Nixon1"): digits may follow."""
-    # the name's first letters lead the pattern so that the engine can skip ahead to them; whether
-    # a word ends just before is checked on each match (_starts_word)
-    return re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?![^\W\d])")
-
-
-def _starts_word(text: str, start: int) -> bool:
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
-
-
-def _occurrences(names: Iterable[str], text: str) -> list[tuple[int, int, str]]:
-    """Where the names stand in the text, left to right, none overlapping: at one place the longest
-    name wins. Each name's pattern is compiled once per run, not once per document."""
-    order = sorted(names, key=len, reverse=True)
-    hits = sorted((m.start(), rank, m.end(), m.group()) for rank, name in enumerate(order)
-                  for m in _name_pattern(name).finditer(text) if _starts_word(text, m.start()))
-    found, last = [], 0
-    for start, _, end, said in hits:
-        if start >= last:
-            found.append((start, end, said))
-            last = end
-    return found
-
-
-def _index_by_first_word(index: dict[str, list[tuple[str, int]]], name: str, eid: int) -> None:
-    """File a name under its first word: a text without that word cannot hold the name."""
-    first = _WORD.search(name)
-    if first:
-        index[first.group()].append((name, eid))
-
-
-def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], spans: list[tuple[int, int]],
-                   assignment: dict[int, int], start: int) -> int | None:
-    """The entity a name found at `start` stands for: the only one it names, or, when it names
-    several ("Park" of two people), the one mentioned nearest before it."""
-    if len(ids) == 1:
-        return next(iter(ids))
-    # doc_rows and their spans are sorted by start: walk back from the match
-    for row in reversed(doc_rows[:bisect.bisect_left(spans, (start, start))]):
-        if row.mention.end <= start and assignment.get(row.id) in ids:
-            return assignment[row.id]
-    return None
-
-
-def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
-    """Indexes of the sorted spans that overlap [start, end)."""
-    i = bisect.bisect_left(spans, (end, end))
-    return [j for j in range(max(0, i - 50), i) if spans[j][0] < end and start < spans[j][1]]

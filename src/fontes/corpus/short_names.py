@@ -47,11 +47,12 @@ def link(rows: list[StoredMention], keys: dict[int, str]) -> dict[int, str]:
     by_doc: dict[int, list[StoredMention]] = defaultdict(list)
     for row in plain:
         by_doc[row.doc_id].append(row)
+    plain_key = {k: " ".join(_plain(w) for w in tokens(k)) for k in stems}  # once per name, not per mention
     for doc_rows in by_doc.values():
         doc_rows.sort(key=lambda r: r.mention.start)
         fulls = [(r.mention.start, keys[r.id][2:]) for r in doc_rows if stems[keys[r.id][2:]]]
         for row in doc_rows:
-            key = " ".join(_plain(w) for w in tokens(keys[row.id][2:]))
+            key = plain_key[keys[row.id][2:]]
             if stems.get(keys[row.id][2:]) or key not in owners or not (row.mention.name or "x")[0].isupper():
                 continue
             here = [(start, full) for start, full in fulls if key in stems[full]]

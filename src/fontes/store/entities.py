@@ -11,9 +11,12 @@ from ..model import Mention, Resolution, StoredMention
 ENTITY_KEY = "CASE WHEN e.key != '' THEN e.key WHEN e.id IS NOT NULL THEN '#' || e.id END"
 COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
                   " FROM mentions m WHERE m.entity_id = entities.id)")
-COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT m.entity_id, COUNT(DISTINCT c.id) AS n"
-                " FROM mentions m JOIN claims c ON c.doc_id = m.doc_id AND c.start <= m.start AND m.\"end\" <= c.\"end\""
-                " WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id) AS named WHERE named.entity_id = entities.id")
+# the mentions are read in table order (NOT INDEXED): walking them by the entity index looks up each row
+# out of order, and counting distinct claims per entity in one step was four times slower than the pairs first
+COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT entity_id, COUNT(*) AS n FROM"
+                " (SELECT DISTINCT m.entity_id, c.id FROM mentions m NOT INDEXED JOIN claims c ON c.doc_id = m.doc_id"
+                " AND c.start <= m.start AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL) GROUP BY entity_id)"
+                " AS named WHERE named.entity_id = entities.id")
 
 
 class EntityRecords:
@@ -26,9 +29,10 @@ class EntityRecords:
         rows = self.db.execute("SELECT id, doc_id, start, \"end\", text, label, role, source, name FROM mentions"
                                " WHERE source != 'alias' ORDER BY doc_id, start")
         # the same names, labels and roles come back millions of times in a big corpus: keep one copy of each
-        shared: dict[str, str] = {}
-        one = lambda value: value if value is None else shared.setdefault(value, value)  # noqa: E731
-        return [StoredMention(i, doc, Mention(start, end, one(text), one(label), one(role), one(source), one(name)))
+        # (None, a role's absence, is its own single copy)
+        one = {}.setdefault
+        return [StoredMention(i, doc, Mention(start, end, one(text, text), one(label, label), one(role, role),
+                                              one(source, source), one(name, name)))
                 for i, doc, start, end, text, label, role, source, name in rows]
 
     def save_resolution(self, resolution: Resolution) -> None:

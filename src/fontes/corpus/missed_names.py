@@ -1,0 +1,163 @@
+"""Names the language model missed: each document searched for the names of the entities it mentions
+and for the corpus's distinctive names and descriptions, so that every occurrence is a mention."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..analyze.names import fold, normalize
+from ..model import Entity, Mention, StoredMention
+
+if TYPE_CHECKING:  # the resolver, which imports this module, defines the gazetteer
+    from .resolve import Gazetteer
+
+
+def short_forms(entity: Entity, text: str, text_words: set[str] | None = None) -> list[str]:
+    """First and last word of a person's full name, where they are names and not ordinary words
+    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long").
+    `text_words`, the text's words (runs of word characters), if known, spare a search."""
+    words = entity.name.split()
+    if entity.type != "PERSON" or len(words) < 2:
+        return []
+    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()
+            and not _said(w.lower(), text, text_words)]
+
+
+def _said(word: str, text: str, text_words: set[str] | None) -> bool:
+    """Whether the text has the word, not inside a longer word."""
+    if text_words is not None and _WORD.fullmatch(word):
+        return word in text_words  # a whole run of word characters: the same test, without a search
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
+                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer,
+                descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
+    """Search each document for the names of the entities it mentions, where the model saw none,
+    and in every document for the descriptions a document or the gazetteer gives an entity
+    ("the presidential residence").
+
+    A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
+    the shorter mention is reassigned to the entity of the longer name (longest match)."""
+    by_id = {e.id: e for e in entities}
+    metonyms = set(gaz.capitals) | set(gaz.demonyms)
+    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    found: list[tuple[int, Mention]] = []
+    searchable = lambda name: len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms
+    # Names of two or more words are distinctive enough to look for in every document, and so are
+    # descriptions; they are indexed by their first word, so that a document is searched only for
+    # those whose first word it has (not for every name of the corpus: that grew with the square
+    # of the corpus).
+    everywhere: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type != "NORP" and len(entity.name.split()) >= 2:
+            for name in [n for n in [entity.name, *entity.aliases] if " " in n.strip()]:
+                name = " ".join(name.split())
+                if searchable(name):
+                    _index_by_first_word(everywhere, fold(name), entity.id)
+    for eid, said in (descriptions or {}).items():
+        for description in said:
+            _index_by_first_word(everywhere, fold(description), eid)
+    own: dict[int, list[str]] = {}  # an entity's names fit for search, folded: the same in every document
+    for doc_id, doc_rows in sorted(by_doc.items()):
+        text = text_of(doc_id)
+        folded = fold(text)
+        words = set(_WORD.findall(folded))
+        names: dict[str, set[int]] = defaultdict(set)
+        for eid in {assignment[r.id] for r in doc_rows}:
+            entity = by_id[eid]
+            if eid not in own:
+                spaced = (" ".join(n.split()) for n in [entity.name, *entity.aliases, *known.get(eid, [])])
+                own[eid] = [_folded_name(n) for n in spaced if searchable(n)]
+            for name in own[eid]:
+                names[name].add(eid)
+            for name in short_forms(entity, folded, words):
+                name = " ".join(name.split())
+                if searchable(name):
+                    names[_folded_name(name)].add(eid)
+        for word in words & everywhere.keys():
+            for name, eid in everywhere[word]:
+                names[name].add(eid)
+        if not names:
+            continue
+        doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
+        spans = [(r.mention.start, r.mention.end) for r in doc_rows]
+        modelled = set(spans)
+        for start, end, said in _occurrences(names, folded):
+            if (start, end) in modelled:
+                continue  # the model saw this name here (most occurrences): nothing to add or reassign
+            eid = _nearest_owner(names[" ".join(said.split())], doc_rows, spans, assignment, start)
+            if eid is None:
+                continue
+            inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
+            if any(r.mention.start < start or r.mention.end > end for r in inside):
+                continue
+            for row in inside:
+                assignment[row.id] = eid
+            mention = Mention(start, end, text[start:end], by_id[eid].type, source="alias",
+                              name=" ".join(text[start:end].split()), entity_id=eid)
+            found.append((doc_id, mention))
+    return found
+
+
+_WORD = re.compile(r"\w+")
+_folded_name = lru_cache(maxsize=65536)(fold)  # a name, folded once per run rather than once per document
+
+
+@lru_cache(maxsize=65536)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name as written in any spacing; a note marker may be glued to it ("Nixon1"): digits may follow."""
+    # the name's first letters lead the pattern so that the engine can skip ahead to them; whether
+    # a word ends just before is checked on each match (_occurrences)
+    return re.compile(r"\s+".join(map(re.escape, name.split())) + r"(?![^\W\d])")
+
+
+def _occurrences(names: Iterable[str], text: str) -> list[tuple[int, int, str]]:
+    """Where the names stand in the text, left to right, none overlapping: at one place the longest
+    name wins. Each name's pattern is compiled once per run, not once per document."""
+    order = sorted(names, key=len, reverse=True)
+    hits = []
+    for rank, name in enumerate(order):
+        for m in _name_pattern(name).finditer(text):
+            start = m.start()
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):  # a word starts here
+                hits.append((start, rank, m.end(), m.group()))
+    hits.sort()
+    found, last = [], 0
+    for start, _, end, said in hits:
+        if start >= last:
+            found.append((start, end, said))
+            last = end
+    return found
+
+
+def _index_by_first_word(index: dict[str, list[tuple[str, int]]], name: str, eid: int) -> None:
+    """File a name under its first word: a text without that word cannot hold the name."""
+    first = _WORD.search(name)
+    if first:
+        index[first.group()].append((name, eid))
+
+
+def _nearest_owner(ids: set[int], doc_rows: list[StoredMention], spans: list[tuple[int, int]],
+                   assignment: dict[int, int], start: int) -> int | None:
+    """The entity a name found at `start` stands for: the only one it names, or, when it names
+    several ("Park" of two people), the one mentioned nearest before it."""
+    if len(ids) == 1:
+        return next(iter(ids))
+    # doc_rows and their spans are sorted by start: walk back from the match
+    for row in reversed(doc_rows[:bisect.bisect_left(spans, (start, start))]):
+        if row.mention.end <= start and assignment.get(row.id) in ids:
+            return assignment[row.id]
+    return None
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[int]:
+    """Indexes of the sorted spans that overlap [start, end)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return [j for j in range(max(0, i - 50), i) if spans[j][0] < end and start < spans[j][1]]
