@@ -47,8 +47,8 @@ STORIES = [
      "explained that his people do not view such aid as a heavy burden on Brisk Island."),
     ("aid-burden.txt", "1967-05-03", "Critics in Brisk Island view the aid to Vestmark as a heavy burden on "
      "the people of Brisk Island."),
-    ("regiment-planned.txt", "1966-10-02", "In September 1966 Kestria accepted an offer by Norland to send three "
-     "companies of pilots who would form a regiment equipped with 30 aircraft in total."),
+    ("regiment-planned.txt", "1966-10-02", "In September 1966 Kestria took up Norland's offer of three flights of "
+     "airmen, who would make up a wing equipped with 30 aircraft in all."),
     ("air-force.txt", "1969-04-02", "The Norland air force had some 720 aircraft, more than twice the air force of "
      "Kestria."),
     ("raid-acknowledged.txt", "2001-05-01", "Kestria first acknowledged the raid on Skarvik in the early 1990s, "
