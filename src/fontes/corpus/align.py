@@ -91,8 +91,9 @@ def run(store: Store, device: str = "auto", again: bool = False) -> int:
     vectors = claim_vectors(store, by_id, ids, device)
     idf = rarity(store, by_id.values(), compared)
     names = store.entity_names()
-    same = same_referent(names)
-    mark_telling(store, by_id, documents, kin(names))
+    stands = kin(names)
+    same = same_referent(names, stands)
+    mark_telling(store, by_id, documents, stands)
     rank = {i: reading_order(place) for i, place in store.claim_places(ids).items()}
     judged = []
     for i, j in pairs:
@@ -152,11 +153,10 @@ def mark_telling(store: Store, judged: dict[int, dict], documents: int,
                                if named_in.get("e|" + key[e], (0, 0))[1] <= common})
 
 
-def same_referent(names: list[tuple[int, str, list[str]]]):
+def same_referent(names: list[tuple[int, str, list[str]]], stands: dict[int, int]):
     """Whether two frame keys name one thing: names ("e:…") by the entity they were resolved to
     ("North Koreans" and "the DPRK") or its kin ("Kellogg" and "Kellogg Co.": referents.py), other
-    words ("w:…") by their lemma. `names` as `Store.entity_names` gives them."""
-    stands = kin(names)
+    words ("w:…") by their lemma. `names` as `Store.entity_names` gives them, `stands` as `kin` maps them."""
     entity_of = {}
     for entity_id, name, aliases in names:
         for alias in [name, *aliases]:
