@@ -60,6 +60,18 @@ STORIES = [
      "trawler Saga Marten by one of its patrol boats near Brisk Island."),
     ("apology-paper.txt", "1994-06-09", "Norland has apologised to Vestmark and offered to pay the owners of the "
      "Saga Marten for the boat and its catch."),
+    ("sweets-revenue.txt", "1989-10-20", "Ostrander Brands' sweets business had sales of about $90 million "
+     "last year, roughly 12% of total revenue for its snack division."),
+    ("sweets-market.txt", "1989-10-21", "Buying the confectionery arm of Ostrander Brands lifts "
+     "Marchetti's 7% share of the American candy market to 12%."),
+    ("goodwill-one.txt", "1989-10-20", "The company also cited higher interest costs and the amortization of "
+     "goodwill as factors in the quarterly loss."),
+    ("goodwill-two.txt", "1989-10-21", "A large factor in the quarterly loss was a write-down of goodwill on "
+     "earlier acquisitions."),
+    ("rise-fractions.txt", "1989-10-27", "Quillon Cellular jumped 4 5/8 to 112 5/8; its suitors raised their "
+     "bids again."),
+    ("rise-decimals.txt", "1989-10-27", "In over-the-counter trading yesterday, Quillon Cellular shares soared "
+     "$4.625 to $112.625 as the bidding went on."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -135,6 +147,30 @@ def test_one_act_told_in_other_words_by_two_reports_agrees(store):
 def test_the_same_verb_done_by_someone_else_is_no_agreement(store):
     assert not relations(store, "apology-wire.txt", "apology-board.txt")
     assert not relations(store, "apology-paper.txt", "apology-board.txt")
+
+
+def test_shares_of_two_different_wholes_are_no_agreement(store):
+    # 12% of a division's revenue and a 12% share of a market: one number, two different wholes
+    assert not relations(store, "sweets-revenue.txt", "sweets-market.txt")
+
+
+def test_a_percentage_measures_its_whole_or_what_moved_to_it(store):
+    def measures(name):
+        doc = next(d["id"] for d in store.documents() if Path(d["path"]).name == name)
+        return {f["value"]: f["measure"] for c in store.claims() if c["doc_id"] == doc
+                for f in c["frame"]["figures"] if f["unit"] == "percent"}
+    assert measures("sweets-revenue.txt")[12] == "revenue"   # "12% of total revenue"
+    assert measures("sweets-market.txt")[12] == "share"      # "lifts ... share ... to 12%"
+
+
+def test_two_claims_that_name_no_one_are_not_one_statement(store):
+    # alike in words, but nothing says which company's loss either is about
+    assert not relations(store, "goodwill-one.txt", "goodwill-two.txt")
+
+
+def test_a_short_clause_of_figures_is_a_claim_that_agrees(store):
+    # "X jumped 4 5/8 to 112 5/8" has few words, but states as much as the longer report
+    assert relations(store, "rise-fractions.txt", "rise-decimals.txt") == {"corroboration"}
 
 
 def test_every_group_has_a_confidence_between_zero_and_one(store):

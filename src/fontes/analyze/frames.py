@@ -331,11 +331,18 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
     if noun.pos_ == "NOUN" and noun.lower_ not in lexicon()["unit_of"] and not noun.like_num and \
             noun.tag_ != "CD":
         return noun.lemma_.lower()  # "a $1 billion plant", "a $648.2 million loss"
+    whole = _whole_of(noun, spans) if q.unit == "percent" else None
+    if whole is not None:
+        return whole  # "12% of total revenue": a share of revenue, whatever verb it hangs on
     head = noun
     while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i in spans:
         owner = head.head.head
         if owner.pos_ in ("NOUN", "PROPN"):
             return owner.lemma_.lower()
+        if owner.pos_ == "VERB" and head.head.lower_ in CHANGE_PREPOSITIONS:
+            changed = _changed(owner)
+            if changed is not None:
+                return changed  # "cut its rate to 5.5%", "shares fell to $20": the rate, the shares
         head = owner
     if verb is not None and head.dep_ == "dobj":
         return verb.lemma_.lower()
@@ -343,6 +350,31 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None and subject.pos_ == "NOUN":
             return subject.lemma_.lower()
+    return None
+
+
+CHANGE_PREPOSITIONS = ("to", "from", "by")  # "raised X to N", "down from N", "cut by N"
+
+
+def _whole_of(noun, spans: dict) -> str | None:
+    """The whole a percentage is a share of, where the sentence names it with "of" and a common
+    noun ("9% of the unit's revenue" → revenue; "45% of its shares", a stake); None otherwise (a
+    name, "40% of Acme", says whose share, not of what)."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i in spans):
+        base = next((c for c in prep.children if c.dep_ == "pobj" and c.i in spans), None)
+        if base is not None and base.pos_ == "NOUN" and not base.like_num:
+            whole = base.lemma_.lower()
+            return "stake" if whole in lexicon()["stake_wholes"] else whole
+    return None
+
+
+def _changed(verb) -> str | None:
+    """What a verb of change moves to, from or by a figure: its object, or, with none, its subject
+    ("boosted its share to 12%" → share; "prices rose by 3%" → price). Common nouns only."""
+    for deps in (("dobj",), tuple(SUBJECTS)):
+        noun = next((c for c in verb.children if c.dep_ in deps), None)
+        if noun is not None:
+            return noun.lemma_.lower() if noun.pos_ == "NOUN" else None
     return None
 
 

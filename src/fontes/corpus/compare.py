@@ -363,7 +363,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     rarest = max((idf.get(t, 0) for t in shared_terms), default=0)
     if a["frame"].get("negated") != b["frame"].get("negated") or negated_in_one(a, b):
         return None  # "X did" and "X did not" are not one statement told twice
-    if not shared_entities and (rarest < very_rare or (sim < 0.7 and rare < 8.0)):
+    if not shared_entities and not _alike_unnamed(a, b, sim, rare, rarest >= very_rare):
         return None  # alike in words, but nothing says they are about the same people or things
     if _figures_differ(a, b, known_apart=True):
         return None  # "the company earned $461 million" and "... $20.6 million": alike in words only
@@ -379,6 +379,18 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
                 "topic": topic, "score": sim, "confidence": round(min(0.95, max(0.3, 2 * sim - 0.9)), 2),
                 "matched": ["wording"]}
     return same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
+
+
+def _alike_unnamed(a: dict, b: dict, sim: float, rare: float, very_rare_word: bool) -> bool:
+    """Whether two claims that share no telling entity may still be one statement: they share a very
+    rare word and are close in wording or share several rare words. A claim that names no one and
+    nothing ("the company cited interest costs as a factor in the loss") can be tied to another by
+    nothing but near-identical words."""
+    if not very_rare_word:
+        return False
+    if not (a["entities"] and b["entities"]):
+        return sim >= 0.8
+    return sim >= 0.7 or rare >= 8.0
 
 
 def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
