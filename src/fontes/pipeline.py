@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 
 from .analyze import claims, entities, language, layout, notes, quantities, references, times
 from .corpus import align, cooccurrence, resolve, review
+from .corpus.readings import Readings
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
 from .model import Analysis, Document, Mention, Note
@@ -255,11 +256,13 @@ def align_claims(store: Store, device: str = "auto") -> int:
     return store.count_alignments(shown="all")
 
 
-def resolve_entities(store: Store, corrections: Path | None = None) -> int:
-    """Re-resolve all entities from the stored mentions (no document is read again), with the
-    corrections file and the reader's merges and splits."""
+def resolve_entities(store: Store, corrections: Path | None = None, again: bool = False) -> int:
+    """Re-resolve all entities from the stored mentions, with the corrections file and the reader's
+    merges and splits. A document's text is read only where what resolution kept of it does not
+    answer (a new document, or names searched for that changed); `again` reads every document anew."""
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
-    result = resolve.run(store.model_mentions(), store.text_of, gazetteer)
-    store.save_resolution(result)
+    readings = Readings(store.text_of, {} if again else store.resolution_memos())
+    result = resolve.run(store.model_mentions(), readings, gazetteer)
+    store.save_resolution(result, readings.to_save())
     cooccurrence.run(store)
     return len(result.entities)

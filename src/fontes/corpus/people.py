@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from functools import lru_cache
 
 from ..analyze.names import title_before, title_kinds, tokens
 from ..lexicon import load
 from ..model import StoredMention
+from .readings import Readings
 
 SYLLABLE_LETTERS = 5  # romanised East Asian names are short syllables ("Il", "Sung", "Kwon")
 
@@ -59,8 +59,8 @@ def _shortens(full: str, short: str) -> bool:
 class PersonLinker:
     """Decides, for the person mentions of a corpus, the full name each belongs to and why."""
 
-    def __init__(self, rows: list[StoredMention], keys: dict[int, str], text_of: Callable[[int], str]):
-        self.rows, self.keys, self.text_of = rows, keys, text_of
+    def __init__(self, rows: list[StoredMention], keys: dict[int, str], readings: Readings):
+        self.rows, self.keys, self.readings = rows, keys, readings
         self.why: dict[int, str] = {}
         self.titles: dict[int, set[str]] = {}
         self.title_text: dict[int, str] = {}  # the title as written before the name
@@ -73,14 +73,24 @@ class PersonLinker:
                 by_doc[row.doc_id].append(row)
         canonical = self._canonical(self._full_names(by_doc))
         for doc_id, doc_rows in by_doc.items():
-            text = self.text_of(doc_id)
             doc_rows.sort(key=lambda r: r.mention.start)
-            for row in doc_rows:
-                self.title_text[row.id] = title_before(text, row.mention.start)
-                self.titles[row.id] = title_kinds(self.title_text[row.id])
+            self._read_titles(doc_id, doc_rows)
             self._link_in_document(doc_rows, canonical)
         self._link_across_corpus(by_doc, canonical)
         return self.why
+
+    def _read_titles(self, doc_id: int, doc_rows: list[StoredMention]) -> None:
+        """The title written before each of these mentions, as kept for the document, or read from
+        its text for mentions not asked about before."""
+        kept = self.readings.memo(doc_id).get("titles", {})
+        missing = [row for row in doc_rows if str(row.id) not in kept]
+        if missing:
+            text = self.readings.text(doc_id)
+            kept = {**kept, **{str(row.id): title_before(text, row.mention.start) for row in missing}}
+            self.readings.keep(doc_id, "titles", kept)
+        for row in doc_rows:
+            self.title_text[row.id] = kept[str(row.id)]
+            self.titles[row.id] = title_kinds(self.title_text[row.id])
 
     def _full_names(self, by_doc: dict[int, list[StoredMention]]) -> set[str]:
         """Name keys that are a person's full name: of two to four words, tagged as a person or

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from ..model import Entity, Mention, Resolution, StoredMention
 from . import appositions, evidence, short_names
 from .missed_names import find_missed
 from .people import PersonLinker
+from .readings import Readings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -184,15 +185,20 @@ def _display_name(surfaces: Counter) -> str:
     return max(forms.items(), key=lambda kv: (len(tokens(normalize(kv[0]))), kv[1], kv[0]))[0]
 
 
-def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer) -> Resolution:
-    """Resolve every stored model mention into entities, then find the names the model missed."""
+def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolution:
+    """Resolve every stored model mention into entities, then find the names the model missed.
+    `readings` gives each document's text, or what was read in it before."""
+    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    readings.know(by_doc)
     keys = _start_keys(rows, gaz)
     clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
     linked = short_names.link(rows, keys)
-    people = PersonLinker(rows, keys, text_of)
+    people = PersonLinker(rows, keys, readings)
     linked.update(people.run())
     joined = link_acronyms_and_spellings(keys.values(), clusters)
-    apposed, described_as = appositions.link(rows, keys, text_of, clusters.union)
+    apposed, described_as = appositions.link(rows, keys, readings, clusters.union)
     joined.update(apposed)
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
@@ -221,7 +227,7 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     for root in members:
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
-    found = find_missed(rows, assignment, entities, known, text_of, gaz, descriptions)
+    found = find_missed(rows, assignment, entities, known, readings, gaz, descriptions)
     for entity in entities:
         entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
                                 - {entity.name})

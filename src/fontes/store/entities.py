@@ -35,12 +35,19 @@ class EntityRecords:
                                               one(source, source), one(name, name)))
                 for i, doc, start, end, text, label, role, source, name in rows]
 
-    def save_resolution(self, resolution: Resolution) -> None:
+    def resolution_memos(self) -> dict[int, str]:
+        """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
+        return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
+
+    def save_resolution(self, resolution: Resolution, memos: dict[int, str] | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
         mentions whose entity id changes are written. Documents where a name now stands for another
-        entity (or none) are marked for alignment to key their claims again (table `rekey`)."""
+        entity (or none) are marked for alignment to key their claims again (table `rekey`). `memos`,
+        what resolution kept of the documents it read anew (JSON by document id), replace theirs."""
         renamed, moved = self._changes(resolution)
         with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
+                           sorted((memos or {}).items()))
             db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
