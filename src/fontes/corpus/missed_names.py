@@ -65,7 +65,9 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     own: dict[int, list[str]] = {}  # an entity's names fit for search, folded: the same in every document
     marks = _Marks(by_id, everywhere)
     for doc_id, doc_rows in sorted(by_doc.items()):
-        words = set(readings.kept(doc_id, "words", lambda text: sorted(set(_WORD.findall(fold(text))))))
+        # kept as one string: a list of thousands of words per document is slow to keep and to read
+        words = set(readings.kept(doc_id, "words", lambda text: " ".join(sorted(set(_WORD.findall(fold(text))))))
+                    .split())
         said = lambda word: _said(word, words, lambda: fold(readings.text(doc_id)))
         names: dict[str, set[int]] = defaultdict(set)
         mentioned = sorted({assignment[r.id] for r in doc_rows})

@@ -44,6 +44,12 @@ def _is_full_name(key: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _kinds(title: str) -> frozenset[str]:
+    """The kinds of office a title names, worked out once per title: the same titles recur in every document."""
+    return frozenset(title_kinds(title))
+
+
+@lru_cache(maxsize=65536)
 def _words(key: str) -> tuple[str, ...]:
     """A name key's words, split once per run: the same names are compared again in every document."""
     return tuple(tokens(key))
@@ -62,7 +68,7 @@ class PersonLinker:
     def __init__(self, rows: list[StoredMention], keys: dict[int, str], readings: Readings):
         self.rows, self.keys, self.readings = rows, keys, readings
         self.why: dict[int, str] = {}
-        self.titles: dict[int, set[str]] = {}
+        self.titles: dict[int, frozenset[str]] = {}
         self.title_text: dict[int, str] = {}  # the title as written before the name
 
     def run(self) -> dict[int, str]:
@@ -90,7 +96,7 @@ class PersonLinker:
             self.readings.keep(doc_id, "titles", kept)
         for row in doc_rows:
             self.title_text[row.id] = kept[str(row.id)]
-            self.titles[row.id] = title_kinds(self.title_text[row.id])
+            self.titles[row.id] = _kinds(self.title_text[row.id])
 
     def _full_names(self, by_doc: dict[int, list[StoredMention]]) -> set[str]:
         """Name keys that are a person's full name: of two to four words, tagged as a person or
