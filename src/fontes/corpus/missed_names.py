@@ -18,14 +18,14 @@ if TYPE_CHECKING:  # the resolver, which imports this module, defines the gazett
     from .resolve import Gazetteer
 
 
-def short_forms(entity: Entity, said: Callable[[str], bool]) -> list[str]:
-    """First and last word of a person's full name, where they are names and not ordinary words
-    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long").
-    `said(word)` tells whether the document has the word, not inside a longer word."""
+def short_forms(entity: Entity) -> list[str]:
+    """First and last word of a person's full name, which may stand for them alone where the text
+    does not use them as ordinary words ("Pribbenow" yes; "Long" of "Nguyen Long" not where the text
+    says "long": the search checks that)."""
     words = entity.name.split()
     if entity.type != "PERSON" or len(words) < 2:
         return []
-    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper() and not said(w.lower())]
+    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()]
 
 
 def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
@@ -63,37 +63,35 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
         for description in said:
             _index_by_first_word(everywhere, fold(description), eid)
     own: dict[int, list[str]] = {}  # an entity's names fit for search, folded: the same in every document
+    ends: dict[int, list[tuple[str, str]]] = {}  # a person's short forms, as written and folded
     marks = _Marks(by_id, everywhere)
     for doc_id, doc_rows in sorted(by_doc.items()):
         # kept as one string: a list of thousands of words per document is slow to keep and to read
         words = set(readings.kept(doc_id, "words", lambda text: " ".join(sorted(set(_WORD.findall(fold(text))))))
                     .split())
-        said = lambda word: _said(word, words, lambda: fold(readings.text(doc_id)))
-        names: dict[str, set[int]] = defaultdict(set)
         mentioned = sorted({assignment[r.id] for r in doc_rows})
         forms = []
         for eid in mentioned:
-            entity = by_id[eid]
             if eid not in own:
+                entity = by_id[eid]
                 spaced = (" ".join(n.split()) for n in [entity.name, *entity.aliases, *known.get(eid, [])])
                 own[eid] = [_folded_name(n) for n in spaced if searchable(n)]
-            for name in own[eid]:
-                names[name].add(eid)
-            for name in short_forms(entity, said):
-                name = " ".join(name.split())
-                if searchable(name):
-                    names[_folded_name(name)].add(eid)
-                    forms.append((_folded_name(name), entity.key))
+                ends[eid] = [(w, _folded_name(w)) for w in short_forms(entity) if searchable(w)]
+            # a short form is searched for where the text does not have it as an ordinary word
+            forms += [(name, eid) for w, name in ends[eid]
+                      if not _said(w.lower(), words, lambda: fold(readings.text(doc_id)))]
         hits = sorted(words & everywhere.keys())
-        for word in hits:
-            for name, eid in everywhere[word]:
-                names[name].add(eid)
-        if not names:
+        if not hits and not forms and not any(own[eid] for eid in mentioned):
             continue
         doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
-        mark = marks.of(mentioned, own, forms, hits, [(r.id, by_id[assignment[r.id]].key) for r in doc_rows])
+        mark = marks.of(mentioned, own, [(name, by_id[eid].key) for name, eid in forms], hits,
+                        [(r.id, by_id[assignment[r.id]].key) for r in doc_rows])
         kept = readings.memo(doc_id).get("search")
         if kept is None or kept["mark"] != mark:
+            names: dict[str, set[int]] = defaultdict(set)
+            for name, eid in [(n, e) for e in mentioned for n in own[e]] + forms + \
+                    [entry for word in hits for entry in everywhere[word]]:
+                names[name].add(eid)
             kept = {"mark": mark, **_search(doc_rows, names, readings.text(doc_id), assignment, by_id)}
             readings.keep(doc_id, "search", kept)
         for mention_id, key in kept["moved"]:
