@@ -92,6 +92,13 @@ def test_a_new_name_is_searched_for_in_the_old_documents_that_have_its_first_wor
     _, mentions = same_as_reading_every_document(store)
     assert not [m for m in mentions if m[0] == "a-board.txt" and m[3] == "alias"]
 
+    # a fuller form of a person's name elsewhere: the old document's "Anna Brask" becomes that person
+    store.save_document(*document("d-brask.txt", "Anna M. Brask led the crews.", [("Anna M. Brask", "PERSON")]),
+                        pipeline.ANALYSIS_VERSION)
+    assert reading(store) == ["b-rescue.txt", "d-brask.txt"]
+    _, mentions = same_as_reading_every_document(store)
+    assert ("b-rescue.txt", 0, len("Anna Brask"), "ner", "PERSON", "Anna Brask", "n:anna m. brask") in mentions
+
 
 @pytest.fixture(scope="module")
 def analysed() -> list[tuple]:

@@ -3,7 +3,6 @@ and for the corpus's distinctive names and descriptions, so that every occurrenc
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..analyze.names import fold, normalize
 from ..model import Entity, Mention, StoredMention
-from .readings import Readings
+from .readings import Readings, fingerprint
 
 if TYPE_CHECKING:  # the resolver, which imports this module, defines the gazetteer
     from .resolve import Gazetteer
@@ -120,17 +119,13 @@ class _Marks:
         for eid in mentioned:
             if eid not in self.entity_part:
                 entity = self.by_id[eid]
-                self.entity_part[eid] = _digest((entity.key, entity.type, own[eid]))
+                self.entity_part[eid] = fingerprint((entity.key, entity.type, own[eid]))
         for word in hits:
             if word not in self.word_part:
-                self.word_part[word] = _digest(sorted((name, self.by_id[eid].key, self.by_id[eid].type)
+                self.word_part[word] = fingerprint(sorted((name, self.by_id[eid].key, self.by_id[eid].type)
                                                       for name, eid in self.everywhere[word]))
-        return _digest((sorted(self.entity_part[e] for e in mentioned), sorted(forms), [self.word_part[w] for w in hits],
+        return fingerprint((sorted(self.entity_part[e] for e in mentioned), sorted(forms), [self.word_part[w] for w in hits],
                         assigned))
-
-
-def _digest(value: object) -> str:
-    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
 
 
 def _search(doc_rows: list[StoredMention], names: dict[str, set[int]], text: str, assignment: dict[int, int],

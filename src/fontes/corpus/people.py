@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..analyze.names import title_before, title_kinds, tokens
 from ..lexicon import load
 from ..model import StoredMention
-from .readings import Readings
+from .readings import Readings, fingerprint
 
 SYLLABLE_LETTERS = 5  # romanised East Asian names are short syllables ("Il", "Sung", "Kwon")
 
@@ -81,7 +81,7 @@ class PersonLinker:
         for doc_id, doc_rows in by_doc.items():
             doc_rows.sort(key=lambda r: r.mention.start)
             self._read_titles(doc_id, doc_rows)
-            self._link_in_document(doc_rows, canonical)
+            self._link_in_document_as_before(doc_id, doc_rows, canonical)
         self._link_across_corpus(by_doc, canonical)
         return self.why
 
@@ -128,6 +128,23 @@ class PersonLinker:
     def _compatible(self, a: int, b: int) -> bool:
         ta, tb = self.titles.get(a, set()), self.titles.get(b, set())
         return not ta or not tb or bool(ta & tb)
+
+    def _link_in_document_as_before(self, doc_id: int, doc_rows: list[StoredMention],
+                                    canonical: dict[str, str]) -> None:
+        """Link the people of one document, or do what was done the last time, when its mentions had the
+        same keys and those keys the same fullest forms (a fingerprint of them is kept with what was done)."""
+        before = [(row.id, self.keys[row.id]) for row in doc_rows]
+        mark = fingerprint((before, sorted({(key[2:], canonical[key[2:]]) for _, key in before if key[2:] in canonical})))
+        kept = self.readings.memo(doc_id).get("people")
+        if kept is None or kept["mark"] != mark:
+            self._link_in_document(doc_rows, canonical)
+            linked = [(i, self.keys[i], self.why.get(i)) for i, key in before if self.keys[i] != key or i in self.why]
+            self.readings.keep(doc_id, "people", {"mark": mark, "linked": linked})
+            return
+        for mention_id, key, why in kept["linked"]:
+            self.keys[mention_id] = key
+            if why is not None:
+                self.why[mention_id] = why
 
     def _link_in_document(self, doc_rows: list[StoredMention], canonical: dict[str, str]) -> None:
         """Full names to their fullest form in the document; surnames and initials to the person

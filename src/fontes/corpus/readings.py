@@ -11,6 +11,7 @@ memo per document (JSON) without reading it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 
@@ -21,6 +22,11 @@ def mentions_seen(rows: list[StoredMention]) -> str:
     """A light mark of a document's model mentions (how many, first and last id): a memo made for
     other mentions than those stored now is not used."""
     return f"{len(rows)}:{min(r.id for r in rows)}:{max(r.id for r in rows)}"
+
+
+def fingerprint(value: object) -> str:
+    """A digest of what a decision about one document read (plain values: strings, numbers, lists)."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
 
 
 class Readings:
