@@ -262,7 +262,8 @@ def resolve_entities(store: Store, corrections: Path | None = None, again: bool 
     answer (a new document, or names searched for that changed); `again` reads every document anew."""
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     readings = Readings(store.text_of, {} if again else store.resolution_memos())
-    result = resolve.run(store.model_mentions(), readings, gazetteer)
-    store.save_resolution(result, readings.to_save())
+    read = store.model_mentions()
+    result = resolve.run(read, readings, gazetteer)
+    store.save_resolution(result, read, readings.to_save())
     cooccurrence.run(store)
     return len(result.entities)
