@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import Callable
 
 from ..model import StoredMention
@@ -30,7 +31,7 @@ def link(rows: list[StoredMention], keys: dict[int, str], readings: Readings,
     for row in rows:
         by_doc[row.doc_id].append(row)
     for doc_id, doc_rows in by_doc.items():
-        said = readings.kept(doc_id, "appositions", lambda text: read(text, doc_rows))
+        said = readings.kept(doc_id, "appositions", lambda text, rows=doc_rows: read(text, rows))
         for a, b in said["equated"]:
             union(keys[a], keys[b])
             joined[keys[b]] = "apposition"
@@ -44,7 +45,7 @@ def read(text: str, doc_rows: list[StoredMention]) -> dict[str, list]:
     and the descriptions it gives names in apposition (mention id, description)."""
     doc_rows = sorted(doc_rows, key=lambda r: (r.mention.start, r.mention.end))
     equated, described = [], []
-    for a, b in zip(doc_rows, doc_rows[1:]):
+    for a, b in pairwise(doc_rows):
         between = text[a.mention.end:b.mention.start]
         if (a.mention.label == "PERSON") == (b.mention.label == "PERSON") and _SAME.fullmatch(between):
             equated.append((a.id, b.id))

@@ -78,7 +78,7 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                 ends[eid] = [(w, _folded_name(w)) for w in short_forms(entity) if searchable(w)]
             # a short form is searched for where the text does not have it as an ordinary word
             forms += [(name, eid) for w, name in ends[eid]
-                      if not _said(w.lower(), words, lambda: fold(readings.text(doc_id)))]
+                      if not _said(w.lower(), words, lambda d=doc_id: fold(readings.text(d)))]
         hits = sorted(words & everywhere.keys())
         if not hits and not forms and not any(own[eid] for eid in mentioned):
             continue
@@ -124,8 +124,8 @@ class _Marks:
             if word not in self.word_part:
                 self.word_part[word] = fingerprint(sorted((name, self.by_id[eid].key, self.by_id[eid].type)
                                                       for name, eid in self.everywhere[word]))
-        return fingerprint((sorted(self.entity_part[e] for e in mentioned), sorted(forms), [self.word_part[w] for w in hits],
-                        assigned))
+        return fingerprint((sorted(self.entity_part[e] for e in mentioned), sorted(forms),
+                            [self.word_part[w] for w in hits], assigned))
 
 
 def _search(doc_rows: list[StoredMention], names: dict[str, set[int]], text: str, assignment: dict[int, int],

@@ -134,7 +134,8 @@ class PersonLinker:
         """Link the people of one document, or do what was done the last time, when its mentions had the
         same keys and those keys the same fullest forms (a fingerprint of them is kept with what was done)."""
         before = [(row.id, self.keys[row.id]) for row in doc_rows]
-        mark = fingerprint((before, sorted({(key[2:], canonical[key[2:]]) for _, key in before if key[2:] in canonical})))
+        fullest = sorted({(key[2:], canonical[key[2:]]) for _, key in before if key[2:] in canonical})
+        mark = fingerprint((before, fullest))
         kept = self.readings.memo(doc_id).get("people")
         if kept is None or kept["mark"] != mark:
             self._link_in_document(doc_rows, canonical)
