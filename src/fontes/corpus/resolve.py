@@ -7,6 +7,8 @@ initials and romanisations (corpus/people.py), acronyms of a longer name, near-i
 (rapidfuzz), and names or descriptions a document equates (corpus/appositions.py). Known names are
 then searched for in each document, so that every occurrence the model missed is still a mention.
 Each entity keeps how many of its mentions each kind of evidence brought in (corpus/evidence.py).
+What was read in each document's text is kept (corpus/readings.py): after documents are added,
+only the new ones, and those where the names searched for changed, are read again.
 """
 from __future__ import annotations
 
