@@ -202,9 +202,10 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     joined = link_acronyms_and_spellings(keys.values(), clusters)
     apposed, described_as = appositions.link(rows, keys, readings, clusters.union)
     joined.update(apposed)
+    root_of = {key: clusters.find(key) for key in set(keys.values())}  # once per key: keys repeat across mentions
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
-        members[clusters.find(keys[row.id])].append(row)
+        members[root_of[keys[row.id]]].append(row)
 
     entities: list[Entity] = []
     root_to_id: dict[str, int] = {}
@@ -221,7 +222,7 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
         entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
         root_to_id[root] = number
-    assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
+    assignment = {row.id: root_to_id[root_of[keys[row.id]]] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
     descriptions: dict[int, set[str]] = defaultdict(set)
     for key, said in described_as.items():
@@ -230,9 +231,11 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
     found = find_missed(rows, assignment, entities, known, readings, gaz, descriptions)
+    found_names: dict[int, set[str]] = defaultdict(set)  # by entity, gathered once (not once per entity)
+    for _, mention in found:
+        found_names[mention.entity_id].add(mention.name)
     for entity in entities:
-        entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
-                                - {entity.name})
+        entity.aliases = sorted(set(entity.aliases) | found_names[entity.id] - {entity.name})
     reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
     evidence.tally(entities, assignment, reasons, found)
     _add_titles(entities, assignment, people.title_text)
