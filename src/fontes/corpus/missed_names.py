@@ -66,8 +66,8 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     marks = _Marks(by_id, everywhere)
     for doc_id, doc_rows in sorted(by_doc.items()):
         # kept as one string: a list of thousands of words per document is slow to keep and to read
-        words = set(readings.kept(doc_id, "words", lambda text: " ".join(sorted(set(_WORD.findall(fold(text))))))
-                    .split())
+        words = set(readings.kept(doc_id, "words", lambda _, d=doc_id: " ".join(sorted(set(_WORD.findall(
+            readings.folded(d)))))).split())
         mentioned = sorted({assignment[r.id] for r in doc_rows})
         forms = []
         for eid in mentioned:
@@ -78,7 +78,7 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
                 ends[eid] = [(w, _folded_name(w)) for w in short_forms(entity) if searchable(w)]
             # a short form is searched for where the text does not have it as an ordinary word
             forms += [(name, eid) for w, name in ends[eid]
-                      if not _said(w.lower(), words, lambda d=doc_id: fold(readings.text(d)))]
+                      if not _said(w.lower(), words, lambda d=doc_id: readings.folded(d))]
         hits = sorted(words & everywhere.keys())
         if not hits and not forms and not any(own[eid] for eid in mentioned):
             continue
@@ -91,7 +91,8 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
             for name, eid in [(n, e) for e in mentioned for n in own[e]] + forms + \
                     [entry for word in hits for entry in everywhere[word]]:
                 names[name].add(eid)
-            kept = {"mark": mark, **_search(doc_rows, names, readings.text(doc_id), assignment, by_id)}
+            kept = {"mark": mark, **_search(doc_rows, names, readings.text(doc_id), readings.folded(doc_id),
+                                            assignment, by_id)}
             readings.keep(doc_id, "search", kept)
         for mention_id, key in kept["moved"]:
             assignment[mention_id] = by_key[key].id
@@ -128,12 +129,11 @@ class _Marks:
                             [self.word_part[w] for w in hits], assigned))
 
 
-def _search(doc_rows: list[StoredMention], names: dict[str, set[int]], text: str, assignment: dict[int, int],
-            by_id: dict[int, Entity]) -> dict[str, list]:
-    """Search one document (its model mentions sorted by place) for the names; reassign the model
-    mentions inside a longer name found. What it found and moved, by entity key: found names as
-    (start, end, text, key), moved mentions as (id, key)."""
-    folded = fold(text)
+def _search(doc_rows: list[StoredMention], names: dict[str, set[int]], text: str, folded: str,
+            assignment: dict[int, int], by_id: dict[int, Entity]) -> dict[str, list]:
+    """Search one document (its model mentions sorted by place; its text as written and folded) for
+    the names; reassign the model mentions inside a longer name found. What it found and moved, by
+    entity key: found names as (start, end, text, key), moved mentions as (id, key)."""
     spans = [(r.mention.start, r.mention.end) for r in doc_rows]
     modelled = set(spans)
     found, moved = [], []

@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable
 
+from ..analyze.names import fold
 from ..model import StoredMention
 
 
@@ -40,6 +41,7 @@ class Readings:
         self._seen: dict[int, str] = {}
         self.changed: set[int] = set()
         self._text: tuple[int | None, str] = (None, "")
+        self._folded: str | None = None
 
     def know(self, by_doc: dict[int, list[StoredMention]]) -> None:
         """Tell which model mentions each document has now, so that a memo made for others is dropped."""
@@ -50,7 +52,15 @@ class Readings:
         """The document's text; the last one read is kept, as the stages read one document at a time."""
         if self._text[0] != doc_id:
             self._text = (doc_id, self.text_of(doc_id))
+            self._folded = None
         return self._text[1]
+
+    def folded(self, doc_id: int) -> str:
+        """The document's text folded (analyze.names.fold), once for all the name search asks of it."""
+        text = self.text(doc_id)
+        if self._folded is None:
+            self._folded = fold(text)
+        return self._folded
 
     def memo(self, doc_id: int) -> dict:
         """The document's memo (empty when none is kept or it was made for other mentions)."""
