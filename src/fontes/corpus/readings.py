@@ -5,9 +5,11 @@ Resolution reads every document's text for three things: the titles written befo
 (corpus/people.py), the names and descriptions a document equates (corpus/appositions.py), and the
 names the language model missed (corpus/missed_names.py). The first two, and the document's words,
 depend only on the text and its model mentions, which do not change while the document is stored
-(a replaced document is stored anew, and its memo goes with the old one); the name search's result
-also depends on the names searched for, and is kept with a fingerprint of them. The store keeps one
-memo per document (JSON) without reading it.
+(a replaced document is stored anew, and its memo goes with the old one). What depends on the rest
+of the corpus as well is kept with a fingerprint of what it read, and redone when that changes: the
+name search's result (the names searched for, the entities they stand for), and the people stage's
+linking in the document (its mentions' keys and their fullest forms). The store keeps one memo per
+document (JSON) without reading it.
 """
 from __future__ import annotations
 
