@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from typing import Callable
 
 from ..model import StoredMention
+from .readings import Readings
 
 # between two names: "X, known as Y", "X, also called Y", "X, nicknamed Y", "X a.k.a. Y"; "called"
 # and "named" only after a comma ("Nixon called Kissinger" is a telephone call)
@@ -19,7 +21,7 @@ _DESCRIPTION = re.compile(r",\s+the\s+((?:[a-z][a-z'-]+\s+){1,4}[a-z][a-z'-]+)\s
 _NOT_DESCRIPTIONS = {"same", "first", "last", "other", "latter", "former", "following"}
 
 
-def link(rows: list[StoredMention], keys: dict[int, str], text_of: Callable[[int], str],
+def link(rows: list[StoredMention], keys: dict[int, str], readings: Readings,
          union: Callable[[str, str], None]) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Join the keys of names a document equates; return the keys joined ("apposition") and, for
     each key, the descriptions the documents give it in apposition."""
@@ -29,17 +31,28 @@ def link(rows: list[StoredMention], keys: dict[int, str], text_of: Callable[[int
     for row in rows:
         by_doc[row.doc_id].append(row)
     for doc_id, doc_rows in by_doc.items():
-        text = text_of(doc_id)
-        doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
-        for a, b in zip(doc_rows, doc_rows[1:]):
-            between = text[a.mention.end:b.mention.start]
-            if (a.mention.label == "PERSON") == (b.mention.label == "PERSON") and _SAME.fullmatch(between):
-                union(keys[a.id], keys[b.id])
-                joined[keys[b.id]] = "apposition"
-        for row in doc_rows:
-            if row.mention.label == "PERSON":
-                continue  # "Lindqvist, the envoy," describes an office, not a name to search for
-            described = _DESCRIPTION.match(text, row.mention.end)
-            if described and not set(described.group(1).split()) & _NOT_DESCRIPTIONS:
-                descriptions[keys[row.id]].add("the " + described.group(1))
+        said = readings.kept(doc_id, "appositions", lambda text, rows=doc_rows: read(text, rows))
+        for a, b in said["equated"]:
+            union(keys[a], keys[b])
+            joined[keys[b]] = "apposition"
+        for mention_id, description in said["described"]:
+            descriptions[keys[mention_id]].add(description)
     return joined, descriptions
+
+
+def read(text: str, doc_rows: list[StoredMention]) -> dict[str, list]:
+    """What one document says of its names: the pairs of mentions it equates (ids, in text order),
+    and the descriptions it gives names in apposition (mention id, description)."""
+    doc_rows = sorted(doc_rows, key=lambda r: (r.mention.start, r.mention.end))
+    equated, described = [], []
+    for a, b in pairwise(doc_rows):
+        between = text[a.mention.end:b.mention.start]
+        if (a.mention.label == "PERSON") == (b.mention.label == "PERSON") and _SAME.fullmatch(between):
+            equated.append((a.id, b.id))
+    for row in doc_rows:
+        if row.mention.label == "PERSON":
+            continue  # "Lindqvist, the envoy," describes an office, not a name to search for
+        found = _DESCRIPTION.match(text, row.mention.end)
+        if found and not set(found.group(1).split()) & _NOT_DESCRIPTIONS:
+            described.append((row.id, "the " + found.group(1)))
+    return {"equated": equated, "described": described}

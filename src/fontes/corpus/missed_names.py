@@ -11,39 +11,36 @@ from typing import TYPE_CHECKING
 
 from ..analyze.names import fold, normalize
 from ..model import Entity, Mention, StoredMention
+from .readings import Readings, fingerprint
 
 if TYPE_CHECKING:  # the resolver, which imports this module, defines the gazetteer
     from .resolve import Gazetteer
 
 
-def short_forms(entity: Entity, text: str, text_words: set[str] | None = None) -> list[str]:
-    """First and last word of a person's full name, where they are names and not ordinary words
-    in this document ("Pribbenow" yes; "Long" of "Nguyen Long" no, the text says "long").
-    `text_words`, the text's words (runs of word characters), if known, spare a search."""
+def short_forms(entity: Entity) -> list[str]:
+    """First and last word of a person's full name, which may stand for them alone where the text
+    does not use them as ordinary words ("Pribbenow" yes; "Long" of "Nguyen Long" not where the text
+    says "long": the search checks that)."""
     words = entity.name.split()
     if entity.type != "PERSON" or len(words) < 2:
         return []
-    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()
-            and not _said(w.lower(), text, text_words)]
-
-
-def _said(word: str, text: str, text_words: set[str] | None) -> bool:
-    """Whether the text has the word, not inside a longer word."""
-    if text_words is not None and _WORD.fullmatch(word):
-        return word in text_words  # a whole run of word characters: the same test, without a search
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()]
 
 
 def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
-                known: dict[int, list[str]], text_of: Callable[[int], str], gaz: Gazetteer,
+                known: dict[int, list[str]], readings: Readings, gaz: Gazetteer,
                 descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
     """Search each document for the names of the entities it mentions, where the model saw none,
     and in every document for the descriptions a document or the gazetteer gives an entity
     ("the presidential residence").
 
     A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
-    the shorter mention is reassigned to the entity of the longer name (longest match)."""
+    the shorter mention is reassigned to the entity of the longer name (longest match).
+
+    A document searched before for the same names, standing for the same entities (by key), with its
+    mentions assigned as before, is not searched again: what that search found is reused (`readings`)."""
     by_id = {e.id: e for e in entities}
+    by_key = {e.key: e for e in entities}
     metonyms = set(gaz.capitals) | set(gaz.demonyms)
     by_doc: dict[int, list[StoredMention]] = defaultdict(list)
     for row in rows:
@@ -65,45 +62,103 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
         for description in said:
             _index_by_first_word(everywhere, fold(description), eid)
     own: dict[int, list[str]] = {}  # an entity's names fit for search, folded: the same in every document
+    ends: dict[int, list[tuple[str, str]]] = {}  # a person's short forms, as written and folded
+    marks = _Marks(by_id, everywhere)
     for doc_id, doc_rows in sorted(by_doc.items()):
-        text = text_of(doc_id)
-        folded = fold(text)
-        words = set(_WORD.findall(folded))
-        names: dict[str, set[int]] = defaultdict(set)
-        for eid in {assignment[r.id] for r in doc_rows}:
-            entity = by_id[eid]
+        # kept as one string: a list of thousands of words per document is slow to keep and to read
+        words = set(readings.kept(doc_id, "words", lambda _, d=doc_id: " ".join(sorted(set(_WORD.findall(
+            readings.folded(d)))))).split())
+        mentioned = sorted({assignment[r.id] for r in doc_rows})
+        forms = []
+        for eid in mentioned:
             if eid not in own:
+                entity = by_id[eid]
                 spaced = (" ".join(n.split()) for n in [entity.name, *entity.aliases, *known.get(eid, [])])
                 own[eid] = [_folded_name(n) for n in spaced if searchable(n)]
-            for name in own[eid]:
-                names[name].add(eid)
-            for name in short_forms(entity, folded, words):
-                name = " ".join(name.split())
-                if searchable(name):
-                    names[_folded_name(name)].add(eid)
-        for word in words & everywhere.keys():
-            for name, eid in everywhere[word]:
-                names[name].add(eid)
-        if not names:
+                ends[eid] = [(w, _folded_name(w)) for w in short_forms(entity) if searchable(w)]
+            # a short form is searched for where the text does not have it as an ordinary word
+            forms += [(name, eid) for w, name in ends[eid]
+                      if not _said(w.lower(), words, lambda d=doc_id: readings.folded(d))]
+        hits = sorted(words & everywhere.keys())
+        if not hits and not forms and not any(own[eid] for eid in mentioned):
             continue
         doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
-        spans = [(r.mention.start, r.mention.end) for r in doc_rows]
-        modelled = set(spans)
-        for start, end, said in _occurrences(names, folded):
-            if (start, end) in modelled:
-                continue  # the model saw this name here (most occurrences): nothing to add or reassign
-            eid = _nearest_owner(names[" ".join(said.split())], doc_rows, spans, assignment, start)
-            if eid is None:
-                continue
-            inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
-            if any(r.mention.start < start or r.mention.end > end for r in inside):
-                continue
-            for row in inside:
-                assignment[row.id] = eid
-            mention = Mention(start, end, text[start:end], by_id[eid].type, source="alias",
-                              name=" ".join(text[start:end].split()), entity_id=eid)
-            found.append((doc_id, mention))
+        mark = marks.of(mentioned, own, [(name, by_id[eid].key) for name, eid in forms], hits,
+                        [(r.id, by_id[assignment[r.id]].key) for r in doc_rows])
+        kept = readings.memo(doc_id).get("search")
+        if kept is None or kept["mark"] != mark:
+            names: dict[str, set[int]] = defaultdict(set)
+            for name, eid in [(n, e) for e in mentioned for n in own[e]] + forms + \
+                    [entry for word in hits for entry in everywhere[word]]:
+                names[name].add(eid)
+            kept = {"mark": mark, **_search(doc_rows, names, readings.text(doc_id), readings.folded(doc_id),
+                                            assignment, by_id)}
+            readings.keep(doc_id, "search", kept)
+        for mention_id, key in kept["moved"]:
+            assignment[mention_id] = by_key[key].id
+        for start, end, text, key in kept["found"]:
+            entity = by_key[key]
+            found.append((doc_id, Mention(start, end, text, entity.type, source="alias", name=" ".join(text.split()),
+                                          entity_id=entity.id)))
     return found
+
+
+class _Marks:
+    """Fingerprints of what a document is searched for: the names of the entities it mentions, the
+    corpus-wide names filed under the words it has, and its mentions' entities, all by entity key
+    (ids move when entities are added) and type. Each entity's and each word's part is worked out
+    once per run."""
+
+    def __init__(self, by_id: dict[int, Entity], everywhere: dict[str, list[tuple[str, int]]]):
+        self.by_id, self.everywhere = by_id, everywhere
+        self.entity_part: dict[int, str] = {}
+        self.word_part: dict[str, str] = {}
+
+    def of(self, mentioned: list[int], own: dict[int, list[str]], forms: list[tuple[str, str]], hits: list[str],
+           assigned: list[tuple[int, str]]) -> str:
+        """The fingerprint of one document's search."""
+        for eid in mentioned:
+            if eid not in self.entity_part:
+                entity = self.by_id[eid]
+                self.entity_part[eid] = fingerprint((entity.key, entity.type, own[eid]))
+        for word in hits:
+            if word not in self.word_part:
+                self.word_part[word] = fingerprint(sorted((name, self.by_id[eid].key, self.by_id[eid].type)
+                                                      for name, eid in self.everywhere[word]))
+        return fingerprint((sorted(self.entity_part[e] for e in mentioned), sorted(forms),
+                            [self.word_part[w] for w in hits], assigned))
+
+
+def _search(doc_rows: list[StoredMention], names: dict[str, set[int]], text: str, folded: str,
+            assignment: dict[int, int], by_id: dict[int, Entity]) -> dict[str, list]:
+    """Search one document (its model mentions sorted by place; its text as written and folded) for
+    the names; reassign the model mentions inside a longer name found. What it found and moved, by
+    entity key: found names as (start, end, text, key), moved mentions as (id, key)."""
+    spans = [(r.mention.start, r.mention.end) for r in doc_rows]
+    modelled = set(spans)
+    found, moved = [], []
+    for start, end, said in _occurrences(names, folded):
+        if (start, end) in modelled:
+            continue  # the model saw this name here (most occurrences): nothing to add or reassign
+        eid = _nearest_owner(names[" ".join(said.split())], doc_rows, spans, assignment, start)
+        if eid is None:
+            continue
+        inside = [doc_rows[i] for i in _overlapping(spans, start, end)]
+        if any(r.mention.start < start or r.mention.end > end for r in inside):
+            continue
+        for row in inside:
+            assignment[row.id] = eid
+            moved.append((row.id, by_id[eid].key))
+        found.append((start, end, text[start:end], by_id[eid].key))
+    return {"moved": moved, "found": found}
+
+
+def _said(word: str, words: set[str], folded: Callable[[], str]) -> bool:
+    """Whether the text has the word, not inside a longer word; `words` are the text's words (runs of
+    word characters), `folded()` its folded text, read only for a word that is no such run."""
+    if _WORD.fullmatch(word):
+        return word in words  # a whole run of word characters: the same test, without a search
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded()) is not None
 
 
 _WORD = re.compile(r"\w+")

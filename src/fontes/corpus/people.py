@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from functools import lru_cache
 
 from ..analyze.names import title_before, title_kinds, tokens
 from ..lexicon import load
 from ..model import StoredMention
+from .readings import Readings, fingerprint
 
 SYLLABLE_LETTERS = 5  # romanised East Asian names are short syllables ("Il", "Sung", "Kwon")
 
@@ -44,6 +44,12 @@ def _is_full_name(key: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _kinds(title: str) -> frozenset[str]:
+    """The kinds of office a title names, worked out once per title: the same titles recur in every document."""
+    return frozenset(title_kinds(title))
+
+
+@lru_cache(maxsize=65536)
 def _words(key: str) -> tuple[str, ...]:
     """A name key's words, split once per run: the same names are compared again in every document."""
     return tuple(tokens(key))
@@ -59,10 +65,10 @@ def _shortens(full: str, short: str) -> bool:
 class PersonLinker:
     """Decides, for the person mentions of a corpus, the full name each belongs to and why."""
 
-    def __init__(self, rows: list[StoredMention], keys: dict[int, str], text_of: Callable[[int], str]):
-        self.rows, self.keys, self.text_of = rows, keys, text_of
+    def __init__(self, rows: list[StoredMention], keys: dict[int, str], readings: Readings):
+        self.rows, self.keys, self.readings = rows, keys, readings
         self.why: dict[int, str] = {}
-        self.titles: dict[int, set[str]] = {}
+        self.titles: dict[int, frozenset[str]] = {}
         self.title_text: dict[int, str] = {}  # the title as written before the name
 
     def run(self) -> dict[int, str]:
@@ -73,14 +79,24 @@ class PersonLinker:
                 by_doc[row.doc_id].append(row)
         canonical = self._canonical(self._full_names(by_doc))
         for doc_id, doc_rows in by_doc.items():
-            text = self.text_of(doc_id)
             doc_rows.sort(key=lambda r: r.mention.start)
-            for row in doc_rows:
-                self.title_text[row.id] = title_before(text, row.mention.start)
-                self.titles[row.id] = title_kinds(self.title_text[row.id])
-            self._link_in_document(doc_rows, canonical)
+            self._read_titles(doc_id, doc_rows)
+            self._link_in_document_as_before(doc_id, doc_rows, canonical)
         self._link_across_corpus(by_doc, canonical)
         return self.why
+
+    def _read_titles(self, doc_id: int, doc_rows: list[StoredMention]) -> None:
+        """The title written before each of these mentions, as kept for the document, or read from
+        its text for mentions not asked about before."""
+        kept = self.readings.memo(doc_id).get("titles", {})
+        missing = [row for row in doc_rows if str(row.id) not in kept]
+        if missing:
+            text = self.readings.text(doc_id)
+            kept = {**kept, **{str(row.id): title_before(text, row.mention.start) for row in missing}}
+            self.readings.keep(doc_id, "titles", kept)
+        for row in doc_rows:
+            self.title_text[row.id] = kept[str(row.id)]
+            self.titles[row.id] = _kinds(self.title_text[row.id])
 
     def _full_names(self, by_doc: dict[int, list[StoredMention]]) -> set[str]:
         """Name keys that are a person's full name: of two to four words, tagged as a person or
@@ -112,6 +128,24 @@ class PersonLinker:
     def _compatible(self, a: int, b: int) -> bool:
         ta, tb = self.titles.get(a, set()), self.titles.get(b, set())
         return not ta or not tb or bool(ta & tb)
+
+    def _link_in_document_as_before(self, doc_id: int, doc_rows: list[StoredMention],
+                                    canonical: dict[str, str]) -> None:
+        """Link the people of one document, or do what was done the last time, when its mentions had the
+        same keys and those keys the same fullest forms (a fingerprint of them is kept with what was done)."""
+        before = [(row.id, self.keys[row.id]) for row in doc_rows]
+        fullest = sorted({(key[2:], canonical[key[2:]]) for _, key in before if key[2:] in canonical})
+        mark = fingerprint((before, fullest))
+        kept = self.readings.memo(doc_id).get("people")
+        if kept is None or kept["mark"] != mark:
+            self._link_in_document(doc_rows, canonical)
+            linked = [(i, self.keys[i], self.why.get(i)) for i, key in before if self.keys[i] != key or i in self.why]
+            self.readings.keep(doc_id, "people", {"mark": mark, "linked": linked})
+            return
+        for mention_id, key, why in kept["linked"]:
+            self.keys[mention_id] = key
+            if why is not None:
+                self.why[mention_id] = why
 
     def _link_in_document(self, doc_rows: list[StoredMention], canonical: dict[str, str]) -> None:
         """Full names to their fullest form in the document; surnames and initials to the person

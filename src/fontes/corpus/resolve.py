@@ -7,13 +7,15 @@ initials and romanisations (corpus/people.py), acronyms of a longer name, near-i
 (rapidfuzz), and names or descriptions a document equates (corpus/appositions.py). Known names are
 then searched for in each document, so that every occurrence the model missed is still a mention.
 Each entity keeps how many of its mentions each kind of evidence brought in (corpus/evidence.py).
+What was read in each document's text is kept (corpus/readings.py): after documents are added,
+only the new ones, and those where the names searched for changed, are read again.
 """
 from __future__ import annotations
 
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from ..model import Entity, Mention, Resolution, StoredMention
 from . import appositions, evidence, short_names
 from .missed_names import find_missed
 from .people import PersonLinker
+from .readings import Readings
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -184,19 +187,25 @@ def _display_name(surfaces: Counter) -> str:
     return max(forms.items(), key=lambda kv: (len(tokens(normalize(kv[0]))), kv[1], kv[0]))[0]
 
 
-def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer) -> Resolution:
-    """Resolve every stored model mention into entities, then find the names the model missed."""
+def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolution:
+    """Resolve every stored model mention into entities, then find the names the model missed.
+    `readings` gives each document's text, or what was read in it before."""
+    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
+    for row in rows:
+        by_doc[row.doc_id].append(row)
+    readings.know(by_doc)
     keys = _start_keys(rows, gaz)
     clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
     linked = short_names.link(rows, keys)
-    people = PersonLinker(rows, keys, text_of)
+    people = PersonLinker(rows, keys, readings)
     linked.update(people.run())
     joined = link_acronyms_and_spellings(keys.values(), clusters)
-    apposed, described_as = appositions.link(rows, keys, text_of, clusters.union)
+    apposed, described_as = appositions.link(rows, keys, readings, clusters.union)
     joined.update(apposed)
+    root_of = {key: clusters.find(key) for key in set(keys.values())}  # once per key: keys repeat across mentions
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
-        members[clusters.find(keys[row.id])].append(row)
+        members[root_of[keys[row.id]]].append(row)
 
     entities: list[Entity] = []
     root_to_id: dict[str, int] = {}
@@ -213,7 +222,7 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
         entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
         root_to_id[root] = number
-    assignment = {row.id: root_to_id[clusters.find(keys[row.id])] for row in rows}
+    assignment = {row.id: root_to_id[root_of[keys[row.id]]] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
     descriptions: dict[int, set[str]] = defaultdict(set)
     for key, said in described_as.items():
@@ -221,10 +230,12 @@ def run(rows: list[StoredMention], text_of: Callable[[int], str], gaz: Gazetteer
     for root in members:
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
-    found = find_missed(rows, assignment, entities, known, text_of, gaz, descriptions)
+    found = find_missed(rows, assignment, entities, known, readings, gaz, descriptions)
+    found_names: dict[int, set[str]] = defaultdict(set)  # by entity, gathered once (not once per entity)
+    for _, mention in found:
+        found_names[mention.entity_id].add(mention.name)
     for entity in entities:
-        entity.aliases = sorted(set(entity.aliases) | {m.name for _, m in found if m.entity_id == entity.id}
-                                - {entity.name})
+        entity.aliases = sorted(set(entity.aliases) | found_names[entity.id] - {entity.name})
     reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
     evidence.tally(entities, assignment, reasons, found)
     _add_titles(entities, assignment, people.title_text)

@@ -25,22 +25,32 @@ class EntityRecords:
     db: sqlite3.Connection
 
     def model_mentions(self) -> list[StoredMention]:
-        """Mentions found by the language model (not those added by name search), for resolution."""
-        rows = self.db.execute("SELECT id, doc_id, start, \"end\", text, label, role, source, name FROM mentions"
-                               " WHERE source != 'alias' ORDER BY doc_id, start")
+        """Mentions found by the language model (not those added by name search), for resolution, each
+        with the entity it has now (`entity_id`, None before the first resolution)."""
+        rows = self.db.execute("SELECT id, doc_id, start, \"end\", text, label, role, source, name, entity_id"
+                               " FROM mentions WHERE source != 'alias' ORDER BY doc_id, start")
         # the same names, labels and roles come back millions of times in a big corpus: keep one copy of each
         # (None, a role's absence, is its own single copy)
         one = {}.setdefault
         return [StoredMention(i, doc, Mention(start, end, one(text, text), one(label, label), one(role, role),
-                                              one(source, source), one(name, name)))
-                for i, doc, start, end, text, label, role, source, name in rows]
+                                              one(source, source), one(name, name), entity))
+                for i, doc, start, end, text, label, role, source, name, entity in rows]
 
-    def save_resolution(self, resolution: Resolution) -> None:
+    def resolution_memos(self) -> dict[int, str]:
+        """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
+        return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
+
+    def save_resolution(self, resolution: Resolution, read: list[StoredMention],
+                        memos: dict[int, str] | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
-        mentions whose entity id changes are written. Documents where a name now stands for another
-        entity (or none) are marked for alignment to key their claims again (table `rekey`)."""
-        renamed, moved = self._changes(resolution)
+        mentions whose entity id changes are written; `read` are the model mentions as resolution read
+        them (`model_mentions`), with the entity each had. Documents where a name now stands for another
+        entity (or none) are marked for alignment to key their claims again (table `rekey`). `memos`,
+        what resolution kept of the documents it read anew (JSON by document id), replace theirs."""
+        renamed, moved = self._changes(resolution, read)
         with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
+                           sorted((memos or {}).items()))
             db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
@@ -65,20 +75,19 @@ class EntityRecords:
             db.execute(COUNT_CLAIMS)
             db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
 
-    def _changes(self, resolution: Resolution) -> tuple[list[int], list[tuple[int | None, int]]]:
+    def _changes(self, resolution: Resolution, read: list[StoredMention]) -> tuple[list[int], list[tuple[int | None, int]]]:
         """What a resolution changes: the documents where a name stands for another entity (or none)
         than in the stored one, entities compared by their keys (an id moves when names are added
         before it); and the model mentions whose entity id changes, as (new id, mention)."""
         key_of = {e.id: e.key for e in resolution.entities}
+        stored_key = self.entity_keys()
         renamed, moved = set(), []
-        for mention_id, doc_id, entity_id, key in self.db.execute(
-                f"SELECT m.id, m.doc_id, m.entity_id, {ENTITY_KEY} FROM mentions m LEFT JOIN entities e"
-                " ON e.id = m.entity_id WHERE m.source != 'alias'"):
-            now = resolution.assignment.get(mention_id)
+        for row in read:
+            now, entity_id = resolution.assignment.get(row.id), row.mention.entity_id
             if now != entity_id:
-                moved.append((now, mention_id))
-            if key_of.get(now) != key:
-                renamed.add(doc_id)
+                moved.append((now, row.id))
+            if key_of.get(now) != stored_key.get(entity_id):
+                renamed.add(row.doc_id)
         found = {(doc_id, m.start, m.end, key_of[m.entity_id]) for doc_id, m in resolution.found}
         stored = set(map(tuple, self.db.execute(
             f"SELECT m.doc_id, m.start, m.\"end\", {ENTITY_KEY} FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"

@@ -190,6 +190,11 @@ MIGRATIONS = [
     END;
     ALTER TABLE entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
     """,
+    """
+    CREATE TABLE resolution_memos (
+        doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, memo TEXT NOT NULL
+    );
+    """,
 ]
 
 

@@ -1,0 +1,97 @@
+"""What entity resolution read in each document's text, kept so that an unchanged document is not
+read again when documents are added.
+
+Resolution reads every document's text for three things: the titles written before people's names
+(corpus/people.py), the names and descriptions a document equates (corpus/appositions.py), and the
+names the language model missed (corpus/missed_names.py). The first two, and the document's words,
+depend only on the text and its model mentions, which do not change while the document is stored
+(a replaced document is stored anew, and its memo goes with the old one). What depends on the rest
+of the corpus as well is kept with a fingerprint of what it read, and redone when that changes: the
+name search's result (the names searched for, the entities they stand for), and the people stage's
+linking in the document (its mentions' keys and their fullest forms). The store keeps one memo per
+document (JSON) without reading it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from ..analyze.names import fold
+from ..model import StoredMention
+
+
+def mentions_seen(rows: list[StoredMention]) -> str:
+    """A light mark of a document's model mentions (how many, first and last id): a memo made for
+    other mentions than those stored now is not used."""
+    return f"{len(rows)}:{min(r.id for r in rows)}:{max(r.id for r in rows)}"
+
+
+def fingerprint(value: object) -> str:
+    """A digest of what a decision about one document read (plain values: strings, numbers, lists)."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+
+
+class Readings:
+    """Per document, what resolution found in its text: kept parts are reused, missing ones are
+    worked out from the text (read once per document and run) and marked to be saved."""
+
+    def __init__(self, text_of: Callable[[int], str], stored: dict[int, str] | None = None):
+        self.text_of = text_of
+        self._stored = stored or {}  # document id → memo as JSON, parsed when first asked for
+        self._memos: dict[int, dict] = {}
+        self._seen: dict[int, str] = {}
+        self.changed: set[int] = set()
+        self._text: tuple[int | None, str] = (None, "")
+        self._folded: str | None = None
+
+    def know(self, by_doc: dict[int, list[StoredMention]]) -> None:
+        """Tell which model mentions each document has now, so that a memo made for others is dropped."""
+        for doc_id, rows in by_doc.items():
+            self._seen.setdefault(doc_id, mentions_seen(rows))
+
+    def text(self, doc_id: int) -> str:
+        """The document's text; the last one read is kept, as the stages read one document at a time."""
+        if self._text[0] != doc_id:
+            self._text = (doc_id, self.text_of(doc_id))
+            self._folded = None
+        return self._text[1]
+
+    def folded(self, doc_id: int) -> str:
+        """The document's text folded (analyze.names.fold), once for all the name search asks of it."""
+        text = self.text(doc_id)
+        if self._folded is None:
+            self._folded = fold(text)
+        return self._folded
+
+    def memo(self, doc_id: int) -> dict:
+        """The document's memo (empty when none is kept or it was made for other mentions)."""
+        memo = self._memos.get(doc_id)
+        if memo is None:
+            raw = self._stored.pop(doc_id, None)
+            memo = json.loads(raw) if raw else {}
+            if memo.get("mentions") != self._seen.get(doc_id):
+                memo = {"mentions": self._seen.get(doc_id)}
+                self.changed.add(doc_id)
+            self._memos[doc_id] = memo
+        return memo
+
+    def kept(self, doc_id: int, part: str, work: Callable[[str], object]) -> object:
+        """A part of the memo, worked out from the text by `work(text)` when it is not kept."""
+        memo = self.memo(doc_id)
+        if part not in memo:
+            memo[part] = work(self.text(doc_id))
+            self.changed.add(doc_id)
+        return memo[part]
+
+    def keep(self, doc_id: int, part: str, value: object) -> None:
+        """Set a part of the memo (for saving), when it differs from the kept one."""
+        memo = self.memo(doc_id)
+        if memo.get(part) != value:
+            memo[part] = value
+            self.changed.add(doc_id)
+
+    def to_save(self) -> dict[int, str]:
+        """The memos made or changed in this run, as JSON, by document id."""
+        return {d: json.dumps(self._memos[d], ensure_ascii=False, separators=(",", ":")) for d in sorted(self.changed)
+                if d in self._memos}
