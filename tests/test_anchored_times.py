@@ -334,7 +334,7 @@ def test_a_forecast_period_is_not_what_the_year_ago_period_counts_back_from():
 
 def test_the_previous_weekday_counts_from_the_day_told_of():
     text = "Tin closed lower on Friday, 3% below the previous Friday."
-    assert bounds(text, "previous Friday") == ("1990-08-03", "1990-08-03")
+    assert bounds(text, "the previous Friday") == ("1990-08-03", "1990-08-03")
 
 
 def test_a_year_earlier_after_a_stretch_of_months_is_the_year_before():
@@ -466,3 +466,57 @@ def test_a_full_month_name_leaves_the_full_stop_after_it():
 def test_29_february_more_than_a_year_off_is_not_guessed():
     assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "1999-01-01") == (None, None)
     assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "2000-04-10") == ("2000-02-29", "2000-02-29")
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The pact was signed in 1968; the year before, the Senate had balked.", "the year before",
+     "1967-01-01", "1967-12-31"),
+    ("The pact was signed in 1968, and the year after, it was ratified.", "the year after",
+     "1969-01-01", "1969-12-31"),
+    ("The envoy reached Cairo on May 4, 1970. The day before, he had seen the king.", "The day before",
+     "1970-05-03", "1970-05-03"),
+    ("The talks opened in March 1970. The month before, a recess was proposed.", "The month before",
+     "1970-02-01", "1970-02-28"),
+])
+def test_the_unit_before_or_after_counts_from_the_narrative(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1970-06-10", "archival") == (earliest, latest)
+
+
+def test_the_year_before_an_event_is_not_the_year_of_the_narrative():
+    found = [t.text for t in tag("The pact was signed in 1968. The year before the war, prices rose.",
+                                 "1970-06-10", "archival")]
+    assert found == ["1968"]
+
+
+def test_the_next_day_counts_from_a_weekday_told_of():
+    text = "The minister flew to Paris on Monday. The next day he met the president."
+    assert bounds(text, "The next day") == ("1990-08-14", "1990-08-14")
+
+
+def test_the_day_after_with_no_day_told_stays_unknown_but_the_day_before_is_the_eve_of_writing():
+    assert bounds("The day after, the minister resigned.", "The day after") == (None, None)
+    assert bounds("The previous day, the minister resigned.", "The previous day") == ("1990-08-14", "1990-08-14")
+
+
+def test_the_following_weekday_lies_after_the_day_told_of():
+    text = "The delegation arrives on the 22nd and leaves the following Monday."
+    assert bounds(text, "the following Monday") == ("1990-08-27", "1990-08-27")
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The loan falls due two years from now.", "two years from now", "1992-01-01", "1992-12-31"),
+    ("A ruling is expected three weeks from today.", "three weeks from today", "1990-09-03", "1990-09-09"),
+    ("The mill was built a century ago.", "a century ago", "1800-01-01", "1899-12-31"),
+])
+def test_counted_from_the_writing_ahead_or_centuries_back(sentence, words, earliest, latest):
+    assert bounds(sentence, words) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence", ["Exports should grow 6% annually.", "The mill turns out 4,000 tons monthly.",
+                                      "Fees come to $3 million annually."])
+def test_a_rate_after_an_amount_is_no_time(sentence):
+    assert [t.text for t in tag(sentence)] == []
+
+
+def test_a_set_adverb_after_a_verb_is_still_a_set():
+    assert at("The council meets annually in Geneva.", "annually").precision == "set"

@@ -42,6 +42,12 @@ def lexicon() -> dict:
             "ordinal_re": "(?:" + "|".join(sorted(data["ordinals"], key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"}
 
 
+# What may follow "before" or "after" used as an adverb ("the year before, it had ..."; "the day after
+# that"): a stop, a conjunction or "that"; before a noun or a clause it is a preposition ("the day
+# before the vote"), and the day is counted from that event, which no date of the text gives.
+_ADVERB_END = r"\s*(?:[,.;:!?)\]”\"—–]|$)|\s+(?:that|and|but|or)\b"
+
+
 YEAR = r"(?<![\w#/.,])(?:1[0-9]{3}|20[0-9]{2})(?![\w/]|[.,]\d)"
 SHORT_YEAR = r"['’]\d{2}(?!\d)"
 
@@ -119,6 +125,7 @@ def master() -> re.Pattern[str]:
     hedge = r"(?:nearly|almost|about|some|roughly|around|more\s+than|less\s+than|over|just|only|exactly)"
     units = _alternation(lx["units"])
     pointers = _alternation(lx["pointers"], "i")
+    told_pointers = _alternation(lx["told_pointers"], "i")
     calendar_units = _alternation(list(lx["calendar_units"]) + list(lx["seasons"]))
     softeners = _alternation(lx["softeners"], "i")
     day_parts = _alternation(lx["day_parts"])
@@ -161,7 +168,7 @@ def master() -> re.Pattern[str]:
           | (?:the\s+)?(?P<hn>{halves})\s+half
           | (?:the\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
       | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M})(?![.\s]*\d))
-          | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b)|['’]s\s+\d)
+          | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b|before\b|after\b)|['’]s\s+\d)
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
           | (?P<um2>{lx['full_month_re']}|{M}(?=\s+\d))(?:\s+(?P<ud2>\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
@@ -169,7 +176,7 @@ def master() -> re.Pattern[str]:
       | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)
           |(?<=[Ff]rom\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s))the\s+(?P<nthd>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)
           (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
-      | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|(?i:early|late))\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
+      | (?P<wday>(?:(?P<wp>{pointers}|{told_pointers})\s+)?(?:(?P<wsoft>{softeners}|(?i:early|late))\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|(?i:early|late))\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
       | (?P<dayof>(?:(?<=[Tt]oday\sis\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t['’]s\s))
             the\s+(?:{ordinals})(?:\s+(?:straight|consecutive|successive))?\s+day(?!s)
@@ -182,8 +189,9 @@ def master() -> re.Pattern[str]:
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
       | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s
           | (?i:the)\s+(?:(?P<dsp2>{P})[\s-]+)?(?P<dsw>{decade_words}))
-      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year))
-      | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago))
+      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year)
+          | (?i:the)\s+(?P<su2>day|week|month|year)\s+(?P<sside>before|after)(?={_ADVERB_END}))
+      | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago|hence|from\s+(?:now|today)))
       | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{between}\s+)?(?:{dunits})(?:\s+and\s+a\s+half)?(?!\s+old\b|\s+ahead\b)
           | (?:the\s+)?(?:{dunits})\s+ahead
           | (?:{bare_after})(?:{_alternation(dur['bare'])}))

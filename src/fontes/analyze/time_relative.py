@@ -16,7 +16,10 @@ from .time_points import month_number, ordinal_number, part_number, season
 
 
 def _pointer(word: str | None) -> int | None:
-    return None if word is None else lexicon()["pointers"][" ".join(word.lower().split())]
+    if word is None:
+        return None
+    word = " ".join(word.lower().split())
+    return lexicon()["pointers"].get(word, lexicon()["told_pointers"].get(word))
 
 
 def _read_period(m, ctx):
@@ -173,7 +176,7 @@ def _weekend(ctx, pointer: int | None):
 
 def _read_weekday(m, ctx):
     day = ctx.anchors.day(ctx.region, ctx.quoted)
-    if m["wp"] and m["wp"].lower() in lexicon()["pointers_from_told"]:
+    if m["wp"] and " ".join(m["wp"].lower().split()) in lexicon()["pointers_from_told"]:
         # "down 4.5% from the previous Friday" after a Friday's trading: the one before the day told of
         day = ctx.anchors.told_day(ctx.region) or day
     if day is None:
@@ -292,23 +295,35 @@ def _read_decade_short(m, ctx):
 
 
 def _read_same(m, ctx):
-    unit = m["su"]
-    words = m["same"].lower()
-    amount = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
+    """"That same month", "the following year", "the day before": the unit of the narrative's last
+    date, or the one after or before it. A day is counted from the day last told of, weekdays
+    included ("arrived Monday; the next day ..."); with nothing told, "the day before" is the day
+    before the writing, as "a day earlier" is, while a day after or the same day stays unknown."""
+    unit = (m["su"] or m["su2"]).lower()
+    words = set(m["same"].lower().split())
+    amount = 1 if words & {"following", "next", "after"} else -1 if words & {"previous", "preceding", "before"} else 0
     anchor = ctx.narrative
-    return Reading(iv.shift(anchor, unit, amount) if anchor else iv.unknown(unit), relative=True)
+    told = ctx.anchors.told_day(ctx.region) if unit == "day" else None
+    if told is not None:
+        anchor = iv.on_day(told)
+    if anchor is None and amount < 0:
+        anchor = ctx.anchors.present(ctx.quoted)
+    if anchor is None or anchor.earliest is None:
+        return Reading(iv.unknown(unit), relative=True)
+    return Reading(iv.shift(anchor, unit, amount), relative=True)
 
 
 def _read_later(m, ctx):
     unit = lexicon()["units"][m["lu"].lower()]
     amount = parse_number(m["n"]) if not m["n"].lower().startswith(("a few", "several")) else None
-    direction = m["dir"].lower()
+    direction = " ".join(m["dir"].lower().split())
+    ahead = direction in ("hence", "from now", "from today")  # counted from the writing, as "ago" is
     sign = -1 if direction in ("earlier", "before", "ago") else 1
     named = ctx.anchors.named.get(ctx.region)
     if amount is not None and unit == "year" and _is_quarter_or_half(named) and direction in ("earlier", "ago", "before"):
         # "a year earlier" beside a quarter: the same quarter, a year before
         return Reading(iv.years_apart(named, -int(amount)), relative=True, derived=True)
-    base = ctx.anchors.present(ctx.quoted) if direction == "ago" else ctx.narrative
+    base = ctx.anchors.present(ctx.quoted) if direction == "ago" or ahead else ctx.narrative
     if base is None and sign < 0:  # "a year earlier" with no date before it: a year before the writing
         base = ctx.anchors.present(ctx.quoted)
     if amount is None or base is None or base.earliest is None:

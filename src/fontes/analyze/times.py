@@ -125,11 +125,19 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
         return True  # "Christmas cards", "summer camp", "in the morning papers"
     if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
         return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
+    if kind == "set" and len(span) == 1 and span.start > 0 and _is_amount(parsed.sdoc[span.start - 1]):
+        return True  # "rise 8% annually", "10,000 units annually": a rate, as "$2 million a year" is
     if kind == "duration":  # "$2 million a year", "four flights a week": a rate
         previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
         return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
     names = ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT") + (("EVENT",) if kind != "holiday" else ())
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
+
+
+def _is_amount(token) -> bool:
+    """A number, a unit of one ("%", "million") or a counted noun ("10,000 units")."""
+    return token.pos_ in ("NUM", "SYM") or token.lower_ in ("%", "percent", "per cent") or \
+        (token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children))
 
 
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
