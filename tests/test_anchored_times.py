@@ -520,3 +520,17 @@ def test_a_rate_after_an_amount_is_no_time(sentence):
 
 def test_a_set_adverb_after_a_verb_is_still_a_set():
     assert at("The council meets annually in Geneva.", "annually").precision == "set"
+
+
+def test_this_weekend_is_the_one_of_the_week_unless_the_past_tense_says_it_is_over():
+    assert bounds("The leaders will meet this weekend in Oslo.", "this weekend") == ("1990-08-18", "1990-08-19")
+    assert bounds("The leaders met this weekend in Oslo.", "this weekend", "1990-08-13") == \
+        ("1990-08-11", "1990-08-12")
+
+
+def test_a_military_clock_in_greenwich_time_is_a_time_of_its_day():
+    assert bounds("The truce took effect at 0600 GMT.", "0600 GMT") == ("1990-08-15", "1990-08-15")
+
+
+def test_every_few_units_is_a_set():
+    assert at("The assembly is elected every four years.", "every four years").precision == "set"

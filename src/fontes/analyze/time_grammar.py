@@ -158,7 +158,7 @@ def master() -> re.Pattern[str]:
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
           (?:\s+(?P<dtgmon>(?i:{M}))(?:\s+(?P<dtgy>\d{{4}}|\d{{2}}))?)?(?![\w]))
       | (?P<clock>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
-          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z|local(?:\s+time)?\b)
+          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z|local(?:\s+time)?\b|GMT\b|UTC\b)
           | (?<=at\s)(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
           | (?P<cnoon>noon|midnight))(?:\s+(?:[A-Z]{{3}}|GMT|local\s+time)(?![\w]))?)
       | (?P<point>{point})
@@ -195,7 +195,7 @@ def master() -> re.Pattern[str]:
       | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{between}\s+)?(?:{dunits})(?:\s+and\s+a\s+half)?(?!\s+old\b|\s+ahead\b)
           | (?:the\s+)?(?:{dunits})\s+ahead
           | (?:{bare_after})(?:{_alternation(dur['bare'])}))
-      | (?P<set>(?i:{_alternation(sets['every'])})\s+(?:other\s+)?(?:{singular}|{W}|{lx['full_month_re']})
+      | (?P<set>(?i:{_alternation(sets['every'])})\s+(?:other\s+)?(?:{singular}|{W}|{lx['full_month_re']}|(?:\d+|{_count_words()})\s+(?:{dunits}))
           | (?i:{_alternation(sets['adverbs'])}) | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)
       | (?P<vague>(?i:{_alternation(lx['vague']['words'])}))
     )(?![\w]|-\w)""", re.VERBOSE)

@@ -165,11 +165,15 @@ def _narrowed(found: Reading, part_word: str | None) -> Reading:
 
 
 def _weekend(ctx, pointer: int | None):
-    """The Saturday and Sunday meant: "last" and "next" step over the anchor, "this" and "the" go the
-    way the tense goes ("rallied over the weekend", "will meet this weekend")."""
+    """The Saturday and Sunday meant: "last" and "next" step over the anchor, "the" goes the way the
+    tense goes ("rallied over the weekend"); "this weekend" is the one of the anchor's week, unless the
+    past tense says it is over ("will meet this weekend" written on a Wednesday; "rallied this weekend"
+    written on a Monday)."""
     day = ctx.anchors.day(ctx.region, ctx.quoted)
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
+    if pointer == 0 and ctx.direction != PAST:
+        return Reading(iv.weekend(day), relative=True)
     candidates = [iv.weekend(day + timedelta(weeks=k)) for k in (-1, 0, 1)]
     return Reading(choose(candidates, day, ctx.direction, pointer or None), relative=True)
 
