@@ -534,3 +534,32 @@ def test_a_military_clock_in_greenwich_time_is_a_time_of_its_day():
 
 def test_every_few_units_is_a_set():
     assert at("The assembly is elected every four years.", "every four years").precision == "set"
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The bulletin covers the week of January 24.", "the week of January 24", "1968-01-22", "1968-01-28"),
+    ("Losses rose in the week ending January 27.", "the week ending January 27", "1968-01-21", "1968-01-27"),
+    ("Leave was cancelled for the week beginning 5 February 1968.", "the week beginning 5 February 1968",
+     "1968-02-05", "1968-02-11"),
+])
+def test_the_week_of_or_ending_a_day(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-02-20", "archival") == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The patrol was ambushed on the night of 30/31 January.", "30/31 January", "1968-01-30", "1968-01-31"),
+    ("Between 10 and 15 February the town was retaken.", "Between 10 and 15 February", "1968-02-10", "1968-02-15"),
+    ("The talks ran from May 3 to 9, 1967.", "from May 3 to 9, 1967", "1967-05-03", "1967-05-09"),
+])
+def test_days_of_one_month_as_one_range(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-02-20", "archival") == (earliest, latest)
+
+
+def test_numbers_between_without_a_month_after_them_are_no_range():
+    assert [t.text for t in tag("Prices rose from 10 to 15 percent in March.", "1968-02-20", "archival")] == ["March"]
+
+
+def test_a_feast_before_a_noun_of_time_is_still_the_feast():
+    assert bounds("The offensive began during the Tet holiday.", "Tet", "1968-02-20", "archival") == \
+        ("1968-01-30", "1968-01-30")
+    assert [t.text for t in tag("They mailed Christmas cards.", "1968-02-20", "archival")] == []

@@ -272,6 +272,29 @@ def _read_week_of_month(m, ctx):
     return year_less(make, ctx, "day")
 
 
+def _read_week_of(m, ctx):
+    """"The week of January 22" (its Monday-to-Sunday week), "the week ending January 27" (the seven
+    days up to it), "the week beginning May 3" (the seven days from it); the year written, else the one
+    the context gives."""
+    month, number = month_number(m["wkm"] or m["wkm2"]), int(m["wkd"] or m["wkd2"])
+    relation = m["wkrel"].lower()
+
+    def make(year: int) -> Interval:
+        day = date(year, month, number)
+        if relation == "of":
+            return iv.week(day)
+        if relation in ("ending", "ended"):
+            return iv.span(day - timedelta(days=6), day, "day")
+        return iv.span(day, day + timedelta(days=6), "day")
+
+    if m["wky"]:
+        try:
+            return Reading(make(int(m["wky"])))
+        except ValueError:
+            return None
+    return year_less(make, ctx, "day")
+
+
 def _read_month_part(m, ctx):
     month, part = month_number(m["mpm"]), part_number(m["mpp"])
     return year_less(lambda y: iv.part_of_month(y, month, part), ctx, "day")
@@ -339,6 +362,6 @@ def _read_later(m, ctx):
 READERS = {
     "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
     "dword": _read_day_word, "dayof": _read_day_of, "md": _read_month_day, "nth": _read_nth_day,
-    "mpart": _read_month_part, "mweek": _read_week_of_month, "month": _read_month,
+    "mpart": _read_month_part, "wkof": _read_week_of, "mweek": _read_week_of_month, "month": _read_month,
     "sless": _read_season, "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }

@@ -121,8 +121,9 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     last = span[-1]
     if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True  # "may", "will fall to dust", "could spring up"
-    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound":
-        return True  # "Christmas cards", "summer camp", "in the morning papers"
+    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound" and \
+            last.head.lower_ not in lexicon()["stretch_nouns"]:
+        return True  # "Christmas cards", "summer camp", "in the morning papers" (not "the Tet holiday")
     if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
         return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
     if kind == "set" and len(span) == 1 and span.start > 0 and _is_amount(parsed.sdoc[span.start - 1]):
