@@ -563,3 +563,14 @@ def test_a_feast_before_a_noun_of_time_is_still_the_feast():
     assert bounds("The offensive began during the Tet holiday.", "Tet", "1968-02-20", "archival") == \
         ("1968-01-30", "1968-01-30")
     assert [t.text for t in tag("They mailed Christmas cards.", "1968-02-20", "archival")] == []
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("Profit should rise in the first quarter of next year.", "the first quarter of next year",
+     "1991-01-01", "1991-03-31"),
+    ("Sales slumped in the second half of last year.", "the second half of last year", "1989-07-01", "1989-12-31"),
+    ("Next year's first half looks weak.", "Next year's first half", "1991-01-01", "1991-06-30"),
+    ("The second half of this year will be hard.", "The second half of this year", "1990-07-01", "1990-12-31"),
+])
+def test_a_quarter_or_half_of_a_year_counted_from_the_writing(sentence, words, earliest, latest):
+    assert bounds(sentence, words) == (earliest, latest)

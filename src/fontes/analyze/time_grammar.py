@@ -171,9 +171,10 @@ def master() -> re.Pattern[str]:
       | (?P<point>{point})
       | (?P<holiday>{holidays.pattern()})
       | (?P<period>{period_refs}|(?i:the)\s+(?P<pyear>{Y})\s+(?:period|quarter))
-      | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
-          | (?:the\s+)?(?P<hn>{halves})\s+half
-          | (?:the\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
+      | (?P<quarter>(?:(?i:the)\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
+            (?:\s+of\s+(?P<qy2>{pointers})\s+(?:fiscal\s+)?year\b)?
+          | (?:(?i:the)\s+)?(?:(?P<hy>{pointers})\s+year['’]s\s+)?(?P<hn>{halves})\s+half(?:\s+of\s+(?P<hy2>{pointers})\s+(?:fiscal\s+)?year\b)?
+          | (?:(?i:the)\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
       | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M})(?![.\s]*\d))
           | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b|before\b|after\b)|['’]s\s+\d)
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
@@ -232,7 +233,8 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     first = {ws[0] for ws in map(_words_of, alone + leading)} | strong
     follow = {x for p in alone + leading for x in _words_of(p)[1:]} | first | {
         "than", "same", "very", "following", "previous", "preceding", "full", "fiscal", "comparable", "corresponding",
-        "ago", "earlier", "end", "beginning", "start", "middle", "close", "latest", "most", "few", "couple", "number"}
+        "ago", "earlier", "end", "beginning", "start", "middle", "close", "latest", "most", "few", "couple", "number",
+        "half"}
     return frozenset(first), frozenset(strong), frozenset(follow)
 
 

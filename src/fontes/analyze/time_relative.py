@@ -76,14 +76,16 @@ def _read_quarter(m, ctx):
         return Reading(iv.half(year, 1) if count == 2 else iv.between(iv.quarter(year, 1), iv.quarter(year, count)))
     if m["hn"]:
         half = ordinal_number("halves", m["hn"])
-        return year_less(lambda y: iv.half(y, half), ctx, "month")
-    number = ordinal_number("quarters", m["qn"])
-    make = (lambda y: iv.quarter(y, number))
-    if m["qy"]:
+        make = (lambda y: iv.half(y, half))
+    else:
+        number = ordinal_number("quarters", m["qn"])
+        make = (lambda y: iv.quarter(y, number))
+    pointer = m["qy"] or m["qy2"] or m["hy"] or m["hy2"]
+    if pointer:  # "next year's first quarter", "the second half of last year": counted from the writing
         present = ctx.anchors.present(ctx.quoted)
         if present is None:
             return Reading(iv.unknown("month"), relative=True)
-        return Reading(make(present.earliest.year + _pointer(m["qy"])), relative=True)
+        return Reading(make(present.earliest.year + _pointer(pointer)), relative=True)
     return year_less(make, ctx, "month")
 
 
