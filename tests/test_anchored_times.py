@@ -574,3 +574,27 @@ def test_a_feast_before_a_noun_of_time_is_still_the_feast():
 ])
 def test_a_quarter_or_half_of_a_year_counted_from_the_writing(sentence, words, earliest, latest):
     assert bounds(sentence, words) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The engineers are building the cities of tomorrow.", "tomorrow"),
+    ("In today's world, letters are rare.", "today"),
+    ("By today's standards the ship was small.", "today"),
+])
+def test_today_or_tomorrow_as_an_age_is_vague(sentence, words):
+    found = at(sentence, words)
+    assert (found.earliest, found.latest, found.precision) == (None, None, "vague")
+
+
+def test_today_before_an_event_is_still_the_day_of_writing():
+    assert bounds("Today's vote was postponed.", "Today") == ("1990-08-15", "1990-08-15")
+
+
+def test_the_clock_of_a_meeting_takes_the_day_after_its_noun():
+    found = tag("The 3:00 meeting tomorrow will be short.")
+    assert [(t.text, t.earliest) for t in found] == [("3:00", "1990-08-16"), ("tomorrow", "1990-08-16")]
+
+
+def test_a_range_of_clock_times_is_one_time_of_its_day():
+    assert bounds("The talks ran from 3:20 to 5:22 p.m. on Tuesday.", "3:20 to 5:22 p.m. on Tuesday") == \
+        ("1990-08-14", "1990-08-14")

@@ -164,9 +164,10 @@ def master() -> re.Pattern[str]:
       | (?P<approx>{approx}\s+(?P<ap>{point}))
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
           (?:\s+(?P<dtgmon>(?i:{M}))(?:\s+(?P<dtgy>\d{{4}}|\d{{2}}))?)?(?![\w]))
-      | (?P<clock>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
+      | (?P<clock>(?:(?:\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:to|until|till|[-–—])\s*)?  # "3:20 to 5:22 p.m.": the day of both
+            (?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
           | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z|local(?:\s+time)?\b|GMT\b|UTC\b)
-          | (?<=at\s)(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
+          | (?:(?<=at\s)|(?<=[Tt]he\s))(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
           | (?P<cnoon>noon|midnight))(?:\s+(?:[A-Z]{{3}}|GMT|local\s+time)(?![\w]))?)
       | (?P<point>{point})
       | (?P<holiday>{holidays.pattern()})

@@ -198,7 +198,25 @@ def _read_weekday(m, ctx):
     return Reading(found or iv.unknown("day"), relative=True, again=again)
 
 
+_OF_BEFORE = re.compile(r"[A-Za-z]{3,}\s+of\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(\w+)")
+
+
+def _is_era(m) -> bool:
+    """"The cities of tomorrow", "today's world", "by today's standards": the present or the future as
+    an age, not the day of writing or the one after it."""
+    word = m["dw"].lower()
+    if m["dsoft"] or m["dtod"] or word not in ("today", "tomorrow"):
+        return False
+    if _OF_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return True
+    noun = _POSSESSIVE_AFTER.match(m.string, m.end())
+    return noun is not None and noun.group(1).lower() in lexicon()["era_nouns"]
+
+
 def _read_day_word(m, ctx):
+    if _is_era(m):
+        return Reading(iv.unknown("vague"))
     days = lexicon()["days"]
     offset = days[" ".join(m["dw"].lower().split())]
     today = ctx.anchors.today(ctx.quoted, ctx.region)
