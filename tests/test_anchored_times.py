@@ -598,3 +598,23 @@ def test_the_clock_of_a_meeting_takes_the_day_after_its_noun():
 def test_a_range_of_clock_times_is_one_time_of_its_day():
     assert bounds("The talks ran from 3:20 to 5:22 p.m. on Tuesday.", "3:20 to 5:22 p.m. on Tuesday") == \
         ("1990-08-14", "1990-08-14")
+
+
+def test_part_of_todays_programme_is_today():
+    assert bounds("An essential part of today’s program is the visit.", "today") == ("1990-08-15", "1990-08-15")
+
+
+def test_a_telegraphic_clock_before_its_meeting_and_day():
+    found = tag("This will be discussed at 3:00 meeting tomorrow.", kind="archival")
+    assert [(t.text, t.earliest) for t in found] == [("3:00", "1990-08-16"), ("tomorrow", "1990-08-16")]
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The plan was drafted in the early part of 1968.", "the early part of 1968", "1968-01-01", "1968-04-30"),
+    ("The rate peaked in the winter of 1967-68.", "the winter of 1967-68", "1967-12-01", "1968-02-29"),
+    ("The envoy arrived on March 3. He left the following morning.", "the following morning",
+     "1968-03-04", "1968-03-04"),
+    ("The army attacked on Tuesday. That night the city fell.", "That night", "1968-03-05", "1968-03-05"),
+])
+def test_parts_of_years_winters_across_years_and_parts_of_the_day_told(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-03-10", "archival") == (earliest, latest)

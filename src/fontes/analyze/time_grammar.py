@@ -71,7 +71,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
-        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})",
+        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})(?:[-–/](?:\d{{4}}|\d{{2}}))?",
         "holiday": rf"(?P<h>{holidays.pattern()}),?\s+(?:of\s+)?(?P<y>{Y})",
         "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
         "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
@@ -198,7 +198,8 @@ def master() -> re.Pattern[str]:
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
       | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s
           | (?i:the)\s+(?:(?P<dsp2>{P})[\s-]+)?(?P<dsw>{decade_words}))
-      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year)
+      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year|{day_parts})
+          | (?i:that)\s+(?P<su3>{day_parts})
           | (?i:the)\s+(?P<su2>day|week|month|year)\s+(?P<sside>before|after)(?={_ADVERB_END}))
       | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago|hence|from\s+(?:now|today)))
       | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{between}\s+)?(?:{dunits})(?:\s+and\s+a\s+half)?(?!\s+old\b|\s+ahead\b)

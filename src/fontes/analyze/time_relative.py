@@ -208,10 +208,10 @@ def _is_era(m) -> bool:
     word = m["dw"].lower()
     if m["dsoft"] or m["dtod"] or word not in ("today", "tomorrow"):
         return False
-    if _OF_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
-        return True
     noun = _POSSESSIVE_AFTER.match(m.string, m.end())
-    return noun is not None and noun.group(1).lower() in lexicon()["era_nouns"]
+    if noun is not None:  # "part of today's program" is today's: the noun after it decides
+        return noun.group(1).lower() in lexicon()["era_nouns"]
+    return bool(_OF_BEFORE.search(m.string, max(0, m.start() - 30), m.start()))
 
 
 def _read_day_word(m, ctx):
@@ -346,7 +346,8 @@ def _read_same(m, ctx):
     date, or the one after or before it. A day is counted from the day last told of, weekdays
     included ("arrived Monday; the next day ..."); with nothing told, "the day before" is the day
     before the writing, as "a day earlier" is, while a day after or the same day stays unknown."""
-    unit = (m["su"] or m["su2"]).lower()
+    unit = (m["su"] or m["su2"] or m["su3"]).lower()
+    unit = "day" if unit in lexicon()["day_parts"] else unit  # "the following morning", "that night"
     words = set(m["same"].lower().split())
     amount = 1 if words & {"following", "next", "after"} else -1 if words & {"previous", "preceding", "before"} else 0
     anchor = ctx.narrative

@@ -36,8 +36,7 @@ _TO_GAP = re.compile(r"\s+(?:to|and)\s+")
 _FROM = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
 _CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
-_NOUN_BETWEEN = re.compile(r"\s+[a-z]+\s+")  # "the 10 a.m. session Friday": the clock names the session's hour
-_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+_NOUN_BETWEEN = re.compile(r"\s+([a-z]+)\s+")  # "the 10 a.m. session Friday"
 _DAY_BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 
 
@@ -217,10 +216,11 @@ def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[in
         if out:
             p_start, p_end, previous = out[-1]
             gap = text[p_end:start]
-            if previous.clock and _is_day(reading) and _NOUN_BETWEEN.fullmatch(gap) and \
-                    _THE_BEFORE.search(text[max(0, p_start - 5):p_start]):
-                # "the 3:00 meeting tomorrow": the clock qualifies the meeting, which the day places;
-                # two expressions still, with the noun between them
+            between = _NOUN_BETWEEN.fullmatch(gap)
+            if previous.clock and _is_day(reading) and between and \
+                    between.group(1).lower() in lexicon()["scheduled_nouns"]:
+                # "the 3:00 meeting tomorrow": the clock is the meeting's, which the day places; two
+                # expressions still, with the noun between them
                 out[-1] = (p_start, p_end, _on_day(previous.clock, reading))
                 out.append((start, end, reading))
                 continue
