@@ -618,3 +618,8 @@ def test_a_telegraphic_clock_before_its_meeting_and_day():
 ])
 def test_parts_of_years_winters_across_years_and_parts_of_the_day_told(sentence, words, earliest, latest):
     assert bounds(sentence, words, "1968-03-10", "archival") == (earliest, latest)
+
+
+def test_the_year_ago_quarter_after_a_month_is_a_quarter():
+    text = "The firm changed its fiscal year in December. In the year-ago quarter, it lost money."
+    assert bounds(text, "the year-ago quarter", "1989-10-27") == ("1988-07-01", "1988-09-30")

@@ -32,7 +32,10 @@ def read_period(m, ctx):
     quarter_named = named if named is not None and _is_quarter(named) else None
     present = ctx.anchors.present(ctx.quoted)
     if kind == "year-ago":
-        return Reading(_year_ago(named, present, "quarter" in m["period"].lower()), relative=True, derived=True)
+        quarterly = "quarter" in m["period"].lower()
+        # "the year-ago quarter" after "in December": a month named is no quarter to count back from
+        base = named if not quarterly or is_quarter_or_half(named) else None
+        return Reading(_year_ago(base, present, quarterly), relative=True, derived=True)
     if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
         return Reading(named, relative=True)
     over = present is None or present.earliest is None or \
