@@ -623,3 +623,13 @@ def test_parts_of_years_winters_across_years_and_parts_of_the_day_told(sentence,
 def test_the_year_ago_quarter_after_a_month_is_a_quarter():
     text = "The firm changed its fiscal year in December. In the year-ago quarter, it lost money."
     assert bounds(text, "the year-ago quarter", "1989-10-27") == ("1988-07-01", "1988-09-30")
+
+
+def test_two_written_dates_of_different_precision_joined_by_to_are_one_range():
+    text = "He served 23 January 1968 to March 1969 in Saigon."
+    assert bounds(text, "23 January 1968 to March 1969", "1969-06-01", "archival") == ("1968-01-23", "1969-03-31")
+
+
+def test_a_day_moved_to_another_day_is_two_days():
+    found = tag("The meeting was moved 5 May 1968 to 12 May 1968.", "1969-06-01", "archival")
+    assert [t.text for t in found] == ["5 May 1968", "12 May 1968"]

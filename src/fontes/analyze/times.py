@@ -34,6 +34,7 @@ __all__ = ["find", "inside_quotation", "interpret", "master", "parse_point", "pa
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
 _TO_GAP = re.compile(r"\s+(?:to|and)\s+")
 _FROM = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
+_BARE_TO = re.compile(r"\s+to\s+")
 _CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _NOUN_BETWEEN = re.compile(r"\s+([a-z]+)\s+")  # "the 10 a.m. session Friday"
@@ -254,9 +255,13 @@ def _on_day(clock: tuple[int, int], day: Reading) -> Reading:
 
 def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None:
     """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969': one
-    range. A bare 'to' joins only after 'from' ("a revision Friday to December's figures" is none)."""
+    range. A bare 'to' joins after 'from' ("a revision Friday to December's figures" is none), or two
+    dates that carry their years and differ in precision ("served 23 January 1968 to March 1969"; a
+    meeting "moved 5 May 1968 to 12 May 1968" is two days)."""
     until = b.until if b.until is not None and not gap.strip() else None
-    if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)):
+    written = not a.relative and not b.relative and a.interval.precision != b.interval.precision
+    if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)) and \
+            not (written and _BARE_TO.fullmatch(gap)):
         return None
     first, last = a.interval, until or b.interval
     if not first.closed or not last.closed or a.clock or b.clock:
