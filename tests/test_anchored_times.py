@@ -334,7 +334,7 @@ def test_a_forecast_period_is_not_what_the_year_ago_period_counts_back_from():
 
 def test_the_previous_weekday_counts_from_the_day_told_of():
     text = "Tin closed lower on Friday, 3% below the previous Friday."
-    assert bounds(text, "previous Friday") == ("1990-08-03", "1990-08-03")
+    assert bounds(text, "the previous Friday") == ("1990-08-03", "1990-08-03")
 
 
 def test_a_year_earlier_after_a_stretch_of_months_is_the_year_before():
@@ -466,3 +466,170 @@ def test_a_full_month_name_leaves_the_full_stop_after_it():
 def test_29_february_more_than_a_year_off_is_not_guessed():
     assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "1999-01-01") == (None, None)
     assert bounds("The treaty was signed on Feb. 29.", "Feb. 29", "2000-04-10") == ("2000-02-29", "2000-02-29")
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The pact was signed in 1968; the year before, the Senate had balked.", "the year before",
+     "1967-01-01", "1967-12-31"),
+    ("The pact was signed in 1968, and the year after, it was ratified.", "the year after",
+     "1969-01-01", "1969-12-31"),
+    ("The envoy reached Cairo on May 4, 1970. The day before, he had seen the king.", "The day before",
+     "1970-05-03", "1970-05-03"),
+    ("The talks opened in March 1970. The month before, a recess was proposed.", "The month before",
+     "1970-02-01", "1970-02-28"),
+])
+def test_the_unit_before_or_after_counts_from_the_narrative(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1970-06-10", "archival") == (earliest, latest)
+
+
+def test_the_year_before_an_event_is_not_the_year_of_the_narrative():
+    found = [t.text for t in tag("The pact was signed in 1968. The year before the war, prices rose.",
+                                 "1970-06-10", "archival")]
+    assert found == ["1968"]
+
+
+def test_the_next_day_counts_from_a_weekday_told_of():
+    text = "The minister flew to Paris on Monday. The next day he met the president."
+    assert bounds(text, "The next day") == ("1990-08-14", "1990-08-14")
+
+
+def test_the_day_after_with_no_day_told_stays_unknown_but_the_day_before_is_the_eve_of_writing():
+    assert bounds("The day after, the minister resigned.", "The day after") == (None, None)
+    assert bounds("The previous day, the minister resigned.", "The previous day") == ("1990-08-14", "1990-08-14")
+
+
+def test_the_following_weekday_lies_after_the_day_told_of():
+    text = "The delegation arrives on the 22nd and leaves the following Monday."
+    assert bounds(text, "the following Monday") == ("1990-08-27", "1990-08-27")
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The loan falls due two years from now.", "two years from now", "1992-01-01", "1992-12-31"),
+    ("A ruling is expected three weeks from today.", "three weeks from today", "1990-09-03", "1990-09-09"),
+    ("The mill was built a century ago.", "a century ago", "1800-01-01", "1899-12-31"),
+])
+def test_counted_from_the_writing_ahead_or_centuries_back(sentence, words, earliest, latest):
+    assert bounds(sentence, words) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence", ["Exports should grow 6% annually.", "The mill turns out 4,000 tons monthly.",
+                                      "Fees come to $3 million annually."])
+def test_a_rate_after_an_amount_is_no_time(sentence):
+    assert [t.text for t in tag(sentence)] == []
+
+
+def test_a_set_adverb_after_a_verb_is_still_a_set():
+    assert at("The council meets annually in Geneva.", "annually").precision == "set"
+
+
+def test_this_weekend_is_the_one_of_the_week_unless_the_past_tense_says_it_is_over():
+    assert bounds("The leaders will meet this weekend in Oslo.", "this weekend") == ("1990-08-18", "1990-08-19")
+    assert bounds("The leaders met this weekend in Oslo.", "this weekend", "1990-08-13") == \
+        ("1990-08-11", "1990-08-12")
+
+
+def test_a_military_clock_in_greenwich_time_is_a_time_of_its_day():
+    assert bounds("The truce took effect at 0600 GMT.", "0600 GMT") == ("1990-08-15", "1990-08-15")
+
+
+def test_every_few_units_is_a_set():
+    assert at("The assembly is elected every four years.", "every four years").precision == "set"
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The bulletin covers the week of January 24.", "the week of January 24", "1968-01-22", "1968-01-28"),
+    ("Losses rose in the week ending January 27.", "the week ending January 27", "1968-01-21", "1968-01-27"),
+    ("Leave was cancelled for the week beginning 5 February 1968.", "the week beginning 5 February 1968",
+     "1968-02-05", "1968-02-11"),
+])
+def test_the_week_of_or_ending_a_day(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-02-20", "archival") == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The patrol was ambushed on the night of 30/31 January.", "30/31 January", "1968-01-30", "1968-01-31"),
+    ("Between 10 and 15 February the town was retaken.", "Between 10 and 15 February", "1968-02-10", "1968-02-15"),
+    ("The talks ran from May 3 to 9, 1967.", "from May 3 to 9, 1967", "1967-05-03", "1967-05-09"),
+])
+def test_days_of_one_month_as_one_range(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-02-20", "archival") == (earliest, latest)
+
+
+def test_numbers_between_without_a_month_after_them_are_no_range():
+    assert [t.text for t in tag("Prices rose from 10 to 15 percent in March.", "1968-02-20", "archival")] == ["March"]
+
+
+def test_a_feast_before_a_noun_of_time_is_still_the_feast():
+    assert bounds("The offensive began during the Tet holiday.", "Tet", "1968-02-20", "archival") == \
+        ("1968-01-30", "1968-01-30")
+    assert [t.text for t in tag("They mailed Christmas cards.", "1968-02-20", "archival")] == []
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("Profit should rise in the first quarter of next year.", "the first quarter of next year",
+     "1991-01-01", "1991-03-31"),
+    ("Sales slumped in the second half of last year.", "the second half of last year", "1989-07-01", "1989-12-31"),
+    ("Next year's first half looks weak.", "Next year's first half", "1991-01-01", "1991-06-30"),
+    ("The second half of this year will be hard.", "The second half of this year", "1990-07-01", "1990-12-31"),
+])
+def test_a_quarter_or_half_of_a_year_counted_from_the_writing(sentence, words, earliest, latest):
+    assert bounds(sentence, words) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The engineers are building the cities of tomorrow.", "tomorrow"),
+    ("In today's world, letters are rare.", "today"),
+    ("By today's standards the ship was small.", "today"),
+])
+def test_today_or_tomorrow_as_an_age_is_vague(sentence, words):
+    found = at(sentence, words)
+    assert (found.earliest, found.latest, found.precision) == (None, None, "vague")
+
+
+def test_today_before_an_event_is_still_the_day_of_writing():
+    assert bounds("Today's vote was postponed.", "Today") == ("1990-08-15", "1990-08-15")
+
+
+def test_the_clock_of_a_meeting_takes_the_day_after_its_noun():
+    found = tag("The 3:00 meeting tomorrow will be short.")
+    assert [(t.text, t.earliest) for t in found] == [("3:00", "1990-08-16"), ("tomorrow", "1990-08-16")]
+
+
+def test_a_range_of_clock_times_is_one_time_of_its_day():
+    assert bounds("The talks ran from 3:20 to 5:22 p.m. on Tuesday.", "3:20 to 5:22 p.m. on Tuesday") == \
+        ("1990-08-14", "1990-08-14")
+
+
+def test_part_of_todays_programme_is_today():
+    assert bounds("An essential part of today’s program is the visit.", "today") == ("1990-08-15", "1990-08-15")
+
+
+def test_a_telegraphic_clock_before_its_meeting_and_day():
+    found = tag("This will be discussed at 3:00 meeting tomorrow.", kind="archival")
+    assert [(t.text, t.earliest) for t in found] == [("3:00", "1990-08-16"), ("tomorrow", "1990-08-16")]
+
+
+@pytest.mark.parametrize("sentence, words, earliest, latest", [
+    ("The plan was drafted in the early part of 1968.", "the early part of 1968", "1968-01-01", "1968-04-30"),
+    ("The rate peaked in the winter of 1967-68.", "the winter of 1967-68", "1967-12-01", "1968-02-29"),
+    ("The envoy arrived on March 3. He left the following morning.", "the following morning",
+     "1968-03-04", "1968-03-04"),
+    ("The army attacked on Tuesday. That night the city fell.", "That night", "1968-03-05", "1968-03-05"),
+])
+def test_parts_of_years_winters_across_years_and_parts_of_the_day_told(sentence, words, earliest, latest):
+    assert bounds(sentence, words, "1968-03-10", "archival") == (earliest, latest)
+
+
+def test_the_year_ago_quarter_after_a_month_is_a_quarter():
+    text = "The firm changed its fiscal year in December. In the year-ago quarter, it lost money."
+    assert bounds(text, "the year-ago quarter", "1989-10-27") == ("1988-07-01", "1988-09-30")
+
+
+def test_two_written_dates_of_different_precision_joined_by_to_are_one_range():
+    text = "He served 23 January 1968 to March 1969 in Saigon."
+    assert bounds(text, "23 January 1968 to March 1969", "1969-06-01", "archival") == ("1968-01-23", "1969-03-31")
+
+
+def test_a_day_moved_to_another_day_is_two_days():
+    found = tag("The meeting was moved 5 May 1968 to 12 May 1968.", "1969-06-01", "archival")
+    assert [t.text for t in found] == ["5 May 1968", "12 May 1968"]

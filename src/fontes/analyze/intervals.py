@@ -169,6 +169,8 @@ def _shift_day(ref: date, unit: str, amount: int) -> Interval:
         return year(ref.year + amount)
     if unit == "decade":
         return decade((ref.year + 10 * amount) // 10 * 10)
+    if unit == "century":
+        return century((ref.year + 100 * amount) // 100 + 1)
     if unit == "month":
         index = ref.year * 12 + ref.month - 1 + amount
         return month(index // 12, index % 12 + 1)

@@ -44,15 +44,21 @@ def _read_day_range(m, ctx):
         year = int(m["dry3"])
         first, last = iv.month(year, month_number(m["drm3"])), iv.month(year, month_number(m["drm4"]))
         return Reading(iv.between(first, last)) if first.earliest <= last.latest else None
-    else:  # "March 6–7", "28–29 March": the year the anchor and tense give
-        month = month_number(m["drm5"] or m["drm6"])
-        days = (int(m["drd5"] or m["drd7"]), int(m["drd6"] or m["drd8"]))
+    elif m["dry4"] or m["dry5"]:  # "between 10 and 15 February 1968", "from May 3 to 9, 1968"
+        month, year = month_number(m["drm7"] or m["drm8"]), int(m["dry4"] or m["dry5"])
+        days = (int(m["drd9"] or m["drd11"]), int(m["drd10"] or m["drd12"]))
+    else:  # "March 6–7", "28–29 March", "the night of 30/31 January": the year the anchor and tense give
+        month = month_number(m["drm5"] or m["drm6"] or m["drm7"] or m["drm8"])
+        days = (int(m["drd5"] or m["drd7"] or m["drd9"] or m["drd11"]), int(m["drd6"] or m["drd8"] or m["drd10"] or m["drd12"]))
         if not 1 <= days[0] < days[1] <= 31:
             return None
         return year_less(lambda y: iv.between(iv.day(y, month, days[0]), iv.day(y, month, days[1])), ctx, "day")
     if days[0] > days[1]:
         return None
-    return Reading(iv.between(iv.day(year, month, days[0]), iv.day(year, month, days[1])))
+    try:
+        return Reading(iv.between(iv.day(year, month, days[0]), iv.day(year, month, days[1])))
+    except ValueError:
+        return None
 
 
 def _read_year_range(m, ctx):

@@ -42,6 +42,12 @@ def lexicon() -> dict:
             "ordinal_re": "(?:" + "|".join(sorted(data["ordinals"], key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"}
 
 
+# What may follow "before" or "after" used as an adverb ("the year before, it had ..."; "the day after
+# that"): a stop, a conjunction or "that"; before a noun or a clause it is a preposition ("the day
+# before the vote"), and the day is counted from that event, which no date of the text gives.
+_ADVERB_END = r"\s*(?:[,.;:!?)\]”\"—–]|$)|\s+(?:that|and|but|or)\b"
+
+
 YEAR = r"(?<![\w#/.,])(?:1[0-9]{3}|20[0-9]{2})(?![\w/]|[.,]\d)"
 SHORT_YEAR = r"['’]\d{2}(?!\d)"
 
@@ -65,7 +71,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
         "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
-        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})",
+        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})(?:[-–/](?:\d{{4}}|\d{{2}}))?",
         "holiday": rf"(?P<h>{holidays.pattern()}),?\s+(?:of\s+)?(?P<y>{Y})",
         "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
         "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
@@ -119,6 +125,7 @@ def master() -> re.Pattern[str]:
     hedge = r"(?:nearly|almost|about|some|roughly|around|more\s+than|less\s+than|over|just|only|exactly)"
     units = _alternation(lx["units"])
     pointers = _alternation(lx["pointers"], "i")
+    told_pointers = _alternation(lx["told_pointers"], "i")
     calendar_units = _alternation(list(lx["calendar_units"]) + list(lx["seasons"]))
     softeners = _alternation(lx["softeners"], "i")
     day_parts = _alternation(lx["day_parts"])
@@ -141,27 +148,36 @@ def master() -> re.Pattern[str]:
     return re.compile(rf"""(?<![\w-])(?:
         (?P<range>(?:[Ff]rom|[Bb]etween)\s+(?P<ra>{point}|{day_month})\s+(?:to|until|till|through|and)\s+(?P<rb>{end}))
       | (?P<drange>(?P<drm>{M})\s+(?P<drd1>\d{{1,2}})\s*[-–—]\s*(?P<drd2>\d{{1,2}}),?\s+(?P<dry>{Y})
-          | (?P<drd3>\d{{1,2}})\s*[-–—]\s*(?P<drd4>\d{{1,2}})\s+(?P<drm2>{M}),?\s+(?P<dry2>{Y})
+          | (?P<drd3>\d{{1,2}})\s*[-–—/]\s*(?P<drd4>\d{{1,2}})\s+(?P<drm2>{M}),?\s+(?P<dry2>{Y})
           | (?P<drm3>{M})\s*[-–—]\s*(?P<drm4>{M}),?\s+(?P<dry3>{Y})
           | (?P<drm5>{M})\s+(?P<drd5>\d{{1,2}})\s*[-–—]\s*(?P<drd6>\d{{1,2}})(?![\d:]|,?\s+\d)
-          | (?P<drd7>\d{{1,2}})\s*[-–—]\s*(?P<drd8>\d{{1,2}})\s+(?P<drm6>{M})(?!,?\s+\d))
+          | (?P<drd7>\d{{1,2}})\s*[-–—/]\s*(?P<drd8>\d{{1,2}})\s+(?P<drm6>{M})(?!,?\s+\d)
+          | (?:[Bb]etween|[Ff]rom)\s+(?P<drd9>\d{{1,2}})\s+(?:and|to|until|through)\s+(?P<drd10>\d{{1,2}})\s+(?P<drm7>{M})
+            (?:,?\s+(?P<dry4>{Y}))?(?!,?\s+\d)
+          | (?:[Bb]etween|[Ff]rom)\s+(?P<drm8>{M})\s+(?P<drd11>\d{{1,2}})\s+(?:and|to|until|through)\s+(?P<drd12>\d{{1,2}})
+            (?:,?\s+(?P<dry5>{Y}))?(?![\d:]|,?\s+\d|\s+(?:{M})))
+      | (?P<wkof>(?i:the)\s+week\s+(?P<wkrel>of|ending|ended|beginning|starting|commencing)\s+(?:{W},?\s+)?
+          (?:(?P<wkd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<wkm>{M})|(?P<wkm2>{M})\s+(?P<wkd2>\d{{1,2}})(?:st|nd|rd|th)?)
+          (?:,?\s+(?P<wky>{Y}))?(?![\d:]))
       | (?P<yrange>{year_range})
       | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
       | (?P<approx>{approx}\s+(?P<ap>{point}))
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
           (?:\s+(?P<dtgmon>(?i:{M}))(?:\s+(?P<dtgy>\d{{4}}|\d{{2}}))?)?(?![\w]))
-      | (?P<clock>(?:(?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
-          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z|local(?:\s+time)?\b)
-          | (?<=at\s)(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
+      | (?P<clock>(?:(?:\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:to|until|till|[-–—])\s*)?  # "3:20 to 5:22 p.m.": the day of both
+            (?P<ch>\d{{1,2}})(?:[:.](?P<cm>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[AP]\.?M\.?)
+          | (?P<cmil>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hours|hrs\.?|Z|local(?:\s+time)?\b|GMT\b|UTC\b)
+          | (?:(?<=at\s)|(?<=[Tt]he\s))(?P<ch2>[01]?\d|2[0-3]):(?P<cm2>[0-5]\d)(?![\d:])
           | (?P<cnoon>noon|midnight))(?:\s+(?:[A-Z]{{3}}|GMT|local\s+time)(?![\w]))?)
       | (?P<point>{point})
       | (?P<holiday>{holidays.pattern()})
       | (?P<period>{period_refs}|(?i:the)\s+(?P<pyear>{Y})\s+(?:period|quarter))
-      | (?P<quarter>(?:the\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
-          | (?:the\s+)?(?P<hn>{halves})\s+half
-          | (?:the\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
+      | (?P<quarter>(?:(?i:the)\s+)?(?:(?P<qy>{pointers})\s+year['’]s\s+)?(?:(?P<qf>fiscal)[\s-]+)?(?P<qn>(?i:{quarters}))[\s-]+(?:fiscal\s+)?quarter
+            (?:\s+of\s+(?P<qy2>{pointers})\s+(?:fiscal\s+)?year\b)?
+          | (?:(?i:the)\s+)?(?:(?P<hy>{pointers})\s+year['’]s\s+)?(?P<hn>{halves})\s+half(?:\s+of\s+(?P<hy2>{pointers})\s+(?:fiscal\s+)?year\b)?
+          | (?:(?i:the)\s+)?first\s+(?P<qcount>two|three)\s+quarters\s+of\s+(?P<qcy>{Y}))
       | (?P<unit>(?:(?P<upart>{P}|{softeners})[\s-]+(?:of\s+|in\s+)?(?:(?P<up>{pointers})|the)|(?P<up1>{pointers}))\s+(?:(?P<uu>{calendar_units})|(?P<um>{M})(?![.\s]*\d))
-          | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b)|['’]s\s+\d)
+          | (?i:the|that)\s+(?:(?:full|same|fiscal)\s+)?(?P<uu3>year|month|week)(?!\s+(?:\d|of\b|before\b|after\b)|['’]s\s+\d)
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
           | (?P<um2>{lx['full_month_re']}|{M}(?=\s+\d))(?:\s+(?P<ud2>\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
@@ -169,7 +185,7 @@ def master() -> re.Pattern[str]:
       | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)
           |(?<=[Ff]rom\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s))the\s+(?P<nthd>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)
           (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
-      | (?P<wday>(?:(?P<wp>{pointers})\s+)?(?:(?P<wsoft>{softeners}|(?i:early|late))\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
+      | (?P<wday>(?:(?P<wp>{pointers}|{told_pointers})\s+)?(?:(?P<wsoft>{softeners}|(?i:early|late))\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|(?i:early|late))\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
       | (?P<dayof>(?:(?<=[Tt]oday\sis\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t['’]s\s))
             the\s+(?:{ordinals})(?:\s+(?:straight|consecutive|successive))?\s+day(?!s)
@@ -182,12 +198,14 @@ def master() -> re.Pattern[str]:
       | (?P<month>{lx['full_month_re']}|{lx['short_month_re']}(?<=\.))
       | (?P<dshort>(?:the\s+)?(?:(?P<dsp>{P})[\s-]+)?['’](?P<dsd>\d)0['’]?s
           | (?i:the)\s+(?:(?P<dsp2>{P})[\s-]+)?(?P<dsw>{decade_words}))
-      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year))
-      | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago))
+      | (?P<same>(?:(?i:that|the)\s+(?:very\s+)?same|(?i:the)\s+(?:following|next|previous|preceding))\s+(?P<su>day|week|month|year|{day_parts})
+          | (?i:that)\s+(?P<su3>{day_parts})
+          | (?i:the)\s+(?P<su2>day|week|month|year)\s+(?P<sside>before|after)(?={_ADVERB_END}))
+      | (?P<later>(?:(?P<lh>{hedge})\s+)?(?P<n>(?i:{number}|a\s+few|several))\s+(?P<lu>{units})(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|before|ago|hence|from\s+(?:now|today)))
       | (?P<duration>(?:(?i:{_alternation(dur['lead'])})\s+)?(?:(?i:{number})|(?i:{_alternation(dur['counts'])}))(?:\s+|-)(?:{between}\s+)?(?:{dunits})(?:\s+and\s+a\s+half)?(?!\s+old\b|\s+ahead\b)
           | (?:the\s+)?(?:{dunits})\s+ahead
           | (?:{bare_after})(?:{_alternation(dur['bare'])}))
-      | (?P<set>(?i:{_alternation(sets['every'])})\s+(?:other\s+)?(?:{singular}|{W}|{lx['full_month_re']})
+      | (?P<set>(?i:{_alternation(sets['every'])})\s+(?:other\s+)?(?:{singular}|{W}|{lx['full_month_re']}|(?:\d+|{_count_words()})\s+(?:{dunits}))
           | (?i:{_alternation(sets['adverbs'])}) | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)
       | (?P<vague>(?i:{_alternation(lx['vague']['words'])}))
     )(?![\w]|-\w)""", re.VERBOSE)
@@ -217,7 +235,8 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     first = {ws[0] for ws in map(_words_of, alone + leading)} | strong
     follow = {x for p in alone + leading for x in _words_of(p)[1:]} | first | {
         "than", "same", "very", "following", "previous", "preceding", "full", "fiscal", "comparable", "corresponding",
-        "ago", "earlier", "end", "beginning", "start", "middle", "close", "latest", "most", "few", "couple", "number"}
+        "ago", "earlier", "end", "beginning", "start", "middle", "close", "latest", "most", "few", "couple", "number",
+        "half"}
     return frozenset(first), frozenset(strong), frozenset(follow)
 
 

@@ -1,6 +1,7 @@
 """Readers of expressions placed from their anchors: weekdays and "today", year-less months, days and
 seasons, "next year" and "the end of the month", quarters and periods named before, "the 3rd",
-"the same year", "the sixties", and "three years later"."""
+"the same year", "the sixties", and "three years later"; quarters and periods named before are in
+time_periods.py."""
 from __future__ import annotations
 
 import re
@@ -12,93 +13,25 @@ from .intervals import Interval
 from .numbers import parse_number
 from .time_context import Reading, year_less
 from .time_grammar import lexicon
+from .time_periods import is_quarter_or_half, pointer, read_period, read_quarter
 from .time_points import month_number, ordinal_number, part_number, season
-
-
-def _pointer(word: str | None) -> int | None:
-    return None if word is None else lexicon()["pointers"][" ".join(word.lower().split())]
-
-
-def _read_period(m, ctx):
-    named = ctx.anchors.named.get(ctx.region)
-    if m["pyear"]:  # "the 1988 period": the period named last, in that year
-        year = int(m["pyear"])
-        return Reading(iv.years_apart(named, year - named.earliest.year) if named else iv.year(year), derived=True)
-    kind = lexicon()["period_refs"][" ".join(m["period"].lower().split())]
-    quarter_named = named if named is not None and _is_quarter(named) else None
-    present = ctx.anchors.present(ctx.quoted)
-    if kind == "year-ago":
-        return Reading(_year_ago(named, present, "quarter" in m["period"].lower()), relative=True, derived=True)
-    if kind == "named" and named is not None and ("period" in m["period"].lower() or quarter_named):
-        return Reading(named, relative=True)
-    over = present is None or present.earliest is None or \
-        (quarter_named is not None and quarter_named.latest is not None and quarter_named.latest < present.earliest)
-    if quarter_named is not None and (kind == "named" or (kind == "latest" and over)):
-        return Reading(quarter_named, relative=True)  # the latest quarter is one already over
-    if present is None or present.earliest is None:
-        return Reading(iv.unknown("month"), relative=True)
-    day = present.earliest
-    current = iv.quarter(day.year, (day.month - 1) // 3 + 1)
-    if kind == "current":
-        return Reading(current, relative=True)
-    before = current.earliest - timedelta(days=1)
-    return Reading(iv.quarter(before.year, (before.month - 1) // 3 + 1), relative=True)
-
-
-def _year_ago(named: Interval | None, present: Interval | None, quarter: bool) -> Interval:
-    """The period named, a year before; without one, a year before the writing: the year ("the
-    year-ago results"), or the quarter last over ("the year-earlier quarter")."""
-    if named is not None:
-        return iv.years_apart(named, -1)
-    if present is None or present.earliest is None:
-        return iv.unknown("month")
-    if not quarter:
-        return iv.shift(present, "year", -1)
-    day = present.earliest
-    index = day.year * 4 + (day.month - 1) // 3 - 1  # the quarter before the one under way
-    return iv.years_apart(iv.quarter(index // 4, index % 4 + 1), -1)
-
-
-def _is_quarter(interval: Interval) -> bool:
-    return bool(interval.edtf) and re.fullmatch(r"\d{4}-3[3-6]", interval.edtf) is not None
-
-
-def _is_quarter_or_half(interval: Interval | None) -> bool:
-    return interval is not None and bool(interval.edtf) and re.fullmatch(r"\d{4}-(?:3[3-6]|4[01])", interval.edtf) is not None
-
-
-def _read_quarter(m, ctx):
-    if m["qcount"]:  # "the first two quarters of 1990": from its first day to the end of the last quarter counted
-        year, count = int(m["qcy"]), int(parse_number(m["qcount"]))
-        return Reading(iv.half(year, 1) if count == 2 else iv.between(iv.quarter(year, 1), iv.quarter(year, count)))
-    if m["hn"]:
-        half = ordinal_number("halves", m["hn"])
-        return year_less(lambda y: iv.half(y, half), ctx, "month")
-    number = ordinal_number("quarters", m["qn"])
-    make = (lambda y: iv.quarter(y, number))
-    if m["qy"]:
-        present = ctx.anchors.present(ctx.quoted)
-        if present is None:
-            return Reading(iv.unknown("month"), relative=True)
-        return Reading(make(present.earliest.year + _pointer(m["qy"])), relative=True)
-    return year_less(make, ctx, "month")
 
 
 def _read_unit(m, ctx):
     present = ctx.anchors.present(ctx.quoted)
     if m["wkend"]:
-        return _weekend(ctx, _pointer(m["wkp"]) if m["wkp"] else None)
+        return _weekend(ctx, pointer(m["wkp"]) if m["wkp"] else None)
     if m["um2"]:
         if present is None:
             return Reading(iv.unknown("month"), relative=True)
-        year, month = present.earliest.year + _pointer(m["up2"]), month_number(m["um2"])
+        year, month = present.earliest.year + pointer(m["up2"]), month_number(m["um2"])
         if m["ud2"]:  # "Feb. 3 last year"
             try:
                 return Reading(iv.day(year, month, int(m["ud2"])), relative=True)
             except ValueError:
                 return None
         return Reading(iv.month(year, month), relative=True)
-    pointer = _pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
+    towards = pointer(m["up"] or m["up1"]) if (m["up"] or m["up1"]) else 0
     if not (m["up"] or m["up1"] or m["um"]):  # "the year", "the end of the month": the narrative's, else the present's
         present = ctx.narrative or present
         told = ctx.anchors.told_day(ctx.region)
@@ -111,23 +44,23 @@ def _read_unit(m, ctx):
         return _narrowed(Reading(iv.shift(present, unit, 0), relative=True), "the end of" if m["yend"] else None)
     if m["um"]:
         month = month_number(m["um"])
-        found = year_less(lambda y: iv.month(y, month), ctx, "month", pointer)
+        found = year_less(lambda y: iv.month(y, month), ctx, "month", towards)
         return _narrowed(_past_the_neighbour(found, ctx, (m["up"] or m["up1"] or "").lower()), m["upart"])
     unit = " ".join(m["uu"].lower().split())
     if lexicon()["calendar_units"].get(unit) == "weekend":
-        return _weekend(ctx, pointer)
+        return _weekend(ctx, towards)
     if unit in lexicon()["seasons"]:
-        found = year_less(lambda y: season(unit, y), ctx, "season", pointer)
+        found = year_less(lambda y: season(unit, y), ctx, "season", towards)
         return _narrowed(found, m["upart"])
     if present is None or present.earliest is None:
         return Reading(iv.unknown(lexicon()["calendar_units"][unit]), relative=True)
     unit = lexicon()["calendar_units"][unit]
     if unit == "quarter":
         day = present.earliest
-        index = day.year * 4 + (day.month - 1) // 3 + pointer
+        index = day.year * 4 + (day.month - 1) // 3 + towards
         found = Reading(iv.quarter(index // 4, index % 4 + 1), relative=True)
     else:
-        found = Reading(iv.shift(present, unit, pointer), relative=True)
+        found = Reading(iv.shift(present, unit, towards), relative=True)
     return _narrowed(found, m["upart"])
 
 
@@ -162,18 +95,22 @@ def _narrowed(found: Reading, part_word: str | None) -> Reading:
 
 
 def _weekend(ctx, pointer: int | None):
-    """The Saturday and Sunday meant: "last" and "next" step over the anchor, "this" and "the" go the
-    way the tense goes ("rallied over the weekend", "will meet this weekend")."""
+    """The Saturday and Sunday meant: "last" and "next" step over the anchor, "the" goes the way the
+    tense goes ("rallied over the weekend"); "this weekend" is the one of the anchor's week, unless the
+    past tense says it is over ("will meet this weekend" written on a Wednesday; "rallied this weekend"
+    written on a Monday)."""
     day = ctx.anchors.day(ctx.region, ctx.quoted)
     if day is None:
         return Reading(iv.unknown("day"), relative=True)
+    if pointer == 0 and ctx.direction != PAST:
+        return Reading(iv.weekend(day), relative=True)
     candidates = [iv.weekend(day + timedelta(weeks=k)) for k in (-1, 0, 1)]
     return Reading(choose(candidates, day, ctx.direction, pointer or None), relative=True)
 
 
 def _read_weekday(m, ctx):
     day = ctx.anchors.day(ctx.region, ctx.quoted)
-    if m["wp"] and m["wp"].lower() in lexicon()["pointers_from_told"]:
+    if m["wp"] and " ".join(m["wp"].lower().split()) in lexicon()["pointers_from_told"]:
         # "down 4.5% from the previous Friday" after a Friday's trading: the one before the day told of
         day = ctx.anchors.told_day(ctx.region) or day
     if day is None:
@@ -185,11 +122,29 @@ def _read_weekday(m, ctx):
 
     # a weekday after a date of the narrative is the next such day ("On 9 August ... On Friday")
     direction = FUTURE if ctx.anchors.moved(ctx.region) else ctx.direction
-    found = choose(weekdays_around(weekday, day), day, direction, _pointer(m["wp"]) if m["wp"] else None)
+    found = choose(weekdays_around(weekday, day), day, direction, pointer(m["wp"]) if m["wp"] else None)
     return Reading(found or iv.unknown("day"), relative=True, again=again)
 
 
+_OF_BEFORE = re.compile(r"[A-Za-z]{3,}\s+of\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(\w+)")
+
+
+def _is_era(m) -> bool:
+    """"The cities of tomorrow", "today's world", "by today's standards": the present or the future as
+    an age, not the day of writing or the one after it."""
+    word = m["dw"].lower()
+    if m["dsoft"] or m["dtod"] or word not in ("today", "tomorrow"):
+        return False
+    noun = _POSSESSIVE_AFTER.match(m.string, m.end())
+    if noun is not None:  # "part of today's program" is today's: the noun after it decides
+        return noun.group(1).lower() in lexicon()["era_nouns"]
+    return bool(_OF_BEFORE.search(m.string, max(0, m.start() - 30), m.start()))
+
+
 def _read_day_word(m, ctx):
+    if _is_era(m):
+        return Reading(iv.unknown("vague"))
     days = lexicon()["days"]
     offset = days[" ".join(m["dw"].lower().split())]
     today = ctx.anchors.today(ctx.quoted, ctx.region)
@@ -265,6 +220,29 @@ def _read_week_of_month(m, ctx):
     return year_less(make, ctx, "day")
 
 
+def _read_week_of(m, ctx):
+    """"The week of January 22" (its Monday-to-Sunday week), "the week ending January 27" (the seven
+    days up to it), "the week beginning May 3" (the seven days from it); the year written, else the one
+    the context gives."""
+    month, number = month_number(m["wkm"] or m["wkm2"]), int(m["wkd"] or m["wkd2"])
+    relation = m["wkrel"].lower()
+
+    def make(year: int) -> Interval:
+        day = date(year, month, number)
+        if relation == "of":
+            return iv.week(day)
+        if relation in ("ending", "ended"):
+            return iv.span(day - timedelta(days=6), day, "day")
+        return iv.span(day, day + timedelta(days=6), "day")
+
+    if m["wky"]:
+        try:
+            return Reading(make(int(m["wky"])))
+        except ValueError:
+            return None
+    return year_less(make, ctx, "day")
+
+
 def _read_month_part(m, ctx):
     month, part = month_number(m["mpm"]), part_number(m["mpp"])
     return year_less(lambda y: iv.part_of_month(y, month, part), ctx, "day")
@@ -292,23 +270,36 @@ def _read_decade_short(m, ctx):
 
 
 def _read_same(m, ctx):
-    unit = m["su"]
-    words = m["same"].lower()
-    amount = 1 if ("following" in words or "next" in words) else -1 if ("previous" in words or "preceding" in words) else 0
+    """"That same month", "the following year", "the day before": the unit of the narrative's last
+    date, or the one after or before it. A day is counted from the day last told of, weekdays
+    included ("arrived Monday; the next day ..."); with nothing told, "the day before" is the day
+    before the writing, as "a day earlier" is, while a day after or the same day stays unknown."""
+    unit = (m["su"] or m["su2"] or m["su3"]).lower()
+    unit = "day" if unit in lexicon()["day_parts"] else unit  # "the following morning", "that night"
+    words = set(m["same"].lower().split())
+    amount = 1 if words & {"following", "next", "after"} else -1 if words & {"previous", "preceding", "before"} else 0
     anchor = ctx.narrative
-    return Reading(iv.shift(anchor, unit, amount) if anchor else iv.unknown(unit), relative=True)
+    told = ctx.anchors.told_day(ctx.region) if unit == "day" else None
+    if told is not None:
+        anchor = iv.on_day(told)
+    if anchor is None and amount < 0:
+        anchor = ctx.anchors.present(ctx.quoted)
+    if anchor is None or anchor.earliest is None:
+        return Reading(iv.unknown(unit), relative=True)
+    return Reading(iv.shift(anchor, unit, amount), relative=True)
 
 
 def _read_later(m, ctx):
     unit = lexicon()["units"][m["lu"].lower()]
     amount = parse_number(m["n"]) if not m["n"].lower().startswith(("a few", "several")) else None
-    direction = m["dir"].lower()
+    direction = " ".join(m["dir"].lower().split())
+    ahead = direction in ("hence", "from now", "from today")  # counted from the writing, as "ago" is
     sign = -1 if direction in ("earlier", "before", "ago") else 1
     named = ctx.anchors.named.get(ctx.region)
-    if amount is not None and unit == "year" and _is_quarter_or_half(named) and direction in ("earlier", "ago", "before"):
+    if amount is not None and unit == "year" and is_quarter_or_half(named) and direction in ("earlier", "ago", "before"):
         # "a year earlier" beside a quarter: the same quarter, a year before
         return Reading(iv.years_apart(named, -int(amount)), relative=True, derived=True)
-    base = ctx.anchors.present(ctx.quoted) if direction == "ago" else ctx.narrative
+    base = ctx.anchors.present(ctx.quoted) if direction == "ago" or ahead else ctx.narrative
     if base is None and sign < 0:  # "a year earlier" with no date before it: a year before the writing
         base = ctx.anchors.present(ctx.quoted)
     if amount is None or base is None or base.earliest is None:
@@ -318,8 +309,8 @@ def _read_later(m, ctx):
 
 
 READERS = {
-    "period": _read_period, "quarter": _read_quarter, "unit": _read_unit, "wday": _read_weekday,
+    "period": read_period, "quarter": read_quarter, "unit": _read_unit, "wday": _read_weekday,
     "dword": _read_day_word, "dayof": _read_day_of, "md": _read_month_day, "nth": _read_nth_day,
-    "mpart": _read_month_part, "mweek": _read_week_of_month, "month": _read_month,
+    "mpart": _read_month_part, "wkof": _read_week_of, "mweek": _read_week_of_month, "month": _read_month,
     "sless": _read_season, "dshort": _read_decade_short, "same": _read_same, "later": _read_later,
 }

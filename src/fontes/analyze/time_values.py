@@ -16,7 +16,7 @@ from . import time_dates, time_relative
 from .time_context import Context, Reading
 
 # Kinds whose reading depends on the tense of their clause.
-TENSED = {"wday", "md", "nth", "drange", "mpart", "month", "quarter", "holiday", "unit", "sless", "dayof", "mweek"}
+TENSED = {"wday", "md", "nth", "drange", "mpart", "month", "quarter", "holiday", "unit", "sless", "dayof", "mweek", "wkof"}
 # Kinds with no calendar place, stored with empty bounds and this precision.
 UNPLACED = {"duration": "duration", "set": "set", "vague": "vague"}
 

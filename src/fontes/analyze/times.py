@@ -34,8 +34,10 @@ __all__ = ["find", "inside_quotation", "interpret", "master", "parse_point", "pa
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
 _TO_GAP = re.compile(r"\s+(?:to|and)\s+")
 _FROM = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
+_BARE_TO = re.compile(r"\s+to\s+")
 _CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+_NOUN_BETWEEN = re.compile(r"\s+([a-z]+)\s+")  # "the 10 a.m. session Friday"
 _DAY_BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
 
 
@@ -121,15 +123,24 @@ def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> b
     last = span[-1]
     if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
         return True  # "may", "will fall to dust", "could spring up"
-    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound":
-        return True  # "Christmas cards", "summer camp", "in the morning papers"
+    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound" and \
+            last.head.lower_ not in lexicon()["stretch_nouns"]:
+        return True  # "Christmas cards", "summer camp", "in the morning papers" (not "the Tet holiday")
     if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
         return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
+    if kind == "set" and len(span) == 1 and span.start > 0 and _is_amount(parsed.sdoc[span.start - 1]):
+        return True  # "rise 8% annually", "10,000 units annually": a rate, as "$2 million a year" is
     if kind == "duration":  # "$2 million a year", "four flights a week": a rate
         previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
         return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
     names = ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT") + (("EVENT",) if kind != "holiday" else ())
     return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
+
+
+def _is_amount(token) -> bool:
+    """A number, a unit of one ("%", "million") or a counted noun ("10,000 units")."""
+    return token.pos_ in ("NUM", "SYM") or token.lower_ in ("%", "percent", "per cent") or \
+        (token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children))
 
 
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
@@ -206,6 +217,14 @@ def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[in
         if out:
             p_start, p_end, previous = out[-1]
             gap = text[p_end:start]
+            between = _NOUN_BETWEEN.fullmatch(gap)
+            if previous.clock and _is_day(reading) and between and \
+                    between.group(1).lower() in lexicon()["scheduled_nouns"]:
+                # "the 3:00 meeting tomorrow": the clock is the meeting's, which the day places; two
+                # expressions still, with the noun between them
+                out[-1] = (p_start, p_end, _on_day(previous.clock, reading))
+                out.append((start, end, reading))
+                continue
             merged = _clock_with_day(previous, reading, gap) or \
                 _range(previous, reading, gap, bool(_FROM.search(text[max(0, p_start - 8):p_start])))
             if merged is not None:
@@ -227,14 +246,22 @@ def _clock_with_day(a: Reading, b: Reading, gap: str) -> Reading | None:
         clock, day = b.clock, a
     else:
         return None
+    return _on_day(clock, day)
+
+
+def _on_day(clock: tuple[int, int], day: Reading) -> Reading:
     return Reading(iv.clock(day.interval.earliest, *clock), relative=day.relative)
 
 
 def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None:
     """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969': one
-    range. A bare 'to' joins only after 'from' ("a revision Friday to December's figures" is none)."""
+    range. A bare 'to' joins after 'from' ("a revision Friday to December's figures" is none), or two
+    dates that carry their years and differ in precision ("served 23 January 1968 to March 1969"; a
+    meeting "moved 5 May 1968 to 12 May 1968" is two days)."""
     until = b.until if b.until is not None and not gap.strip() else None
-    if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)):
+    written = not a.relative and not b.relative and a.interval.precision != b.interval.precision
+    if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)) and \
+            not (written and _BARE_TO.fullmatch(gap)):
         return None
     first, last = a.interval, until or b.interval
     if not first.closed or not last.closed or a.clock or b.clock:
