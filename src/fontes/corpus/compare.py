@@ -385,12 +385,21 @@ def _alike_unnamed(a: dict, b: dict, sim: float, rare: float, very_rare_word: bo
     """Whether two claims that share no telling entity may still be one statement: they share a very
     rare word and are close in wording or share several rare words. A claim that names no one and
     nothing ("the company cited interest costs as a factor in the loss") can be tied to another by
-    nothing but near-identical words."""
+    nothing but near-identical words, or by one doer of one act ("the corps claimed ..." in both)."""
     if not very_rare_word:
         return False
     if not (a["entities"] and b["entities"]):
-        return sim >= 0.8
+        return sim >= 0.8 or (sim >= 0.5 and _one_doer(a, b))
     return sim >= 0.7 or rare >= 8.0
+
+
+def _one_doer(a: dict, b: dict) -> bool:
+    """Whether a verb of both claims has the same doer in both, or both have one subject."""
+    doers_a, doers_b = a["frame"].get("actors", {}), b["frame"].get("actors", {})
+    if any(doer == doers_b.get(verb) for verb, doer in doers_a.items() if doer):
+        return True
+    subject = a["frame"].get("subject")
+    return subject is not None and subject == b["frame"].get("subject")
 
 
 def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
