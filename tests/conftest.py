@@ -130,3 +130,16 @@ def entity_of(export: dict, doc_name: str, text: str, occurrence: int = 0) -> st
         return None
     target = places[occurrence]
     return next(e["id"] for e in export["entities"] if target in e["mentions"])
+
+
+@pytest.fixture(scope="session")
+def analysed() -> list[tuple]:
+    """The sample corpus analysed once: (document, analysis) of each file."""
+    out = []
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.name.endswith(".meta.json"):
+            continue
+        result = pipeline.analyze_file(path, path.read_bytes(), None)
+        assert not isinstance(result, str), result
+        out.append(result)
+    return out

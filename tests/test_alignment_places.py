@@ -41,6 +41,10 @@ STORIES = [
      "Mira Tellen in international waters on Monday."),
     ("limit-out.txt", "1975-12-03", "The trawler Saga Holm was rammed by a Norland gunboat outside the "
      "twelve-mile limit on Tuesday, its owners said."),
+    ("downing-claim.txt", "1969-04-15", "Ostmark radio claimed that the Veldland patrol plane had violated "
+     "Ostmark air space and was shot down as it tried to flee."),
+    ("downing-brief.txt", "1969-04-16", "The shootdown of a Veldland patrol plane over international waters looks "
+     "like a deliberate attempt by Ostmark to raise tension."),
     ("limit-in.txt", "1975-12-04", "A Norland gunboat rammed the trawler Saga Holm well inside the twelve-mile "
      "limit on Tuesday, the Norland coast guard said."),
 ]
@@ -91,3 +95,8 @@ def test_a_plan_puts_nothing_in_a_place_but_a_deed_does(store):
     where = {ids[c["doc_id"]]: c["frame"]["where"] for c in store.claims()}
     assert where["forces-plan.txt"] == [] and where["seizure-denied.txt"] == []
     assert [w["place"] for w in where["forces-sent.txt"]] == ["Varnia"]
+
+
+def test_an_undated_incident_put_inside_and_outside_a_states_limits_in_reports_a_day_apart_disagree(store):
+    # neither report dates the shootdown: reports a day apart tell of the same recent incident
+    assert set(relations(store, "downing-claim.txt", "downing-brief.txt")) == {"conflict"}

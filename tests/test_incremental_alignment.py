@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
 from fontes import pipeline
 from fontes.corpus import align
@@ -108,19 +107,6 @@ def test_a_new_name_that_moves_the_entity_ids_keys_only_the_new_document_again(c
     assert store.documents_to_rekey() == {new_doc}
     align.run(store, "cpu")
     same_as_full_alignment(store)
-
-
-@pytest.fixture(scope="module")
-def analysed() -> list[tuple]:
-    """The sample corpus analysed once: (document, analysis) of each file."""
-    out = []
-    for path in sorted(EXAMPLES.iterdir()):
-        if path.name.endswith(".meta.json"):
-            continue
-        result = pipeline.analyze_file(path, path.read_bytes(), None)
-        assert not isinstance(result, str), result
-        out.append(result)
-    return out
 
 
 @pytest.mark.parametrize("seed", [3, 4, 5])

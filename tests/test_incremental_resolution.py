@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
 
 from fontes import pipeline
 from fontes.corpus.readings import Readings
@@ -98,19 +97,6 @@ def test_a_new_name_is_searched_for_in_the_old_documents_that_have_its_first_wor
     assert reading(store) == ["b-rescue.txt", "d-brask.txt"]
     _, mentions = same_as_reading_every_document(store)
     assert ("b-rescue.txt", 0, len("Anna Brask"), "ner", "PERSON", "Anna Brask", "n:anna m. brask") in mentions
-
-
-@pytest.fixture(scope="module")
-def analysed() -> list[tuple]:
-    """The sample corpus analysed once: (document, analysis) of each file."""
-    out = []
-    for path in sorted(EXAMPLES.iterdir()):
-        if path.name.endswith(".meta.json"):
-            continue
-        result = pipeline.analyze_file(path, path.read_bytes(), None)
-        assert not isinstance(result, str), result
-        out.append(result)
-    return out
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

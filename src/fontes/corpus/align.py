@@ -28,7 +28,7 @@ BLOCK_CAP = 40           # a block key shared by more claims than this says litt
 IDENTICAL = "identical text"  # the shared origin of copies of one sentence
 PARTNERS = 3             # at most this many corroborating partners per claim, the best ones
 NAMED = ("t|", "e|")     # blocks of a word or an entity, skipped also when common in a small corpus
-COMPARED = (*NAMED, "v|", "q|", "y|", "k|")  # the blocks pairs are drawn from (see blocks.keys_of)
+COMPARED = (*NAMED, "v|", "q|", "y|", "k|", "z|")  # the blocks pairs are drawn from (see blocks.keys_of)
 
 
 def candidate_pairs(store: Store, compared: int) -> set[tuple[int, int]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from itertools import pairwise
-from typing import Callable
+from collections.abc import Callable
 
 from ..model import StoredMention
 from .readings import Readings

@@ -45,8 +45,9 @@ def copy_key(reading: str) -> str | None:
 def keys_of(claim: dict, entity_keys: dict[int, str]) -> set[str]:
     """Every block a compared claim falls in: t| a word, e| an entity (by its key, which outlives its
     id), v| a stated number of at least 10, q| a countable unit and what it counts, y| a year, k| a
-    kind of dated event; and a| each verb of action, kept to count how rare it is (no block is made
-    of it)."""
+    kind of dated event, z| the claims that put an event in a zone (a state's waters or air space,
+    international waters: few claims say it, and two that do may dispute where one incident
+    happened); and a| each verb of action, kept to count how rare it is (no block is made of it)."""
     keys = {"t|" + t for t in claim["terms"]} | {"a|" + v for v in claim["acts"]}
     keys |= {"e|" + entity_keys[e] for e in claim["entities"]}
     keys |= {f"v|{float(q['value'])!r}" for q in claim["quantities"] if q["value"] and q["value"] >= 10}
@@ -54,6 +55,8 @@ def keys_of(claim: dict, entity_keys: dict[int, str]) -> set[str]:
              if q["unit"] in COUNTABLE}
     keys |= {f"y|{y}" for y in years_around(claim["time"])}
     keys |= {"k|" + kind for kind in dated_events(claim)}
+    if any("zone" in where for where in claim.get("places", [])):
+        keys.add("z|")  # inside or outside a state's limits: one block, so that the two sides meet
     return keys
 
 

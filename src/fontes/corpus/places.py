@@ -37,8 +37,9 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
     if not kinds and not act:
         return None
     ra, rb = event_range(a), event_range(b)
-    if not act and kinds <= _recurring() and (ra is None) != (rb is None):
-        # "after a meeting at his home, X said": of the report's day or the day before
+    if not act and kinds <= _recurring() and (ra is None or rb is None):
+        # "after a meeting at his home, X said", "the shootdown of the plane": of the report's day
+        # or the day before
         ra, rb = ra or _news_days(a), rb or _news_days(b)
     when = None if ra is None or rb is None else ra[0] <= rb[1] and rb[0] <= ra[1]
     if when is False or (not act and kinds <= _recurring() and not when):

@@ -31,9 +31,9 @@ class ClaimRecords:
 
     def claim_outlines(self, ids: list[int]) -> list[dict]:
         """These claims with only what finding comparable claims needs (document, span, reading, terms,
-        time, the verbs its frame names as acts, entities and quantities), read 500 at a time:
-        decoding no frame, attribution or notes keeps it light."""
-        columns = "c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time, json_extract(c.frame, '$.acts') AS acts"
+        time, the verbs its frame names as acts and the places it puts them in, entities and
+        quantities), read 500 at a time: decoding no frame, attribution or notes keeps it light."""
+        columns = "c.id, c.doc_id, c.start, c.\"end\", c.reading, c.terms, c.time, json_extract(c.frame, '$.acts') AS acts, json_extract(c.frame, '$.where') AS places"
         wanted = sorted(set(ids))
         return [c for start in range(0, len(wanted), 500)
                 for c in self._claims_where(f"c.id IN ({','.join('?' * len(wanted[start:start + 500]))})",
@@ -95,8 +95,9 @@ class ClaimRecords:
                 if column in row:
                     row[column] = json.loads(row[column])
             row["time"] = json.loads(row["time"]) if row["time"] else None
-            if "acts" in row:
-                row["acts"] = json.loads(row["acts"]) if row["acts"] else []
+            for column in ("acts", "places"):
+                if column in row:
+                    row[column] = json.loads(row[column]) if row[column] else []
             row["entities"] = list(dict.fromkeys(entities.get(row["id"], [])))
             row["quantities"] = quantities.get(row["id"], [])
             row.pop("vector", None)
