@@ -28,7 +28,7 @@ def shared_act(a: dict, b: dict, idf: dict[str, float], very_rare: float = RARE_
     return max(telling_acts, key=lambda v: (idf.get(ACT + v, 0), v), default=None)
 
 
-def _doer(claim: dict, act: str) -> str | None:
+def doer(claim: dict, act: str) -> str | None:
     """Who does an act in a claim: the subject of its verb, or the claim's subject when the act is
     its main verb; None when the clause does not say (a pronoun, a passive without agent)."""
     frame = claim["frame"]
@@ -42,7 +42,7 @@ def same_act(a: dict, b: dict, sim: float, idf: dict[str, float], same, very_rar
     act = shared_act(a, b, idf, very_rare)
     if act is None or sim < PARAPHRASE or wished_in_one(a, b, act):
         return None
-    doers = [_doer(c, act) for c in (a, b)]
+    doers = [doer(c, act) for c in (a, b)]
     if None in doers:  # one clause does not say who: then both must be about one subject
         doers = [a["frame"].get("subject"), b["frame"].get("subject")]
     if None in doers or not same(*doers):

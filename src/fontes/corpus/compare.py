@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
-from .acts import same_act, shared_act, wished_in_one
+from .acts import doer, same_act, shared_act, wished_in_one
 from .evaluations import denied, negated_in_one, opposed
 from .places import compare_places
 
@@ -394,12 +394,9 @@ def _alike_unnamed(a: dict, b: dict, sim: float, rare: float, very_rare_word: bo
 
 
 def _one_doer(a: dict, b: dict) -> bool:
-    """Whether a verb of both claims has the same doer in both, or both have one subject."""
-    doers_a, doers_b = a["frame"].get("actors", {}), b["frame"].get("actors", {})
-    if any(doer == doers_b.get(verb) for verb, doer in doers_a.items() if doer):
-        return True
-    subject = a["frame"].get("subject")
-    return subject is not None and subject == b["frame"].get("subject")
+    """Whether a verb of both claims has the same doer in both (acts.py says who does an act)."""
+    shared = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", []))
+    return any(doer(a, verb) is not None and doer(a, verb) == doer(b, verb) for verb in shared)
 
 
 def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
