@@ -72,6 +72,10 @@ STORIES = [
      "bids again."),
     ("rise-decimals.txt", "1989-10-27", "In over-the-counter trading yesterday, Quillon Cellular shares soared "
      "$4.625 to $112.625 as the bidding went on."),
+    ("crew-wire.txt", "1968-01-24", "North Ostmark patrol boats seized the survey ship Harrow and its 83 crewmen "
+     "off Kelport on Tuesday."),
+    ("crew-memoir.txt", "1989-05-01", "On 23 January 1968 North Ostmark patrol boats seized the survey ship Harrow "
+     "with its 82 crewmen off Kelport."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -171,6 +175,12 @@ def test_two_claims_that_name_no_one_are_not_one_statement(store):
 def test_a_short_clause_of_figures_is_a_claim_that_agrees(store):
     # "X jumped 4 5/8 to 112 5/8" has few words, but states as much as the longer report
     assert relations(store, "rise-fractions.txt", "rise-decimals.txt") == {"corroboration"}
+
+
+def test_two_counts_of_things_without_a_unit_of_their_own_disagree(store):
+    # "crewmen" is no unit the quantities stage knows: counts of the same things still compare
+    found = relations(store, "crew-wire.txt", "crew-memoir.txt")
+    assert found == {"conflict"}
 
 
 def test_every_group_has_a_confidence_between_zero_and_one(store):

@@ -90,9 +90,18 @@ def _whole(f: dict) -> dict:
     return {**f, "value": f["value"] + f["others"], "text": None}
 
 
+def _unit(f: dict) -> str | None:
+    """What a figure is counted or measured in: its unit, or for a count of things the quantities
+    stage has no unit for ("82 crewmen", "two killings"), the things themselves (by their measure)."""
+    if f["unit"]:
+        return f["unit"]
+    counts = (f.get("counts") or "").strip()
+    return "count" if counts and counts[0].isalpha() and f["measure"] else None
+
+
 def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[str]]:
     """Whether two figures can be amounts of one thing, and the frame fields that matched."""
-    if not x["unit"] or x["unit"] != y["unit"] or x["unit"] in DURATIONS:
+    if not _unit(x) or _unit(x) != _unit(y) or x["unit"] in DURATIONS:
         return False, []
     if not x["measure"] or x["measure"] != y["measure"] or x.get("per") != y.get("per"):
         return False, []
