@@ -76,6 +76,10 @@ STORIES = [
      "off Kelport on Tuesday."),
     ("crew-memoir.txt", "1989-05-01", "On 23 January 1968 North Ostmark patrol boats seized the survey ship Harrow "
      "with its 82 crewmen off Kelport."),
+    ("ramming-guard.txt", "1975-12-05", "The Norland coast guard said the ramming of the trawler Saga Holm by its "
+     "gunboat Tyr was accidental."),
+    ("ramming-owners.txt", "1975-12-06", "The owners of the Saga Holm said the gunboat Tyr rammed their trawler "
+     "deliberately."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -181,6 +185,11 @@ def test_two_counts_of_things_without_a_unit_of_their_own_disagree(store):
     # "crewmen" is no unit the quantities stage knows: counts of the same things still compare
     found = relations(store, "crew-wire.txt", "crew-memoir.txt")
     assert found == {"conflict"}
+
+
+def test_an_act_called_accidental_and_deliberate_is_a_conflict(store):
+    found = relations_between(store, "ramming-guard.txt", "ramming-owners.txt")
+    assert set(found) == {"conflict"} and "accidental" in found["conflict"]
 
 
 def test_every_group_has_a_confidence_between_zero_and_one(store):
