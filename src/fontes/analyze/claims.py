@@ -46,7 +46,8 @@ def asserts(sent) -> bool:
     """A sentence of prose that states something: enough words, a verb, not a question or heading.
     Figures count as words: "Acme rose 4 5/8 to 112 5/8" states as much as a longer sentence."""
     words = [t for t in sent if t.is_alpha]
-    return len(words) + sum(t.pos_ == "NUM" for t in sent) >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent) and \
+    figures = sum(t.pos_ == "NUM" for t in sent)
+    return len(words) + figures >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent) and \
         not sent.text.rstrip().endswith("?") and any(t.is_lower for t in words)
 
 

@@ -101,7 +101,8 @@ def _unit(f: dict) -> str | None:
 
 def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[str]]:
     """Whether two figures can be amounts of one thing, and the frame fields that matched."""
-    if not _unit(x) or _unit(x) != _unit(y) or x["unit"] in DURATIONS:
+    unit = _unit(x)
+    if not unit or unit != _unit(y) or unit in DURATIONS:
         return False, []
     if not x["measure"] or x["measure"] != y["measure"] or x.get("per") != y.get("per"):
         return False, []
@@ -405,7 +406,7 @@ def _alike_unnamed(a: dict, b: dict, sim: float, rare: float, very_rare_word: bo
 def _one_doer(a: dict, b: dict) -> bool:
     """Whether a verb of both claims has the same doer in both (acts.py says who does an act)."""
     shared = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", []))
-    return any(doer(a, verb) is not None and doer(a, verb) == doer(b, verb) for verb in shared)
+    return any(who is not None and who == doer(b, verb) for verb in shared for who in [doer(a, verb)])
 
 
 def _dated_alike(a: dict, b: dict) -> tuple[dict | None, dict | None]:
