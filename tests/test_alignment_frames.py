@@ -80,6 +80,12 @@ STORIES = [
      "gunboat Tyr was accidental."),
     ("ramming-owners.txt", "1975-12-06", "The owners of the Saga Holm said the gunboat Tyr rammed their trawler "
      "deliberately."),
+    ("stake-rivals.txt", "1989-10-25", "Northwind Motors and Halden Auto are expected to go head to head to "
+     "buy rival 12% stakes in Carrow Cars."),
+    ("stake-company.txt", "1989-10-26", "Northwind Motors wants to buy as much as 12% of Carrow Cars PLC, its "
+     "first step toward control of the British carmaker."),
+    ("rise-short-name.txt", "1989-10-27", "The suitors of Quillon Cellular raised their bids again. In "
+     "national trading, Quillon shares soared $4.625 to close at $112.625."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -169,6 +175,16 @@ def test_a_percentage_measures_its_whole_or_what_moved_to_it(store):
                 for f in c["frame"]["figures"] if f["unit"] == "percent"}
     assert measures("sweets-revenue.txt")[12] == "revenue"   # "12% of total revenue"
     assert measures("sweets-market.txt")[12] == "share"      # "lifts ... share ... to 12%"
+
+
+def test_a_percentage_stake_and_a_percentage_of_a_company_are_one_measure(store):
+    # "rival 12% stakes in X" and "as much as 12% of X PLC": both are stakes in the company
+    assert relations(store, "stake-rivals.txt", "stake-company.txt") == {"corroboration"}
+
+
+def test_the_same_figures_of_one_company_under_a_short_name_agree(store):
+    # "Quillon" is "Quillon Cellular": the same non-round prices of one company, told two ways
+    assert relations(store, "rise-fractions.txt", "rise-short-name.txt") == {"corroboration"}
 
 
 def test_two_claims_that_name_no_one_are_not_one_statement(store):

@@ -89,3 +89,13 @@ def test_a_move_and_the_level_it_reached_are_two_figures():
 def test_a_span_after_a_verb_is_still_a_range():
     q = one("Prices climbed 4 to 6 percent over the year.")
     assert (q.value, q.low, q.high) == (None, 4, 6)
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("The fund bought a 15% stake in the brewer.", "% stake"),
+    ("The buyers sought rival 20 percent stakes in the mill.", "percent stakes"),
+    ("Half the town, 50% in all, voted for the plan.", "%"),
+])
+def test_a_percentage_keeps_the_noun_it_modifies(sentence, counts):
+    q = one(sentence)
+    assert (q.unit, q.counts) == ("percent", counts)

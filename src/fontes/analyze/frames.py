@@ -328,6 +328,9 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
     if q.counts and q.unit not in amounts:
         word = q.counts.split()[-1].lower()
         return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    if q.unit == "percent" and q.counts and len(q.counts.split()) > 1:
+        word = q.counts.split()[-1].lower()
+        return word[:-1] if word.endswith("s") and len(word) > 3 else word  # "a 15% stake"
     if noun.pos_ == "NOUN" and noun.lower_ not in lexicon()["unit_of"] and not noun.like_num and \
             noun.tag_ != "CD":
         return noun.lemma_.lower()  # "a $1 billion plant", "a $648.2 million loss"
@@ -358,13 +361,16 @@ CHANGE_PREPOSITIONS = ("to", "from", "by")  # "raised X to N", "down from N", "c
 
 def _whole_of(noun, spans: dict) -> str | None:
     """The whole a percentage is a share of, where the sentence names it with "of" and a common
-    noun ("9% of the unit's revenue" → revenue; "45% of its shares", a stake); None otherwise (a
-    name, "40% of Acme", says whose share, not of what)."""
+    noun ("9% of the unit's revenue" → revenue; "45% of its shares", a stake), or a company's name
+    ("15% of Jaguar PLC": a stake in it); None otherwise (a place or a people: "80% of Kuwait",
+    "9% of Americans" say of what only with what follows)."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i in spans):
         base = next((c for c in prep.children if c.dep_ == "pobj" and c.i in spans), None)
         if base is not None and base.pos_ == "NOUN" and not base.like_num:
             whole = base.lemma_.lower()
             return "stake" if whole in lexicon()["stake_wholes"] else whole
+        if base is not None and base.pos_ == "PROPN" and base.ent_type_ == "ORG":
+            return "stake"
     return None
 
 

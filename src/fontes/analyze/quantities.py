@@ -54,7 +54,10 @@ def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str 
     text_after = parsed.text[end:end + 40].lower()  # not doc.text, which spaCy rebuilds on each access
     unit_of = lexicon()["unit_of"]
     for phrase in sorted(unit_of, key=len, reverse=True):
-        if re.match(rf"[\s-]*{re.escape(phrase)}\b", text_after):
+        found = re.match(rf"[\s-]*{re.escape(phrase)}(?!\w)", text_after)
+        if found:
+            if unit_of[phrase] == "percent":
+                return _percent_noun(parsed, end + found.end(), phrase), "percent"
             return phrase, unit_of[phrase]
     if span is None:
         return None, None
@@ -69,6 +72,24 @@ def counted_noun(parsed: Parsed, start: int, end: int) -> tuple[str | None, str 
         words_between = words_between[2:]  # "$37-a-share tender offer" counts the offer, priced per share
     phrase = " ".join(t.text for t in words_between)
     return phrase, unit_of.get(head.lower_) or unit_of.get(head.lemma_.lower() if head.lemma_ else "")
+
+
+def _percent_noun(parsed: Parsed, after: int, phrase: str) -> str:
+    """What a percentage counts where a noun follows it and takes it as its modifier ("a 15% stake",
+    "20 percent stakes" → "% stake", "percent stakes"); the sign or word alone otherwise."""
+    rest = parsed.text[after:after + 40]
+    word = re.match(r"\s*([A-Za-z]+)", rest)
+    if not word:
+        return phrase
+    start = after + word.start(1)
+    span = parsed.sdoc.char_span(start, start + len(word.group(1)), alignment_mode="expand")
+    if span is None or span[0].pos_ != "NOUN":
+        return phrase
+    noun = span[0]
+    sign = parsed.sdoc[noun.i - 1] if noun.i > 0 else None
+    if sign is None or sign.head.i != noun.i:
+        return phrase  # "15% in Jaguar", "10% rates rose": the noun after is not what is counted
+    return f"{phrase} {noun.text}"
 
 
 def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:

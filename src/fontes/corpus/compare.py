@@ -109,6 +109,8 @@ def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[st
     if x.get("projected", False) != y.get("projected", False):
         return False, []  # a plan or a forecast against what is: no report of one thing
     matched = [f"{x['measure']}"]
+    if x["measure"] == "stake" and not (_named(x["owner"]) and _named(y["owner"])):
+        return False, []  # a stake is someone's: two in one company held by whom is not said may be two
     if _named(x["owner"]) and _named(y["owner"]):
         if not same(x["owner"], y["owner"]):
             return False, []
@@ -247,9 +249,11 @@ def compare_figures(a: dict, b: dict, same) -> dict | None:
     return best
 
 
-def same_number(a: dict, b: dict) -> dict | None:
+def same_number(a: dict, b: dict, same=None) -> dict | None:
     """The same figure (at least 10, not a duration) in both claims, of things not known to differ:
-    '14 personnel died and were buried' and '14 headstones'."""
+    '14 personnel died and were buried' and '14 headstones'. `same(key, key)` tells whether two
+    owners are one ("LIN" and "LIN Broadcasting"); by default, equal keys."""
+    same = same or (lambda x, y: x == y)
     for x in a["frame"].get("figures", []):
         for y in b["frame"].get("figures", []):
             if x["value"] is None or x["value"] != y["value"] or x["value"] < 10 or x["unit"] in DURATIONS:
@@ -260,7 +264,7 @@ def same_number(a: dict, b: dict) -> dict | None:
             known_apart = x["measure"] and y["measure"] and x["measure"] != y["measure"]
             if (x["unit"] in _amounts() or y["unit"] in _amounts()) and known_apart and not priced_alike:
                 continue  # "12% of revenue" and "a 12% share of the market"; "$42 a share" twice is one price
-            if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and x["owner"] != y["owner"]):
+            if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and not same(x["owner"], y["owner"])):
                 continue
             return {"relation": "corroboration", "explanation": f"{_written(x['value'])} in both", "topic": x["counts"] or "",
                     "confidence": 0.55, "matched": ["figure"]}
@@ -363,7 +367,7 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     dates = compare_dates(a, b, sim)
     if dates and dates["relation"] != "corroboration":
         return {**dates, "score": sim + 0.1}  # one figure in both, but the event moved or is dated two ways
-    figure = same_number(a, b)
+    figure = same_number(a, b, same)
     if figure and sim >= 0.35 and shared_entities:
         return {**figure, "topic": figure["topic"] or topic, "score": sim + 0.2}
     if dates:
