@@ -86,6 +86,10 @@ STORIES = [
      "first step toward control of the British carmaker."),
     ("rise-short-name.txt", "1989-10-27", "The suitors of Quillon Cellular raised their bids again. In "
      "national trading, Quillon shares soared $4.625 to close at $112.625."),
+    ("contingent-ministry.txt", "1991-03-02", "The Ostmark air force sent 87 people to Harlan in 1966, "
+     "its ministry said."),
+    ("contingent-memoir.txt", "1999-06-11", "According to postwar accounts, the Ostmark air force sent "
+     "300-400 personnel to Harlan in 1966."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -185,6 +189,11 @@ def test_a_percentage_stake_and_a_percentage_of_a_company_are_one_measure(store)
 def test_the_same_figures_of_one_company_under_a_short_name_agree(store):
     # "Quillon" is "Quillon Cellular": the same non-round prices of one company, told two ways
     assert relations(store, "rise-fractions.txt", "rise-short-name.txt") == {"corroboration"}
+
+
+def test_people_and_personnel_of_one_contingent_are_compared(store):
+    # two words for people of any kind, one contingent: several times the figure is a conflict
+    assert relations(store, "contingent-ministry.txt", "contingent-memoir.txt") == {"conflict"}
 
 
 def test_two_claims_that_name_no_one_are_not_one_statement(store):

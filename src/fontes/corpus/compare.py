@@ -30,6 +30,11 @@ def _amounts() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _generic_people() -> set[str]:
+    return set(load("quantities")["generic_people"])
+
+
+@lru_cache(maxsize=1)
 def _daily() -> set[str]:
     return set(load("claims")["daily_verbs"])
 
@@ -99,12 +104,17 @@ def _unit(f: dict) -> str | None:
     return "count" if counts and counts[0].isalpha() and f["measure"] else None
 
 
+def _measure(f: dict) -> str | None:
+    """What a figure measures, with the words that count people of any kind taken as one."""
+    return "people" if f["unit"] == "people" and f["measure"] in _generic_people() else f["measure"]
+
+
 def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[str]]:
     """Whether two figures can be amounts of one thing, and the frame fields that matched."""
     unit = _unit(x)
     if not unit or unit != _unit(y) or unit in DURATIONS:
         return False, []
-    if not x["measure"] or x["measure"] != y["measure"] or x.get("per") != y.get("per"):
+    if not x["measure"] or _measure(x) != _measure(y) or x.get("per") != y.get("per"):
         return False, []
     if x.get("projected", False) != y.get("projected", False):
         return False, []  # a plan or a forecast against what is: no report of one thing
