@@ -90,6 +90,9 @@ STORIES = [
      "its ministry said."),
     ("contingent-memoir.txt", "1999-06-11", "According to postwar accounts, the Ostmark air force sent "
      "300-400 personnel to Harlan in 1966."),
+    ("ask-office.txt", "1969-04-20", "Director Hale asked Minister Corva to see what could be arranged "
+     "bureaucratically to set up a planning office for the coast."),
+    ("ask-next.txt", "1969-04-22", "Director Hale asked Minister Corva what should be done next."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -194,6 +197,11 @@ def test_the_same_figures_of_one_company_under_a_short_name_agree(store):
 def test_people_and_personnel_of_one_contingent_are_compared(store):
     # two words for people of any kind, one contingent: several times the figure is a conflict
     assert relations(store, "contingent-ministry.txt", "contingent-memoir.txt") == {"conflict"}
+
+
+def test_two_questions_of_one_person_to_another_are_not_one_act(store):
+    # one asker, one person asked, one verb: what was asked differs, so nothing is told twice
+    assert not relations(store, "ask-office.txt", "ask-next.txt")
 
 
 def test_two_claims_that_name_no_one_are_not_one_statement(store):

@@ -228,3 +228,28 @@ def test_a_person_a_collection_is_named_after_keeps_his_mention_inside_the_archi
     person = Mention(8, 16, "Ashworth", "PERSON", source="ner", name="Ashworth")
     garbled = Mention(6, 20, source[6:20], "ORG", source="ner", name=source[6:20])
     assert _named_inside(person, [archive]) and not _named_inside(garbled, [archive])
+
+
+def test_the_editors_apparatus_makes_no_claims():
+    # the heading, the source note, a bracketed insertion and a direction to the reader are the
+    # editors' words: only what the minister and the secretary said are claims
+    from fontes import pipeline
+    path = EDITION / "harbour-talks.txt"
+    doc = read_document(path, load_bytes(path))
+    claims = pipeline.analyze(doc).claims
+    assert [c.text.split()[:3] for c in claims] == [["The", "Minister", "said"], ["Secretary", "Hale", "remarked"],
+                                                   ["The", "Minister", "said"]]
+    redacted = next(c for c in claims if "not declassified" in c.text)
+    assert redacted.frame["figures"] == []   # "[4 lines not declassified]" is no figure of the source
+
+
+def test_two_source_notes_saying_the_same_of_their_own_documents_do_not_agree(tmp_path):
+    from conftest import relations_between, store_of_stories
+    template = (EDITION / "harbour-talks.txt").read_text(encoding="utf-8")
+    other = template.replace("12. Memorandum", "13. Memorandum").replace("March 20", "April 2") \
+        .replace("lost 14 boats in the storm", "asked for new docks after the storm")
+    store = store_of_stories(tmp_path, [("d12.txt", "1969-03-20", template), ("d13.txt", "1969-04-02", other)])
+    found = relations_between(store, "d12.txt", "d13.txt")
+    assert "corroboration" in found          # the minister's words about the port, told in both
+    assert all("copy" not in c["text"] and "meeting was held" not in c["text"]
+               for g in store.alignments() for c in g["claims"])

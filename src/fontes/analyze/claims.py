@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..lexicon import load
 from ..model import Claim, Document, Mention, Note, Quantity, TimeExpr
-from . import attribution
+from . import apparatus, attribution
 from .frames import frame_of
 from .language import Parsed
 from .span_index import SpanIndex
@@ -142,6 +142,7 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
                     SpanIndex(times), SpanIndex(quantities or []), SpanIndex(mentions))
     claims: list[Claim] = []
     citations = [" ".join(r.text.split()) for n in notes for r in n.references if len(r.text) > 20]
+    editors = apparatus.spans(doc, notes)
     for parsed in (c for c in chunks if c.region in ("body", "note")):
         for paragraph in _paragraphs(parsed):
             paragraph_end = parsed.source_span(paragraph[-1].start_char, paragraph[-1].end_char)[1]
@@ -149,7 +150,7 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
                 if parsed.region == "note":
                     sentence = _past_marker(sentence, state.notes)
                 claims += [claim_of(state, parsed, clause, voice, paragraph_end)
-                           for clause in clauses(sentence) if asserts(clause)
+                           for clause in clauses(sentence) if asserts(clause) and not _editors(parsed, clause, editors)
                            and not (parsed.region == "note" and _cites(clause, citations))]
     # a speaker's quotes come from the work the article names for them, before or after the quote
     for c in claims:
@@ -251,6 +252,13 @@ def _past_marker(sentence, notes: dict[str, Note]):
     if len(sentence) > 1 and sentence[0].text in notes and sentence[0].like_num:
         return sentence[1:]
     return sentence
+
+
+def _editors(parsed: Parsed, clause, editors: list[tuple[int, int]]) -> bool:
+    """Whether a clause is the editors' and not the source's (analyze/apparatus.py): in the heading or
+    the source note of an edited document, a bracketed insertion, or a direction to the reader."""
+    start, end = parsed.source_span(clause.start_char, clause.end_char)
+    return apparatus.inside(start, end, editors) or apparatus.bracketed(clause) or apparatus.imperative(clause)
 
 
 def _cites(clause, citations: list[str]) -> bool:

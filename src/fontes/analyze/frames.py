@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lexicon import load
 from ..model import Mention, Quantity
+from . import apparatus
 from .language import Parsed
 from .places import places_of
 from .quantities import lexicon
@@ -32,9 +33,10 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
     names = SpanIndex.of(mentions).within(start, end)
     root = _main_verb(clause)
     figures = []
+    inserted = apparatus.insertions(clause, parsed.source_span)
     for q in SpanIndex.of(quantities).within(start, end):
         tokens = [t for t in clause if spans[t.i][0] < q.end and q.start < spans[t.i][1]]
-        if tokens:
+        if tokens and not apparatus.inside(q.start, q.end, inserted):  # "[4 lines not declassified]"
             figures.append(_figure(q, tokens, clause, spans, names))
     subject = _subject_of(root, spans, names) if root is not None else None
     _fill_ellipses(figures)

@@ -16,12 +16,12 @@ PARAPHRASE = 0.5  # the least similarity at which one act of one doer told in ot
 @lru_cache(maxsize=1)
 def _not_acts() -> set[str]:
     data = load("claims")
-    return set(data["speech_verbs"]) | set(data["light_verbs"])
+    return set(data["speech_verbs"]) | set(data["mind_verbs"]) | set(data["light_verbs"])
 
 
 def shared_act(a: dict, b: dict, idf: dict[str, float], very_rare: float = RARE_ACT) -> str | None:
-    """The rarest verb both claims use for what happened, leaving out verbs of saying and light
-    verbs, and verbs too common to be telling (in a small collection, a verb of a few claims is
+    """The rarest verb both claims use for what happened, leaving out verbs of saying, asking or
+    thinking and light verbs, and verbs too common to be telling (in a small collection, a verb of a few claims is
     telling: `very_rare` is the idf of 3 claims); None when there is none."""
     acts = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", [])) - _not_acts()
     telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= min(RARE_ACT, very_rare)]
