@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "groups":
-            return quality_groups.run(args.store, args.show)
+            return quality_groups.run(args.store, args.show, args.corpus)
         if args.command == "entities":
             import quality_entities
             return quality_entities.run(args.json, args.show_errors)

@@ -1,8 +1,10 @@
 """Precision of what fontes proposes over a whole real corpus: every conflict, corroboration and
-revision of one ingest of the 183 TimeBank texts, against the groups a person judged right or wrong
-(bench/labels/timebank_groups.json). Groups no one has judged yet are listed, to be judged and added.
+revision of one ingest of the 183 TimeBank texts (news wires), or of the 33 documents of FRUS 1969-76
+vol. XIX part 1 (an edition of archival documents), against the groups a person judged right or
+wrong (bench/labels/timebank_groups.json, frus_groups.json). Groups no one has judged yet are
+listed, to be judged and added.
 
-Usage: python bench/quality.py groups [--store STORE] [--show]
+Usage: python bench/quality.py groups [--corpus timebank|frus] [--store STORE] [--show]
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import contextlib
 import io
 import json
 import pathlib
+import shutil
 import tempfile
 
 from quality_time import SHARED, shared_scorer
@@ -19,7 +22,9 @@ from fontes.export import json_export
 from fontes.store import Store
 from fontes.store.alignments import CONFIDENT
 
-LABELS = pathlib.Path(__file__).resolve().parent / "labels" / "timebank_groups.json"
+LABELS = {"timebank": pathlib.Path(__file__).resolve().parent / "labels" / "timebank_groups.json",
+          "frus": pathlib.Path(__file__).resolve().parent / "labels" / "frus_groups.json"}
+FRUS = SHARED / "corpora" / "frus" / "frus1969-76v19p1"
 RELATIONS = ("conflict", "corroboration", "revision")
 
 
@@ -27,7 +32,9 @@ def add_parser(sub) -> None:
     """Register the `groups` subcommand on quality.py's subparsers."""
     cmd = sub.add_parser("groups", help="precision of every group proposed over the whole TimeBank store "
                                         "(bench/labels/timebank_groups.json)")
-    cmd.add_argument("--store", type=pathlib.Path, help="a store of the prepared TimeBank texts (default: ingest afresh)")
+    cmd.add_argument("--corpus", choices=sorted(LABELS), default="timebank", help="which corpus (default: %(default)s)")
+    cmd.add_argument("--store", type=pathlib.Path, help="a store of that corpus (the prepared TimeBank texts, or "
+                                                         "the FRUS volume's .txt files; default: ingest afresh)")
     cmd.add_argument("--show", action="store_true", help="print the groups no one has judged, with their passages")
 
 
@@ -51,16 +58,21 @@ def proposed(export: dict) -> list[dict]:
     return out
 
 
-def run(store_path: pathlib.Path | None, show: bool) -> int:
-    """Ingest (or open) the TimeBank store, export it, and print precision per relation, for the
+def run(store_path: pathlib.Path | None, show: bool, corpus_name: str = "timebank") -> int:
+    """Ingest (or open) the store of a corpus, export it, and print precision per relation, for the
     confident groups (shown by default) and for the rest."""
-    judged = {group_key(g["claims"]): g for g in json.loads(LABELS.read_text())["groups"]}
+    judged = {group_key(g["claims"]): g for g in json.loads(LABELS[corpus_name].read_text())["groups"]}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(store_path or pathlib.Path(tmp) / "fontes.db")
         if store_path is None:
-            corpus = pathlib.Path(tmp) / "timebank"
-            with contextlib.redirect_stdout(io.StringIO()):
-                shared_scorer().prepare(SHARED / "corpora" / "timebank", corpus)
+            corpus = pathlib.Path(tmp) / corpus_name
+            if corpus_name == "frus":  # the text form only: the TEI form of the same documents would double them
+                corpus.mkdir()
+                for text in FRUS.glob("*.txt"):
+                    shutil.copyfile(text, corpus / text.name)
+            else:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    shared_scorer().prepare(SHARED / "corpora" / "timebank", corpus)
             pipeline.ingest(store, [corpus])
         groups = proposed(json_export.build(store))
     print(f"{'relation':14} {'shown':>16} {'only with --all':>16} {'not judged':>11}")
