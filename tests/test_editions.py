@@ -253,3 +253,16 @@ def test_two_source_notes_saying_the_same_of_their_own_documents_do_not_agree(tm
     assert "corroboration" in found          # the minister's words about the port, told in both
     assert all("copy" not in c["text"] and "meeting was held" not in c["text"]
                for g in store.alignments() for c in g["claims"])
+
+
+def test_real_source_notes_of_a_volume_raise_no_agreement(shared, tmp_path):
+    # FRUS 1969-76 vol. XIX: two memoranda each sent in copy to the Chairman of the Joint Chiefs, two
+    # meetings each held in the Situation Room; what the editors say of each document is no event
+    import shutil
+    from conftest import build_store
+    volume = shared / "corpora" / "frus" / "frus1969-76v19p1"
+    for name in ("d002.txt", "d020.txt", "d028.txt", "d029.txt"):
+        shutil.copyfile(volume / name, tmp_path / name)
+    store = build_store(tmp_path, [tmp_path])
+    told = [c["text"] for g in store.alignments(shown="all") for c in g["claims"]]
+    assert not [t for t in told if "copy was sent" in t or "meeting was held" in t or "declassified" in t]
