@@ -43,6 +43,12 @@ def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
     if span is None:
         return _NO_VERB
     token = span.root
+    dated = _dated_noun(token)
+    if dated is not None:
+        # "your letter of April 26", "the meeting of May 3": the date names its noun, whatever the verb
+        # of the clause says ("Thank you for your letter of April 26" is no present that looks ahead);
+        # a paper is written by the time it is cited, so its date lies behind the writing
+        return PAST if dated.lemma_.lower() in load("time")["document_nouns"] else _NO_VERB
     through_preposition = False
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -68,6 +74,14 @@ def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
             return _of_infinitive(token.head)
         token = token.head
     return _of(token)
+
+
+def _dated_noun(token):
+    """The noun that a time after "of" dates ("the note of April 8"), or None."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or of.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return of.head
 
 
 def _of_infinitive(governor) -> int:

@@ -244,16 +244,17 @@ _WORD = re.compile(r"\w+|['’]\d")
 _NEXT = re.compile(r"[\s,-]*(?:['’]s\s+)?(\w+|['’]\d)")
 
 
-def find(text: str) -> Iterator[re.Match[str]]:
-    """The time expressions of a text, left to right, without overlaps. The grammar is tried only
-    where a word that can begin one starts, and before a word such as "the" or "three" only when
-    the next word can go on one: many times faster than trying it at every position."""
+def find(text: str, skip: frozenset[int] = frozenset()) -> Iterator[re.Match[str]]:
+    """The time expressions of a text, left to right, without overlaps; none begins at an offset in
+    `skip` (a note's marker: "7 April 19." is note 7 on April 19). The grammar is tried only where a
+    word that can begin one starts, and before a word such as "the" or "three" only when the next
+    word can go on one: many times faster than trying it at every position."""
     pattern = master()
     first, strong, follow = triggers()
     done = 0
     for word in _WORD.finditer(text):
         start = word.start()
-        if start < done:
+        if start < done or start in skip:
             continue
         token = word.group().lower()
         if not (token[0].isdigit() or token[0] in "'’"):

@@ -156,7 +156,7 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
     for parsed in chunks:
         readings: list[tuple[int, int, Reading]] = []
         last_end = 0
-        for m in find(parsed.text):
+        for m in find(parsed.text, _note_markers(parsed)):
             if "\n" in parsed.text[last_end:m.start()]:
                 anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
             last_end = m.end()
@@ -177,6 +177,18 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
         for start, end, reading in joined(readings, parsed.text):
             found.append(_expression(parsed, source, start, end, reading))
     return found
+
+
+# A number that opens a line of notes is the note's marker, as the notes stage reads it ("3 April 21."
+# is note 3, on April 21), never the day of a date.
+_NOTE_MARKER = re.compile(r"^[ \t]*\[?(\d{1,3})\]?[.)]?[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _note_markers(parsed: Parsed) -> frozenset[int]:
+    """Offsets of the note markers in a chunk of notes."""
+    if parsed.region != NOTE:
+        return frozenset()
+    return frozenset(m.start(1) for m in _NOTE_MARKER.finditer(parsed.text))
 
 
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
