@@ -50,6 +50,7 @@ class Reading:
     clock: tuple[int, int] | None = None
     until: Interval | None = None
     derived: bool = False  # counted from another period ("a year earlier"): it names no period itself
+    filed: bool = False  # the months a cited file covers ("Vol. I, to 9–69"): no date the text tells of
 
 
 def year_less(make: Callable[[int], Interval | None], ctx: Context, precision: str, pointer: int | None = None):

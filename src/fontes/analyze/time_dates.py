@@ -66,6 +66,19 @@ def _read_year_range(m, ctx):
     return Reading(result) if result.earliest <= result.latest else None
 
 
+def _read_file_month(m, ctx):
+    """A file's span in an archival citation, month and two-digit year ("Vol. I, to 9–69": the last
+    month the file covers; "1/69–9/69": its first and last); the century is the anchor's."""
+    ref = ctx.ref_year()
+    if ref is None:
+        return Reading(iv.unknown("month"), relative=True)
+    ends = [(m["fm1"], m["fy1"]), (m["fm2"], m["fy2"])] if m["fm1"] else [(m["fm"], m["fy"])]
+    months = [iv.month(full_year(year, ref), int(month)) for month, year in ends]
+    if months[0].earliest > months[-1].latest:
+        return None
+    return Reading(iv.between(months[0], months[-1]) if len(months) > 1 else months[0], filed=True)
+
+
 def _read_bound(m, ctx):
     point = parse_point(m["bp"], ref_year=ctx.ref_year())
     if point is None:
@@ -141,6 +154,6 @@ def _read_holiday(m, ctx):
 
 
 READERS = {
-    "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "bound": _read_bound,
+    "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "fmonth": _read_file_month, "bound": _read_bound,
     "approx": _read_approx, "point": _read_point, "clock": _read_clock, "dtg": _read_dtg, "holiday": _read_holiday,
 }

@@ -160,6 +160,9 @@ def master() -> re.Pattern[str]:
           (?:(?P<wkd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<wkm>{M})|(?P<wkm2>{M})\s+(?P<wkd2>\d{{1,2}})(?:st|nd|rd|th)?)
           (?:,?\s+(?P<wky>{Y}))?(?![\d:]))
       | (?P<yrange>{year_range})
+      | (?P<fmonth>(?P<fm1>1[0-2]|0?[1-9])/(?P<fy1>\d{{2}})\s*[-–—]\s*(?P<fm2>1[0-2]|0?[1-9])/(?P<fy2>\d{{2}})
+          | (?:(?<=[Tt]o\s)|(?<=[Tt]hrough\s)|(?<=[Tt]hru\s)|(?<=[Ff]rom\s)|(?<=[Uu]ntil\s))(?P<fm>1[0-2]|0?[1-9])[-–—/](?P<fy>\d{{2}}))
+          (?=\s*(?:[.,;:)\]]|$))
       | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
       | (?P<approx>{approx}\s+(?P<ap>{point}))
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?

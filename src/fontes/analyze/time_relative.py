@@ -160,7 +160,11 @@ def _read_day_of(m, ctx):
     today = ctx.anchors.today(ctx.quoted, ctx.region)
     if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": no day said
         return Reading(iv.unknown("day"), relative=True)
-    day = (ctx.anchors.told_day(ctx.region) or today) if m["inday"] or m["dpart"] else today
+    told = ctx.anchors.told_day(ctx.region)
+    published = ctx.anchors.published
+    if told is not None and ctx.direction == PAST and published is not None and told > published.latest:
+        told = None  # "had asked earlier in the morning" after a meeting set for next week: no day to come
+    day = (told or today) if m["inday"] or m["dpart"] else today
     return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)
 
 

@@ -94,6 +94,18 @@ def _is_shelf_mark(text: str, start: int) -> bool:
     return bool(_shelf_mark().search(before[-16:]))
 
 
+@lru_cache(maxsize=1)
+def _file_word() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon()["years_span_after"])
+    return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
+
+
+def _is_file_span(text: str, m: re.Match[str]) -> bool:
+    """'Correspondence File 1969–1974': a range of years after a file or folder is the span of its
+    papers, where a single number after it is the file's number."""
+    return m.lastgroup == "yrange" and bool(_file_word().search(text[max(0, m.start() - 16):m.start()]))
+
+
 def _tokens(parsed: Parsed, m: re.Match[str]):
     return parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
 
@@ -160,8 +172,7 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             if "\n" in parsed.text[last_end:m.start()]:
                 anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
             last_end = m.end()
-            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or \
-                    _is_not_time(parsed, m, anchors.published.earliest.year if anchors.published else None):
+            if _passed_over(parsed, m, anchors.published.earliest.year if anchors.published else None):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
                           _tense(parsed, m))
@@ -191,6 +202,15 @@ def _note_markers(parsed: Parsed) -> frozenset[int]:
     return frozenset(m.start(1) for m in _NOTE_MARKER.finditer(parsed.text))
 
 
+def _passed_over(parsed: Parsed, m: re.Match[str], year: int | None) -> bool:
+    """A match that is no time here: a shelf mark, a title, a word used otherwise; a file's months
+    in an archivist's shorthand outside the notes, where "to 10–15" counts things."""
+    if m.lastgroup == "fmonth" and parsed.region != NOTE:
+        return True
+    return (_is_shelf_mark(parsed.text, m.start()) and not _is_file_span(parsed.text, m)) or \
+        _in_title(parsed.text, m) or _is_not_time(parsed, m, year)
+
+
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     """The tense that places a weekday or a year-less date; a weekday in a clause without one
     ("Friday's vote") is read as past: reports tell what happened. A modal or a plan ("would end
@@ -206,7 +226,7 @@ def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = Tru
     (`topic`; "After a flat second quarter, profit rose"), is the period that "a year earlier" and
     "the quarter" refer to; a single day is the day last told of."""
     interval = reading.interval
-    if not interval.closed:
+    if not interval.closed or reading.filed:
         return
     if interval.earliest == interval.latest:
         anchors.last_day[region] = interval.earliest
