@@ -176,6 +176,7 @@ class Anchors:
     narrative: dict[str, Interval] = field(default_factory=dict)
     named: dict[str, Interval] = field(default_factory=dict)
     last_day: dict[str, date] = field(default_factory=dict)  # the day last told of, "Friday" included
+    called: date | None = None  # the day told of by the sentence that calls the note being read
 
     def new_paragraph(self, region: str, note: bool) -> None:
         """A paragraph begins. A note is a text of its own, so the narrative of the note before it
@@ -189,10 +190,11 @@ class Anchors:
             self.last_day.pop(region, None)
 
     def told_day(self, region: str) -> date | None:
-        """The day last told of ("fell Friday", "on Aug. 3"), which "the previous Friday", "later in
-        the day" and "in the morning" go by; in the news, only one near the writing (a birth date in
+        """The day last told of ("fell Friday", "on Aug. 3"; in a note that tells of none yet, the day
+        its calling sentence tells of), which "the previous Friday", "later in the day" and "in the
+        morning" go by; in the news, only one near the writing (a birth date in
         an obituary is no day of the story)."""
-        day = self.last_day.get(region)
+        day = self.last_day.get(region, self.called)
         if day is None or not self.news or self.published is None:
             return day
         limit = timedelta(days=load("time")["narrative_moved_days"])
@@ -211,15 +213,15 @@ class Anchors:
         return last if far else None
 
     def day(self, region: str, quoted: bool) -> date | None:
-        """The day that "Friday", "yesterday" or a clock time count from, or None: the narrative's
-        last date where it moved (or, in a quotation outside the news, where the speaker stands),
-        else the document's own date."""
+        """The day that "Friday" or a clock time count from, or None: the narrative's last date where
+        it moved (or, in a quotation outside the news, where the speaker stands), else in a note the
+        day its calling sentence tells of, else the document's own date."""
         narrative = self.moved(region) or (self.narrative.get(region) if quoted and not self.news else None)
         if narrative is not None:
             return narrative.earliest if narrative.precision == "day" and narrative.earliest == narrative.latest else None
         if quoted and not self.news and not self.archival:
             return None
-        return self._published_day()
+        return self.called or self._published_day()
 
     def present(self, quoted: bool) -> Interval | None:
         """The writer's present, which "this year", "last month" and "a year ago" count from: the

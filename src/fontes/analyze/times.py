@@ -16,6 +16,7 @@ calendar bounds: their precision says which they are ("duration", "set", "vague"
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from ..model import TimeExpr
@@ -25,6 +26,7 @@ from .intervals import Interval
 from .language import Parsed
 from .layout import NOTE
 from .time_grammar import find, lexicon, master, point_patterns
+from .time_notes import called_days, note_at, note_starts
 from .time_context import Context, Reading
 from .time_points import parse_point
 from .time_values import TENSED, UNPLACED, read
@@ -165,13 +167,16 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
     is the document's kind ("news" quotations speak at the time of writing)."""
     anchors = Anchors(parse_published(published), news=kind == "news", archival=kind == "archival")
     found: list[TimeExpr] = []
+    called: dict[int, date] = {}  # note number: the day its calling sentence tells of
     for parsed in chunks:
         readings: list[tuple[int, int, Reading]] = []
         last_end = 0
-        for m in find(parsed.text, _note_markers(parsed)):
+        starts = note_starts(parsed)
+        for m in find(parsed.text, frozenset(start for start, _ in starts)):
             if "\n" in parsed.text[last_end:m.start()]:
                 anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
             last_end = m.end()
+            anchors.called = called.get(note_at(starts, m.start())) if parsed.region == NOTE else None
             if _passed_over(parsed, m, anchors.published.earliest.year if anchors.published else None):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
@@ -185,21 +190,12 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             _remember(anchors, parsed.region, reading,
                       topic=not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start()))
             readings.append((m.start(), m.end(), reading))
-        for start, end, reading in joined(readings, parsed.text):
+        readings = joined(readings, parsed.text)
+        if parsed.region != NOTE:
+            called.update(called_days(parsed, source, readings))
+        for start, end, reading in readings:
             found.append(_expression(parsed, source, start, end, reading))
     return found
-
-
-# A number that opens a line of notes is the note's marker, as the notes stage reads it ("3 April 21."
-# is note 3, on April 21), never the day of a date.
-_NOTE_MARKER = re.compile(r"^[ \t]*\[?(\d{1,3})\]?[.)]?[ \t]+(?=\S)", re.MULTILINE)
-
-
-def _note_markers(parsed: Parsed) -> frozenset[int]:
-    """Offsets of the note markers in a chunk of notes."""
-    if parsed.region != NOTE:
-        return frozenset()
-    return frozenset(m.start(1) for m in _NOTE_MARKER.finditer(parsed.text))
 
 
 def _passed_over(parsed: Parsed, m: re.Match[str], year: int | None) -> bool:
