@@ -88,7 +88,9 @@ def _read_bound(m, ctx):
         return Reading(iv.before(point, inclusive=bool(m["endof"])))
     if word in ("until", "till"):
         return Reading(iv.before(point, inclusive=True), until=point)
-    return Reading(iv.since(point) if word == "since" else iv.after(point))
+    if word == "since":
+        return Reading(iv.since(point), since=point)
+    return Reading(iv.after(point))
 
 
 def _read_approx(m, ctx):

@@ -253,7 +253,7 @@ def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[in
                 out[-1] = (p_start, p_end, _on_day(previous.clock, reading))
                 out.append((start, end, reading))
                 continue
-            merged = _clock_with_day(previous, reading, gap) or \
+            merged = _clock_in_set(previous, reading, gap) or _clock_with_day(previous, reading, gap) or \
                 _range(previous, reading, gap, bool(_FROM.search(text[max(0, p_start - 8):p_start])))
             if merged is not None:
                 out[-1] = (p_start, end, merged)
@@ -277,13 +277,20 @@ def _clock_with_day(a: Reading, b: Reading, gap: str) -> Reading | None:
     return _on_day(clock, day)
 
 
+def _clock_in_set(a: Reading, b: Reading, gap: str) -> Reading | None:
+    """'At 2 p.m. on Fridays', 'daily at noon': a clock time beside a recurring day recurs with it."""
+    sets = (a.clock and b.interval.precision == "set" and _CLOCK_BEFORE_DAY.fullmatch(gap)) or \
+        (b.clock and a.interval.precision == "set" and _DAY_BEFORE_CLOCK.fullmatch(gap))
+    return Reading(iv.unknown("set")) if sets else None
+
+
 def _on_day(clock: tuple[int, int], day: Reading) -> Reading:
     return Reading(iv.clock(day.interval.earliest, *clock), relative=day.relative)
 
 
 def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None:
-    """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969': one
-    range. A bare 'to' joins after 'from' ("a revision Friday to December's figures" is none), or two
+    """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969', 'since
+    1953 through 1955': one range. A bare 'to' joins after 'from' ("a revision Friday to December's figures" is none), or two
     dates that carry their years and differ in precision ("served 23 January 1968 to March 1969"; a
     meeting "moved 5 May 1968 to 12 May 1968" is two days)."""
     until = b.until if b.until is not None and not gap.strip() else None
@@ -291,7 +298,8 @@ def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None
     if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)) and \
             not (written and _BARE_TO.fullmatch(gap)):
         return None
-    first, last = a.interval, until or b.interval
+    # "since 1953 through 1955": the open start closed by the end written after it
+    first, last = a.since or a.interval, until or b.interval
     if not first.closed or not last.closed or a.clock or b.clock:
         return None
     if a.again and not b.relative:  # "December to March 1969": the start is placed from the end
