@@ -37,6 +37,7 @@ _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
 _TO_GAP = re.compile(r"\s+(?:to|and)\s+")
 _FROM = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
 _BARE_TO = re.compile(r"\s+to\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _NOUN_BETWEEN = re.compile(r"\s+([a-z]+)\s+")  # "the 10 a.m. session Friday"
@@ -245,6 +246,9 @@ def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[in
         if out:
             p_start, p_end, previous = out[-1]
             gap = text[p_end:start]
+            if _PARAGRAPH_BREAK.search(gap):  # one expression never runs across paragraphs (or notes)
+                out.append((start, end, reading))
+                continue
             between = _NOUN_BETWEEN.fullmatch(gap)
             if previous.clock and _is_day(reading) and between and \
                     between.group(1).lower() in lexicon()["scheduled_nouns"]:
