@@ -137,3 +137,12 @@ def test_a_clock_time_in_a_note_is_on_the_day_its_calling_sentence_tells_of(tmp_
 def test_a_note_called_from_a_sentence_with_no_day_keeps_the_documents_day(tmp_path):
     found = analysed(tmp_path, LETTER)
     assert found["4 p.m."] == ("1971-05-14", "1971-05-14")
+
+
+def test_the_number_a_cable_opens_with_is_no_year():
+    text = "Cairo, March 3, 1971, 0900Z.\n1874. 1. The Minister asked me to call on him.\n2217. Subject: Trade."
+    assert [t.text for t in tag(text)] == ["March 3, 1971, 0900Z"]
+
+
+def test_a_year_that_opens_a_paragraph_of_a_chronology_is_still_a_year():
+    assert bounds("1956. The first round of talks failed.", "1956") == ("1956-01-01", "1956-12-31")

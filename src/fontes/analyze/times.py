@@ -199,10 +199,25 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
     return found
 
 
+@lru_cache(maxsize=1)
+def _cable_text_opening() -> re.Pattern[str]:
+    captions = "|".join(re.escape(w) for w in lexicon()["cable_captions"])
+    return re.compile(rf"\.[ \t]+(?:\d{{1,2}}\.[ \t]|(?i:{captions})\b)")
+
+
+def _opens_cable(text: str, m: re.Match[str]) -> bool:
+    """'1940. 1. President Park asked ...', '2217. Subject: ...': the number a cable's text opens with,
+    before its first numbered paragraph or its caption, is the cable's number, not a year."""
+    opens_paragraph = m.start() == 0 or text[m.start() - 1] == "\n"
+    return opens_paragraph and m.group().isdigit() and bool(_cable_text_opening().match(text, m.end()))
+
+
 def _passed_over(parsed: Parsed, m: re.Match[str], year: int | None) -> bool:
     """A match that is no time here: a shelf mark, a title, a word used otherwise; a file's months
     in an archivist's shorthand outside the notes, where "to 10–15" counts things."""
     if m.lastgroup == "fmonth" and parsed.region != NOTE:
+        return True
+    if m.lastgroup == "point" and _opens_cable(parsed.text, m):
         return True
     return (_is_shelf_mark(parsed.text, m.start()) and not _is_file_span(parsed.text, m)) or \
         _in_title(parsed.text, m) or _is_not_time(parsed, m, year)
