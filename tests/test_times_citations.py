@@ -146,3 +146,17 @@ def test_the_number_a_cable_opens_with_is_no_year():
 
 def test_a_year_that_opens_a_paragraph_of_a_chronology_is_still_a_year():
     assert bounds("1956. The first round of talks failed.", "1956") == ("1956-01-01", "1956-12-31")
+
+
+def test_an_issue_number_before_of_is_no_day_and_the_date_after_it_is_found():
+    assert bounds("In my despatch No. 45 of January 8, I reported on the crop.", "January 8") == \
+        ("1971-01-08", "1971-01-08")
+
+
+def test_a_four_digit_clock_before_a_meeting_is_its_time_and_no_year():
+    found = [(t.text, t.earliest) for t in tag("At the 1400 meeting the Minister spoke of the visit of 23–25 April.")]
+    assert found == [("1400", "1971-05-14"), ("23–25 April", "1971-04-23")]
+
+
+def test_a_year_near_the_writing_before_a_meeting_is_still_a_year():
+    assert bounds("The 1945 conference set the border.", "1945") == ("1945-01-01", "1945-12-31")

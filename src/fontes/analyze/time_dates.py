@@ -10,6 +10,7 @@ from . import holidays
 from . import intervals as iv
 from .intervals import Interval
 from .time_context import Reading, year_less
+from .time_grammar import lexicon
 from .time_points import full_year, month_number, parse_point
 
 
@@ -98,7 +99,30 @@ def _read_approx(m, ctx):
     return Reading(iv.approximately(point)) if point else None
 
 
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|at)\s+$")
+_NEAR_YEARS = 30  # how far from the anchor's year a number before a noun may still be a year
+
+
+def _military_clock(m, ctx) -> tuple[int, int] | None:
+    """'The 1400 meeting': a four-digit number between an article and a thing held at a time, that
+    reads as a 24-hour clock and lies far from the anchor's year, is the time the thing is held (in
+    a paper of 1971, "the 1945 conference" is still a year's)."""
+    text, ref = m["point"], ctx.ref_year()
+    if not (text.isdigit() and len(text) == 4 and int(text[:2]) <= 23 and int(text[2:]) <= 59) or ref is None or \
+            abs(int(text) - ref) <= _NEAR_YEARS or not _ARTICLE_BEFORE.search(m.string[max(0, m.start() - 4):m.start()]):
+        return None
+    noun = _NOUN_AFTER.match(m.string, m.end())
+    if noun is None or noun.group(1) not in lexicon()["scheduled_nouns"]:
+        return None
+    return int(text[:2]), int(text[2:])
+
+
 def _read_point(m, ctx):
+    clock = _military_clock(m, ctx)
+    if clock is not None:
+        day = ctx.anchors.day(ctx.region, ctx.quoted)
+        return Reading(iv.clock(day, *clock) if day else iv.unknown("day"), relative=True, clock=clock)
     point = parse_point(m["point"], ref_year=ctx.ref_year())
     if point is None and re.search(r"['’]\d{2}\b|\b\d{2}$", m["point"]):
         return Reading(iv.unknown("day"), relative=True)  # a two-digit year and nothing to place it by

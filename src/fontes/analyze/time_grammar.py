@@ -50,6 +50,7 @@ _ADVERB_END = r"\s*(?:[,.;:!?)\]”\"—–]|$)|\s+(?:that|and|but|or)\b"
 
 YEAR = r"(?<![\w#/.,])(?:1[0-9]{3}|20[0-9]{2})(?![\w/]|[.,]\d)"
 SHORT_YEAR = r"['’]\d{2}(?!\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"  # a day written before its month: "No. 45 of January 8" is issue 45
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
     YY = f"(?:{Y}|{SHORT_YEAR}|{spelled_year()})"
     weekday = rf"(?:{W},?\s+)?"
     return {name: re.compile(pattern) for name, pattern in {
-        "dmy": rf"{weekday}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
+        "dmy": rf"{weekday}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "dmy_short": rf"{weekday}(?P<d>\d{{1,2}})\s+(?P<m>{lx['short_month_re']})\s+(?P<y>\d{{2}})",
         "mdy": rf"{weekday}(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YY})",
         "iso": r"(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])",
@@ -184,7 +185,7 @@ def master() -> re.Pattern[str]:
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
           | (?P<um2>{lx['full_month_re']}|{M}(?=\s+\d))(?:\s+(?P<ud2>\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
-      | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
+      | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
       | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)
           |(?<=[Ff]rom\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s))the\s+(?P<nthd>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)
           (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
