@@ -160,3 +160,13 @@ def test_a_four_digit_clock_before_a_meeting_is_its_time_and_no_year():
 
 def test_a_year_near_the_writing_before_a_meeting_is_still_a_year():
     assert bounds("The 1945 conference set the border.", "1945") == ("1945-01-01", "1945-12-31")
+
+
+def test_a_period_of_a_year_opening_a_sentence_keeps_its_year():
+    assert bounds("The first half of 1970 saw record exports.", "The first half of 1970") == ("1970-01-01", "1970-06-30")
+    assert bounds("Early 1970 brought rain.", "Early 1970") == ("1970-01-01", "1970-04-30")
+    assert bounds("Rain fell late in 1969.", "late in 1969") == ("1969-09-01", "1969-12-31")
+
+
+def test_an_instruction_looks_ahead():
+    assert bounds("Please reply before close of business Monday.", "Monday") == ("1971-05-17", "1971-05-17")

@@ -113,6 +113,9 @@ def _of(token) -> int:
         return UNKNOWN if token.lemma_.lower() in load("time")["plan_verbs"] else PAST
     if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
         return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
+    if token.tag_ == "VB" and not aux and token.dep_ == "ROOT" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return FUTURE  # an instruction is carried out after it is given: "Please reply before Monday"
     return _NO_VERB
 
 

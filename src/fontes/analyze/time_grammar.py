@@ -38,7 +38,7 @@ def lexicon() -> dict:
                                                       key=len, reverse=True)) + r")\.?",
             "weekday_re": "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(weekdays, key=len, reverse=True))
                           + ")",
-            "part_re": _alternation(data["parts"]),
+            "part_re": _alternation(data["parts"], "i"),
             "ordinal_re": "(?:" + "|".join(sorted(data["ordinals"], key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"}
 
 
@@ -65,22 +65,22 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
     YY = f"(?:{Y}|{SHORT_YEAR}|{spelled_year()})"
     weekday = rf"(?:{W},?\s+)?"
     return {name: re.compile(pattern) for name, pattern in {
-        "dmy": rf"{weekday}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
+        "dmy": rf"{weekday}(?:[Tt]he\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "dmy_short": rf"{weekday}(?P<d>\d{{1,2}})\s+(?P<m>{lx['short_month_re']})\s+(?P<y>\d{{2}})",
         "mdy": rf"{weekday}(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YY})",
         "iso": r"(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])",
         "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
-        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})(?:[-–/](?:\d{{4}}|\d{{2}}))?",
+        "season": rf"(?:[Tt]he\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})(?:[-–/](?:\d{{4}}|\d{{2}}))?",
         "holiday": rf"(?P<h>{holidays.pattern()}),?\s+(?:of\s+)?(?P<y>{Y})",
-        "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
-        "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
-        "half_of": rf"(?:the\s+)?(?P<h>{H})\s+half\s+of\s+(?:fiscal\s+)?(?P<y>{Y})",
+        "quarter_of": rf"(?:[Tt]he\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
+        "year_quarter": rf"(?:[Tt]he\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
+        "half_of": rf"(?:[Tt]he\s+)?(?P<h>{H})\s+half\s+of\s+(?:fiscal\s+)?(?P<y>{Y})",
         "fiscal": rf"(?:(?i:fiscal)\s+(?:year\s+)?|FY[\s-]?)(?P<y>{YY}|\d{{2}}(?![\d–-]))",
-        "decade": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
-        "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
-        "century": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
+        "decade": rf"(?:[Tt]he\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
+        "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
+        "century": rf"(?:[Tt]he\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
         "year": rf"(?P<y>{Y})",
         "spelled": rf"(?:(?i:the\s+year)\s+)?(?P<w>{spelled_year()})",
     }.items()}
