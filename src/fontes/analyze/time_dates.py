@@ -101,7 +101,6 @@ def _read_approx(m, ctx):
 
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|at)\s+$")
-_NEAR_YEARS = 30  # how far from the anchor's year a number before a noun may still be a year
 
 
 def _military_clock(m, ctx) -> tuple[int, int] | None:
@@ -109,8 +108,9 @@ def _military_clock(m, ctx) -> tuple[int, int] | None:
     reads as a 24-hour clock and lies far from the anchor's year, is the time the thing is held (in
     a paper of 1971, "the 1945 conference" is still a year's)."""
     text, ref = m["point"], ctx.ref_year()
-    if not (text.isdigit() and len(text) == 4 and int(text[:2]) <= 23 and int(text[2:]) <= 59) or ref is None or \
-            abs(int(text) - ref) <= _NEAR_YEARS or not _ARTICLE_BEFORE.search(m.string[max(0, m.start() - 4):m.start()]):
+    clock = text.isdigit() and len(text) == 4 and int(text[:2]) <= 23 and int(text[2:]) <= 59
+    if not clock or ref is None or abs(int(text) - ref) <= lexicon()["near_years"] or \
+            not _ARTICLE_BEFORE.search(m.string[max(0, m.start() - 4):m.start()]):
         return None
     noun = _NOUN_AFTER.match(m.string, m.end())
     if noun is None or noun.group(1) not in lexicon()["scheduled_nouns"]:
