@@ -170,3 +170,14 @@ def test_a_period_of_a_year_opening_a_sentence_keeps_its_year():
 
 def test_an_instruction_looks_ahead():
     assert bounds("Please reply before close of business Monday.", "Monday") == ("1971-05-17", "1971-05-17")
+
+
+def test_two_days_that_share_a_month_are_two_days():
+    found = [(t.text, t.earliest) for t in tag("The Ambassador saw him on 12 and 13 May.")]
+    assert found == [("12", "1971-05-12"), ("13 May", "1971-05-13")]
+    found = [(t.text, t.earliest) for t in tag("On May 12 and 13, 1970 the talks resumed.")]
+    assert found == [("May 12", "1970-05-12"), ("13, 1970", "1970-05-13")]
+
+
+def test_a_count_after_a_date_is_no_second_day():
+    assert [t.text for t in tag("On May 12 and 13 delegates agreed.")] == ["May 12"]

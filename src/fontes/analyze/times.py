@@ -27,7 +27,7 @@ from .language import Parsed
 from .layout import NOTE
 from .time_context import Context, Reading
 from .time_filters import passed_over
-from .time_grammar import find, lexicon, master
+from .time_grammar import YEAR, find, lexicon, master
 from .time_notes import called_days, note_at, note_starts
 from .time_points import parse_point
 from .time_values import TENSED, UNPLACED, read
@@ -66,8 +66,6 @@ def _boundary_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{words})\s+(?:[\w-]+\s+){{0,2}}$")
 
 
-
-
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
 
 
@@ -82,6 +80,8 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
         last_end = 0
         starts = note_starts(parsed)
         for m in find(parsed.text, frozenset(start for start, _ in starts)):
+            if readings and m.start() < readings[-1][1]:
+                continue  # the year of a pair of days read with it ("May 12 and 13, 1970")
             if "\n" in parsed.text[last_end:m.start()]:
                 anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
             last_end = m.end()
@@ -96,15 +96,48 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             if m.lastgroup == "duration" and _STRETCH_OF_MONTHS.fullmatch(m.group()):
                 # "for the nine months": the report compares another stretch than the quarter named before
                 anchors.named.pop(parsed.region, None)
-            _remember(anchors, parsed.region, reading,
-                      topic=not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start()))
-            readings.append((m.start(), m.end(), reading))
+            topic = not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start())
+            for start, end, each in _paired_day(parsed.text, m, reading):
+                _remember(anchors, parsed.region, each, topic=topic)
+                readings.append((start, end, each))
         readings = joined(readings, parsed.text)
         if parsed.region != NOTE:
             called.update(called_days(parsed, source, readings))
         for start, end, reading in readings:
             found.append(_expression(parsed, source, start, end, reading))
     return found
+
+
+_DAY = r"(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_AND_BEFORE = re.compile(rf"(?<![\w.,/:-]){_DAY}\s+(?:and|or|&)\s+$")
+_AND_DAY_AFTER = re.compile(rf"\s+(?:and|or|&)\s+{_DAY}(?:,?\s+({YEAR}))?"
+                            rf"(?=\s*(?:[,.;:)\]]|$)|\s+(?:the|in|at|to|of|for|with|when|he|she|they|we|I)\b)")
+
+
+def _paired_day(text: str, m: re.Match[str], reading: Reading) -> list[tuple[int, int, Reading]]:
+    """A pair of days that share their month: "on 12 and 13 May" ('12' a day of its own, in the
+    month and year of the other), "on May 12 and 13, 1970" (the year written last is both days')."""
+    interval = reading.interval
+    found = [(m.start(), m.end(), reading)]
+    if reading.clock or not interval.closed or interval.earliest != interval.latest:
+        return found
+    first = m.group()[:1].isdigit()  # "13 May": a pair is written before it; "May 12": after it
+    pair = _DAY_AND_BEFORE.search(text, max(0, m.start() - 12), m.start()) if first else \
+        _AND_DAY_AFTER.match(text, m.end()) if m.group()[-1:].isdigit() and m.lastgroup == "md" else None
+    if pair is None:
+        return found
+    day = int(pair.group(1))
+    if (day >= interval.earliest.day) if first else (day <= interval.earliest.day):
+        return found
+    year = int(pair.group(2)) if not first and pair.group(2) else None
+    try:
+        other = iv.day(year or interval.earliest.year, interval.earliest.month, day)
+        if year:
+            reading = Reading(iv.day(year, interval.earliest.month, interval.earliest.day))
+    except ValueError:
+        return found
+    other_day = (pair.start(1), pair.end(2 if year else 1), Reading(other, relative=reading.relative))
+    return [other_day, (m.start(), m.end(), reading)] if first else [(m.start(), m.end(), reading), other_day]
 
 
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
