@@ -181,3 +181,10 @@ def test_two_days_that_share_a_month_are_two_days():
 
 def test_a_count_after_a_date_is_no_second_day():
     assert [t.text for t in tag("On May 12 and 13 delegates agreed.")] == ["May 12"]
+
+
+def test_a_weekday_after_of_is_the_nearest_one():
+    # written on a Wednesday: the meeting of Friday is two days ahead, the talks of Monday two days back
+    assert bounds("We look forward to the meeting of Friday.", "Friday", published="1971-05-12") == \
+        ("1971-05-14", "1971-05-14")
+    assert bounds("The talks of Monday went well.", "Monday", published="1971-05-12") == ("1971-05-10", "1971-05-10")

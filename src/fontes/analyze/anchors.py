@@ -48,7 +48,7 @@ def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
         # "your letter of April 26", "the meeting of May 3": the date names its noun, whatever the verb
         # of the clause says ("Thank you for your letter of April 26" is no present that looks ahead);
         # a paper is written by the time it is cited, so its date lies behind the writing
-        return PAST if dated.lemma_.lower() in load("time")["document_nouns"] else _NO_VERB
+        return PAST if dated.lemma_.lower() in load("time")["document_nouns"] else UNKNOWN
     through_preposition = False
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
