@@ -107,13 +107,14 @@ def _military_clock(m, ctx) -> tuple[int, int] | None:
     """'The 1400 meeting': a four-digit number between an article and a thing held at a time, that
     reads as a 24-hour clock and lies far from the anchor's year, is the time the thing is held (in
     a paper of 1971, "the 1945 conference" is still a year's)."""
-    text, ref = m["point"], ctx.ref_year()
-    clock = text.isdigit() and len(text) == 4 and int(text[:2]) <= 23 and int(text[2:]) <= 59
-    if not clock or ref is None or abs(int(text) - ref) <= lexicon()["near_years"] or \
+    text = m["point"]
+    if not (text.isdigit() and len(text) == 4 and int(text[:2]) <= 23 and int(text[2:]) <= 59) or \
             not _ARTICLE_BEFORE.search(m.string[max(0, m.start() - 4):m.start()]):
         return None
     noun = _NOUN_AFTER.match(m.string, m.end())
-    if noun is None or noun.group(1) not in lexicon()["scheduled_nouns"]:
+    ref = ctx.ref_year()
+    if noun is None or noun.group(1) not in lexicon()["scheduled_nouns"] or ref is None or \
+            abs(int(text) - ref) <= lexicon()["near_years"]:
         return None
     return int(text[:2]), int(text[2:])
 
