@@ -188,3 +188,8 @@ def test_a_weekday_after_of_is_the_nearest_one():
     assert bounds("We look forward to the meeting of Friday.", "Friday", published="1971-05-12") == \
         ("1971-05-14", "1971-05-14")
     assert bounds("The talks of Monday went well.", "Monday", published="1971-05-12") == ("1971-05-10", "1971-05-10")
+
+
+def test_a_whole_date_that_opens_a_line_of_notes_keeps_its_day():
+    assert bounds("12 May 1968 in the central archive, box 14.", "12 May 1968", region="note") == \
+        ("1968-05-12", "1968-05-12")

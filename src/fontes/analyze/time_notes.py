@@ -6,21 +6,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from .language import Parsed
 from .layout import NOTE
 from .time_context import Reading
+from .time_grammar import YEAR, lexicon
 
 # A number that opens a line of notes is the note's marker, as the notes stage reads it ("3 April 21."
 # is note 3, on April 21), never the day of a date.
 _NOTE_MARKER = re.compile(r"^[ \t]*\[?(\d{1,3})\]?[.)]?[ \t]+(?=\S)", re.MULTILINE)
 
 
+@lru_cache(maxsize=1)
+def _month_and_year() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon()['month_re']},?\s+{YEAR}")
+
+
 def note_starts(parsed: Parsed) -> list[tuple[int, int]]:
-    """Offsets and numbers of the note markers that open the lines of a chunk of notes."""
+    """Offsets and numbers of the note markers that open the lines of a chunk of notes. A number
+    before a month and its year is the day of a whole date ("12 May 1968 ..." where a wrapped line
+    begins), not a marker before "May 1968"."""
     if parsed.region != NOTE:
         return []
-    return [(m.start(1), int(m.group(1))) for m in _NOTE_MARKER.finditer(parsed.text)]
+    return [(m.start(1), int(m.group(1))) for m in _NOTE_MARKER.finditer(parsed.text)
+            if not _month_and_year().match(parsed.text, m.end())]
 
 
 def note_at(starts: list[tuple[int, int]], position: int) -> int | None:
