@@ -193,3 +193,7 @@ def test_a_weekday_after_of_is_the_nearest_one():
 def test_a_whole_date_that_opens_a_line_of_notes_keeps_its_day():
     assert bounds("12 May 1968 in the central archive, box 14.", "12 May 1968", region="note") == \
         ("1968-05-12", "1968-05-12")
+
+
+def test_a_day_of_the_month_before_today_is_found():
+    assert bounds("We received your message of the 9th today.", "the 9th") == ("1971-05-09", "1971-05-09")
