@@ -197,3 +197,14 @@ def test_a_whole_date_that_opens_a_line_of_notes_keeps_its_day():
 
 def test_a_day_of_the_month_before_today_is_found():
     assert bounds("We received your message of the 9th today.", "the 9th") == ("1971-05-09", "1971-05-09")
+
+
+def test_the_present_of_a_report_says_nothing_of_which_side_a_calendar_date_lies():
+    # written in May: a March or a February told in the present is the last one, not next year's
+    assert bounds("The Embassy reports the arrival on March 30 of two trawlers.", "March 30") == \
+        ("1971-03-30", "1971-03-30")
+    assert bounds("The Minister remembers the meeting in February.", "February") == ("1971-02-01", "1971-02-28")
+
+
+def test_the_present_still_speaks_ahead_of_a_day_of_the_month():
+    assert bounds("The Minister arrives on the 3rd.", "the 3rd") == ("1971-06-03", "1971-06-03")

@@ -26,16 +26,18 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc", "attr"}
 _ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "oprd"}
 _NO_VERB = 2  # no verb to read a tense from, as against a verb whose tense leaves both ways open
+_PRESENT = 3  # the simple present ("opens", "reports"), which the caller reads as it needs
 
 
-def tense(sdoc: SpacyDoc, start: int, end: int, untensed: int = UNKNOWN) -> int:
+def tense(sdoc: SpacyDoc, start: int, end: int, untensed: int = UNKNOWN, present: int = FUTURE) -> int:
     """Which way the clause around a span looks from the time of writing: PAST, FUTURE or UNKNOWN,
     read from the verb it modifies ("voted Friday", "will vote Friday", "votes Friday"). A span
     that modifies a noun ("the Friday deadline", "Friday's vote") has no tense and gets `untensed`;
     a modal or a plan ("would end Friday", "was scheduled for May") leaves both ways open (UNKNOWN);
-    a participle or an infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    a participle or an infinitive takes the tense of the verb it depends on ("began trading in August").
+    The simple present gets `present`: in the news it speaks ahead ("the talks open Monday")."""
     found = _tense_at(sdoc, start, end)
-    return untensed if found == _NO_VERB else found
+    return untensed if found == _NO_VERB else present if found == _PRESENT else found
 
 
 def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
@@ -112,7 +114,7 @@ def _of(token) -> int:
         # "was planned for May": what was arranged in the past may lie on either side of the writing
         return UNKNOWN if token.lemma_.lower() in load("time")["plan_verbs"] else PAST
     if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
-        return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
+        return _PRESENT  # "the talks open Monday", "is meeting Friday"
     if token.tag_ == "VB" and not aux and token.dep_ == "ROOT" and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return FUTURE  # an instruction is carried out after it is given: "Please reply before Monday"

@@ -140,13 +140,22 @@ def _paired_day(text: str, m: re.Match[str], reading: Reading) -> list[tuple[int
     return [other_day, (m.start(), m.end(), reading)] if first else [(m.start(), m.end(), reading), other_day]
 
 
+# Dates of the calendar written without their year. The present tense of news speaks of the days
+# ahead ("the talks open Monday", "arrives on the 3rd"); of a date in the calendar it says nothing of
+# the side ("The Embassy reports the arrival on March 30", "I enclose the minutes of March 2"): the
+# nearest one, as a month either way is already allowed to a tense.
+_CALENDAR_DATES = {"md", "drange", "mpart", "month", "holiday", "sless", "mweek", "wkof"}
+
+
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     """The tense that places a weekday or a year-less date; a weekday in a clause without one
     ("Friday's vote") is read as past: reports tell what happened. A modal or a plan ("would end
     Friday") leaves the nearest one."""
     if m.lastgroup not in TENSED:
         return UNKNOWN
-    return tense(parsed.sdoc, m.start(), m.end(), untensed=PAST if m.lastgroup == "wday" else UNKNOWN)
+    present = UNKNOWN if m.lastgroup in _CALENDAR_DATES else FUTURE
+    untensed = PAST if m.lastgroup == "wday" else UNKNOWN
+    return tense(parsed.sdoc, m.start(), m.end(), untensed=untensed, present=present)
 
 
 def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
