@@ -6,9 +6,11 @@ means is read against its anchors (time_values.py, which hands each kind to time
 time_relative.py; anchors.py); the calendar arithmetic is the edtf library's (intervals.py).
 Relative expressions are anchored to the document's own date ("last week", "Friday", "yesterday"),
 or to the narrative's last date where it moved far from it or within a quotation ("three years
-later", "that same month"); with no anchor their bounds stay null.
-Neighbours are then joined: a clock time with its day ("10 p.m. Wednesday"), two dates with "to",
-"through", "until" or a dash between them into one range.
+later", "that same month"), and in a note to the day its calling sentence tells of (time_notes.py);
+with no anchor their bounds stay null. What looks like time but is not is passed over
+(time_filters.py). Neighbours are then joined: a clock time with its day ("10 p.m. Wednesday"), two
+dates with "to", "through", "until" or a dash between them into one range; a pair of days that share
+their month ("12 and 13 May") is split into two.
 
 Durations, sets and vague references ("three years", "every week", "now") are found too, with no
 calendar bounds: their precision says which they are ("duration", "set", "vague").
