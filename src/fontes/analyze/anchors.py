@@ -26,16 +26,18 @@ _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _LINKS = {"prep", "pobj", "npadvmod", "tmod", "advmod", "nmod", "appos", "conj", "cc", "attr"}
 _ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "oprd"}
 _NO_VERB = 2  # no verb to read a tense from, as against a verb whose tense leaves both ways open
+_PRESENT = 3  # the simple present ("opens", "reports"), which the caller reads as it needs
 
 
-def tense(sdoc: SpacyDoc, start: int, end: int, untensed: int = UNKNOWN) -> int:
+def tense(sdoc: SpacyDoc, start: int, end: int, untensed: int = UNKNOWN, present: int = FUTURE) -> int:
     """Which way the clause around a span looks from the time of writing: PAST, FUTURE or UNKNOWN,
     read from the verb it modifies ("voted Friday", "will vote Friday", "votes Friday"). A span
     that modifies a noun ("the Friday deadline", "Friday's vote") has no tense and gets `untensed`;
     a modal or a plan ("would end Friday", "was scheduled for May") leaves both ways open (UNKNOWN);
-    a participle or an infinitive takes the tense of the verb it depends on ("began trading in August")."""
+    a participle or an infinitive takes the tense of the verb it depends on ("began trading in August").
+    The simple present gets `present`: in the news it speaks ahead ("the talks open Monday")."""
     found = _tense_at(sdoc, start, end)
-    return untensed if found == _NO_VERB else found
+    return untensed if found == _NO_VERB else present if found == _PRESENT else found
 
 
 def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
@@ -43,6 +45,12 @@ def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
     if span is None:
         return _NO_VERB
     token = span.root
+    dated = _dated_noun(token)
+    if dated is not None:
+        # "your letter of April 26", "the meeting of May 3": the date names its noun, whatever the verb
+        # of the clause says ("Thank you for your letter of April 26" is no present that looks ahead);
+        # a paper is written by the time it is cited, so its date lies behind the writing
+        return PAST if dated.lemma_.lower() in load("time")["document_nouns"] else UNKNOWN
     through_preposition = False
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -68,6 +76,14 @@ def _tense_at(sdoc: SpacyDoc, start: int, end: int) -> int:
             return _of_infinitive(token.head)
         token = token.head
     return _of(token)
+
+
+def _dated_noun(token):
+    """The noun that a time after "of" dates ("the note of April 8"), or None."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or of.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return of.head
 
 
 def _of_infinitive(governor) -> int:
@@ -98,7 +114,10 @@ def _of(token) -> int:
         # "was planned for May": what was arranged in the past may lie on either side of the writing
         return UNKNOWN if token.lemma_.lower() in load("time")["plan_verbs"] else PAST
     if token.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
-        return FUTURE  # "the talks open Monday", "is meeting Friday": the present of news speaks ahead
+        return _PRESENT  # "the talks open Monday", "is meeting Friday"
+    if token.tag_ == "VB" and not aux and token.dep_ == "ROOT" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return FUTURE  # an instruction is carried out after it is given: "Please reply before Monday"
     return _NO_VERB
 
 
@@ -162,6 +181,7 @@ class Anchors:
     narrative: dict[str, Interval] = field(default_factory=dict)
     named: dict[str, Interval] = field(default_factory=dict)
     last_day: dict[str, date] = field(default_factory=dict)  # the day last told of, "Friday" included
+    called: date | None = None  # the day told of by the sentence that calls the note being read
 
     def new_paragraph(self, region: str, note: bool) -> None:
         """A paragraph begins. A note is a text of its own, so the narrative of the note before it
@@ -175,10 +195,11 @@ class Anchors:
             self.last_day.pop(region, None)
 
     def told_day(self, region: str) -> date | None:
-        """The day last told of ("fell Friday", "on Aug. 3"), which "the previous Friday", "later in
-        the day" and "in the morning" go by; in the news, only one near the writing (a birth date in
+        """The day last told of ("fell Friday", "on Aug. 3"; in a note that tells of none yet, the day
+        its calling sentence tells of), which "the previous Friday", "later in the day" and "in the
+        morning" go by; in the news, only one near the writing (a birth date in
         an obituary is no day of the story)."""
-        day = self.last_day.get(region)
+        day = self.last_day.get(region, self.called)
         if day is None or not self.news or self.published is None:
             return day
         limit = timedelta(days=load("time")["narrative_moved_days"])
@@ -197,15 +218,15 @@ class Anchors:
         return last if far else None
 
     def day(self, region: str, quoted: bool) -> date | None:
-        """The day that "Friday", "yesterday" or a clock time count from, or None: the narrative's
-        last date where it moved (or, in a quotation outside the news, where the speaker stands),
-        else the document's own date."""
+        """The day that "Friday" or a clock time count from, or None: the narrative's last date where
+        it moved (or, in a quotation outside the news, where the speaker stands), else in a note the
+        day its calling sentence tells of, else the document's own date."""
         narrative = self.moved(region) or (self.narrative.get(region) if quoted and not self.news else None)
         if narrative is not None:
             return narrative.earliest if narrative.precision == "day" and narrative.earliest == narrative.latest else None
         if quoted and not self.news and not self.archival:
             return None
-        return self._published_day()
+        return self.called or self._published_day()
 
     def present(self, quoted: bool) -> Interval | None:
         """The writer's present, which "this year", "last month" and "a year ago" count from: the

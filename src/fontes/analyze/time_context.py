@@ -49,7 +49,9 @@ class Reading:
     dated: bool = False  # a date written without its year: it moves the narrative
     clock: tuple[int, int] | None = None
     until: Interval | None = None
+    since: Interval | None = None  # the start of "since 1953", which "through 1955" may close
     derived: bool = False  # counted from another period ("a year earlier"): it names no period itself
+    filed: bool = False  # the months a cited file covers ("Vol. I, to 9–69"): no date the text tells of
 
 
 def year_less(make: Callable[[int], Interval | None], ctx: Context, precision: str, pointer: int | None = None):

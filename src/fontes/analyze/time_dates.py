@@ -10,6 +10,7 @@ from . import holidays
 from . import intervals as iv
 from .intervals import Interval
 from .time_context import Reading, year_less
+from .time_grammar import lexicon
 from .time_points import full_year, month_number, parse_point
 
 
@@ -66,6 +67,19 @@ def _read_year_range(m, ctx):
     return Reading(result) if result.earliest <= result.latest else None
 
 
+def _read_file_month(m, ctx):
+    """A file's span in an archival citation, month and two-digit year ("Vol. I, to 9–69": the last
+    month the file covers; "1/69–9/69": its first and last); the century is the anchor's."""
+    ref = ctx.ref_year()
+    if ref is None:
+        return Reading(iv.unknown("month"), relative=True)
+    ends = [(m["fm1"], m["fy1"]), (m["fm2"], m["fy2"])] if m["fm1"] else [(m["fm"], m["fy"])]
+    months = [iv.month(full_year(year, ref), int(month)) for month, year in ends]
+    if months[0].earliest > months[-1].latest:
+        return None
+    return Reading(iv.between(months[0], months[-1]) if len(months) > 1 else months[0], filed=True)
+
+
 def _read_bound(m, ctx):
     point = parse_point(m["bp"], ref_year=ctx.ref_year())
     if point is None:
@@ -75,7 +89,9 @@ def _read_bound(m, ctx):
         return Reading(iv.before(point, inclusive=bool(m["endof"])))
     if word in ("until", "till"):
         return Reading(iv.before(point, inclusive=True), until=point)
-    return Reading(iv.since(point) if word == "since" else iv.after(point))
+    if word == "since":
+        return Reading(iv.since(point), since=point)
+    return Reading(iv.after(point))
 
 
 def _read_approx(m, ctx):
@@ -83,7 +99,31 @@ def _read_approx(m, ctx):
     return Reading(iv.approximately(point)) if point else None
 
 
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|at)\s+$")
+
+
+def _military_clock(m, ctx) -> tuple[int, int] | None:
+    """'The 1400 meeting': a four-digit number between an article and a thing held at a time, that
+    reads as a 24-hour clock and lies far from the anchor's year, is the time the thing is held (in
+    a paper of 1971, "the 1945 conference" is still a year's)."""
+    text = m["point"]
+    if not (text.isdigit() and len(text) == 4 and int(text[:2]) <= 23 and int(text[2:]) <= 59) or \
+            not _ARTICLE_BEFORE.search(m.string[max(0, m.start() - 4):m.start()]):
+        return None
+    noun = _NOUN_AFTER.match(m.string, m.end())
+    ref = ctx.ref_year()
+    if noun is None or noun.group(1) not in lexicon()["scheduled_nouns"] or ref is None or \
+            abs(int(text) - ref) <= lexicon()["near_years"]:
+        return None
+    return int(text[:2]), int(text[2:])
+
+
 def _read_point(m, ctx):
+    clock = _military_clock(m, ctx)
+    if clock is not None:
+        day = ctx.anchors.day(ctx.region, ctx.quoted)
+        return Reading(iv.clock(day, *clock) if day else iv.unknown("day"), relative=True, clock=clock)
     point = parse_point(m["point"], ref_year=ctx.ref_year())
     if point is None and re.search(r"['’]\d{2}\b|\b\d{2}$", m["point"]):
         return Reading(iv.unknown("day"), relative=True)  # a two-digit year and nothing to place it by
@@ -141,6 +181,6 @@ def _read_holiday(m, ctx):
 
 
 READERS = {
-    "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "bound": _read_bound,
+    "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "fmonth": _read_file_month, "bound": _read_bound,
     "approx": _read_approx, "point": _read_point, "clock": _read_clock, "dtg": _read_dtg, "holiday": _read_holiday,
 }

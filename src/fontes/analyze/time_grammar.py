@@ -38,7 +38,7 @@ def lexicon() -> dict:
                                                       key=len, reverse=True)) + r")\.?",
             "weekday_re": "(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(weekdays, key=len, reverse=True))
                           + ")",
-            "part_re": _alternation(data["parts"]),
+            "part_re": _alternation(data["parts"], "i"),
             "ordinal_re": "(?:" + "|".join(sorted(data["ordinals"], key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"}
 
 
@@ -50,6 +50,7 @@ _ADVERB_END = r"\s*(?:[,.;:!?)\]”\"—–]|$)|\s+(?:that|and|but|or)\b"
 
 YEAR = r"(?<![\w#/.,])(?:1[0-9]{3}|20[0-9]{2})(?![\w/]|[.,]\d)"
 SHORT_YEAR = r"['’]\d{2}(?!\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"  # a day written before its month: "No. 45 of January 8" is issue 45
 
 
 @lru_cache(maxsize=1)
@@ -64,22 +65,22 @@ def point_patterns() -> dict[str, re.Pattern[str]]:
     YY = f"(?:{Y}|{SHORT_YEAR}|{spelled_year()})"
     weekday = rf"(?:{W},?\s+)?"
     return {name: re.compile(pattern) for name, pattern in {
-        "dmy": rf"{weekday}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
+        "dmy": rf"{weekday}(?:[Tt]he\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "dmy_short": rf"{weekday}(?P<d>\d{{1,2}})\s+(?P<m>{lx['short_month_re']})\s+(?P<y>\d{{2}})",
         "mdy": rf"{weekday}(?P<m>{M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{YY})",
         "iso": r"(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])",
         "numeric": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})",
         "part_month": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?P<m>{M}),?\s+(?P<y>{YY})",
         "my": rf"(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YY})",
-        "season": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})(?:[-–/](?:\d{{4}}|\d{{2}}))?",
+        "season": rf"(?:[Tt]he\s+)?(?:(?P<p>{P})[\s-]+)?(?P<s>(?i:{season}))\s+(?:of\s+)?(?P<y>{YY})(?:[-–/](?:\d{{4}}|\d{{2}}))?",
         "holiday": rf"(?P<h>{holidays.pattern()}),?\s+(?:of\s+)?(?P<y>{Y})",
-        "quarter_of": rf"(?:the\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
-        "year_quarter": rf"(?:the\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
-        "half_of": rf"(?:the\s+)?(?P<h>{H})\s+half\s+of\s+(?:fiscal\s+)?(?P<y>{Y})",
+        "quarter_of": rf"(?:[Tt]he\s+)?(?P<q>{Q})[\s-]+(?:fiscal\s+)?quarter,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{Y})",
+        "year_quarter": rf"(?:[Tt]he\s+)?(?P<y>{Y})(?:['’]s)?\s+(?:fiscal\s+)?(?P<q>{Q})[\s-]+quarter",
+        "half_of": rf"(?:[Tt]he\s+)?(?P<h>{H})\s+half\s+of\s+(?:fiscal\s+)?(?P<y>{Y})",
         "fiscal": rf"(?:(?i:fiscal)\s+(?:year\s+)?|FY[\s-]?)(?P<y>{YY}|\d{{2}}(?![\d–-]))",
-        "decade": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
-        "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
-        "century": rf"(?:the\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
+        "decade": rf"(?:[Tt]he\s+)?(?:(?P<p>{P})[\s-]+)?(?P<y>1[0-9]{{2}}0|20[0-9]0)['’]?s\b",
+        "part_year": rf"(?P<p>{P})[\s-]+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{Y})",
+        "century": rf"(?:[Tt]he\s+)?(?:(?P<p>{P})[\s-]+)?(?P<o>(?i:{lx['ordinal_re']}))[\s-]+century",
         "year": rf"(?P<y>{Y})",
         "spelled": rf"(?:(?i:the\s+year)\s+)?(?P<w>{spelled_year()})",
     }.items()}
@@ -160,6 +161,9 @@ def master() -> re.Pattern[str]:
           (?:(?P<wkd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<wkm>{M})|(?P<wkm2>{M})\s+(?P<wkd2>\d{{1,2}})(?:st|nd|rd|th)?)
           (?:,?\s+(?P<wky>{Y}))?(?![\d:]))
       | (?P<yrange>{year_range})
+      | (?P<fmonth>(?P<fm1>1[0-2]|0?[1-9])/(?P<fy1>\d{{2}})\s*[-–—]\s*(?P<fm2>1[0-2]|0?[1-9])/(?P<fy2>\d{{2}})
+          | (?:(?<=[Tt]o\s)|(?<=[Tt]hrough\s)|(?<=[Tt]hru\s)|(?<=[Ff]rom\s)|(?<=[Uu]ntil\s))(?P<fm>1[0-2]|0?[1-9])[-–—/](?P<fy>\d{{2}}))
+          (?=\s*(?:[.,;:)\]]|$))
       | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
       | (?P<approx>{approx}\s+(?P<ap>{point}))
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
@@ -181,10 +185,10 @@ def master() -> re.Pattern[str]:
           | (?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)
           | (?P<um2>{lx['full_month_re']}|{M}(?=\s+\d))(?:\s+(?P<ud2>\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(?P<up2>this|last|next)\s+year
           | (?:(?P<wkp>{pointers})\s+|the\s+)(?P<wkend>weekend))
-      | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
+      | (?P<md>(?:{W},?\s+)?(?:(?P<mdd>{DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdm>{M})|(?P<mdm2>{M})\s+(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\d|:\d))
       | (?P<nth>(?:(?<=[Oo]n\s)|(?<=[Bb]y\s)|(?<=[Oo]f\s)|(?<=[Tt]o\s)|(?<=[Uu]ntil\s)|(?<=[Tt]ill\s)|(?<=[Ss]ince\s)
           |(?<=[Ff]rom\s)|(?<=[Bb]efore\s)|(?<=[Aa]fter\s))the\s+(?P<nthd>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)
-          (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their)\b))
+          (?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|to|through|until|when|at|in|the|a|an|he|she|it|they|we|I|his|her|its|their|today|yesterday|tomorrow)\b))
       | (?P<wday>(?:(?P<wp>{pointers}|{told_pointers})\s+)?(?:(?P<wsoft>{softeners}|(?i:early|late))\s+)?(?P<wd>{W})(?:\s+(?P<wtod>{day_parts}))?)
       | (?P<dword>(?:(?P<dsoft>{softeners}|(?i:early|late))\s+)?(?P<dw>{days})(?:\s+(?P<dtod>{day_parts}))?)
       | (?P<dayof>(?:(?<=[Tt]oday\sis\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t['’]s\s))
@@ -244,16 +248,17 @@ _WORD = re.compile(r"\w+|['’]\d")
 _NEXT = re.compile(r"[\s,-]*(?:['’]s\s+)?(\w+|['’]\d)")
 
 
-def find(text: str) -> Iterator[re.Match[str]]:
-    """The time expressions of a text, left to right, without overlaps. The grammar is tried only
-    where a word that can begin one starts, and before a word such as "the" or "three" only when
-    the next word can go on one: many times faster than trying it at every position."""
+def find(text: str, skip: frozenset[int] = frozenset()) -> Iterator[re.Match[str]]:
+    """The time expressions of a text, left to right, without overlaps; none begins at an offset in
+    `skip` (a note's marker: "7 April 19." is note 7 on April 19). The grammar is tried only where a
+    word that can begin one starts, and before a word such as "the" or "three" only when the next
+    word can go on one: many times faster than trying it at every position."""
     pattern = master()
     first, strong, follow = triggers()
     done = 0
     for word in _WORD.finditer(text):
         start = word.start()
-        if start < done:
+        if start < done or start in skip:
             continue
         token = word.group().lower()
         if not (token[0].isdigit() or token[0] in "'’"):

@@ -158,9 +158,16 @@ def _read_day_of(m, ctx):
     writing; "later in the day", "in the morning", "by mid-afternoon": the day last told of, else the day
     of writing."""
     today = ctx.anchors.today(ctx.quoted, ctx.region)
-    if m["dpart"] and ctx.direction != PAST:  # "he works in the evening", "will land in the morning": no day said
+    told = ctx.anchors.told_day(ctx.region)
+    published = ctx.anchors.published
+    ahead = told is not None and published is not None and told > published.latest
+    if m["dpart"] and ctx.direction != PAST and not ahead:
+        # "he works in the evening", "will land in the morning": no day said, unless a day to come was
+        # just told of ("the meeting tomorrow ... keep it brief in the morning")
         return Reading(iv.unknown("day"), relative=True)
-    day = (ctx.anchors.told_day(ctx.region) or today) if m["inday"] or m["dpart"] else today
+    if ahead and ctx.direction == PAST:
+        told = None  # "had asked earlier in the morning" after a meeting set for next week: no day to come
+    day = (told or today) if m["inday"] or m["dpart"] else today
     return Reading(iv.on_day(day) if day else iv.unknown("day"), relative=True)
 
 

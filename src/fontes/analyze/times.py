@@ -6,9 +6,11 @@ means is read against its anchors (time_values.py, which hands each kind to time
 time_relative.py; anchors.py); the calendar arithmetic is the edtf library's (intervals.py).
 Relative expressions are anchored to the document's own date ("last week", "Friday", "yesterday"),
 or to the narrative's last date where it moved far from it or within a quotation ("three years
-later", "that same month"); with no anchor their bounds stay null.
-Neighbours are then joined: a clock time with its day ("10 p.m. Wednesday"), two dates with "to",
-"through", "until" or a dash between them into one range.
+later", "that same month"), and in a note to the day its calling sentence tells of (time_notes.py);
+with no anchor their bounds stay null. What looks like time but is not is passed over
+(time_filters.py). Neighbours are then joined: a clock time with its day ("10 p.m. Wednesday"), two
+dates with "to", "through", "until" or a dash between them into one range; a pair of days that share
+their month ("12 and 13 May") is split into two.
 
 Durations, sets and vague references ("three years", "every week", "now") are found too, with no
 calendar bounds: their precision says which they are ("duration", "set", "vague").
@@ -16,6 +18,7 @@ calendar bounds: their precision says which they are ("duration", "set", "vague"
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from ..model import TimeExpr
@@ -24,8 +27,10 @@ from .anchors import FUTURE, PAST, UNKNOWN, Anchors, tense
 from .intervals import Interval
 from .language import Parsed
 from .layout import NOTE
-from .time_grammar import find, lexicon, master, point_patterns
 from .time_context import Context, Reading
+from .time_filters import passed_over
+from .time_grammar import YEAR, find, lexicon, master
+from .time_notes import called_days, note_at, note_starts
 from .time_points import parse_point
 from .time_values import TENSED, UNPLACED, read
 
@@ -35,7 +40,7 @@ _RANGE_GAP = re.compile(r"\s*(?:[-–—]|through|thru|until|till)\s*")
 _TO_GAP = re.compile(r"\s+(?:to|and)\s+")
 _FROM = re.compile(r"(?:[Ff]rom|[Bb]etween)\s+$")
 _BARE_TO = re.compile(r"\s+to\s+")
-_CONJUNCTION = re.compile(r"\bas soon as\b|\bsoon after\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _CLOCK_BEFORE_DAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 _NOUN_BETWEEN = re.compile(r"\s+([a-z]+)\s+")  # "the 10 a.m. session Friday"
 _DAY_BEFORE_CLOCK = re.compile(r"\s*,?\s*(?:at\s+)?")
@@ -56,11 +61,6 @@ def inside_quotation(text: str, position: int) -> bool:
             or paragraph.count("``") > paragraph.count("''"))
 
 
-def _in_title(text: str, m: re.Match[str]) -> bool:
-    """'Today' in 'Korea Today' is part of a name, not the day of publication."""
-    return m.lastgroup == "dword" and m.group()[0].isupper() and bool(re.search(r"[A-Z][\w’']*\s+$", text[:m.start()]))
-
-
 @lru_cache(maxsize=1)
 def _boundary_before() -> re.Pattern[str]:
     """A word that makes the period after it a boundary, up to two words before it ("After a flat")."""
@@ -68,84 +68,7 @@ def _boundary_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{words})\s+(?:[\w-]+\s+){{0,2}}$")
 
 
-@lru_cache(maxsize=1)
-def _shelf_mark() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_after"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
-
-
-_NUMBER_LIST = re.compile(r"\d[\d–-]*(?:\s*,\s*\d[\d–-]*)*\s*,\s*$")
-
-
-@lru_cache(maxsize=1)
-def _list_mark() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon()["not_year_in_list_after"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{words})\s*$", re.IGNORECASE)
-
-
-def _is_shelf_mark(text: str, start: int) -> bool:
-    """A number right after 'No.', 'fond', 'Box', 'p.'... is a reference, not a year; so is one further
-    on in a list that a plural opens ("pp. 1607–1610, 1615–1616"), though not after a single number
-    ("No. 33, 1959" is an issue and its year)."""
-    before = text[max(0, start - 60):start]
-    listed = _NUMBER_LIST.search(before)
-    if listed and _list_mark().search(before[:listed.start()][-16:]):
-        return True
-    return bool(_shelf_mark().search(before[-16:]))
-
-
-def _tokens(parsed: Parsed, m: re.Match[str]):
-    return parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-
-
-def _is_not_time(parsed: Parsed, m: re.Match[str], year: int | None = None) -> bool:
-    """Words that look like time but are not, by their part of speech or the name they belong to:
-    a year that counts things ('1100 pilots'), 'may' the verb, 'April' the person, 'Christmas' in
-    'Christmas cards', 'Monday' in a newspaper's name."""
-    kind = m.lastgroup
-    if kind == "point" and not any(point_patterns()[k].fullmatch(m.group("point")) for k in ("year", "spelled")):
-        return False
-    if kind == "vague" and _CONJUNCTION.search(parsed.text, max(0, m.start() - 3), m.end() + 6):
-        return True
-    if kind not in ("point", "month", "wday", "holiday", "set", "md", "sless", "duration", "dayof"):
-        return False
-    span = _tokens(parsed, m)
-    if span is None:
-        return False
-    if kind == "point":  # a bare four-digit number before a plural noun counts things ("1100 pilots"),
-        # unless a determiner makes it the year of what follows ("the 1971 elections" in a text of 1969)
-        following = parsed.sdoc[span.end] if span.end < len(parsed.sdoc) else None
-        previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
-        number = m.group("point")
-        named = previous is not None and previous.lower_ in _YEAR_DETERMINERS and number.isdigit() and \
-            year is not None and abs(int(number) - year) <= _NEAR_YEARS
-        return following is not None and following.tag_ in ("NNS", "NNPS") and not named
-    last = span[-1]
-    if kind in ("month", "sless") and (last.tag_ == "MD" or last.pos_ == "VERB"):
-        return True  # "may", "will fall to dust", "could spring up"
-    if kind in ("holiday", "sless", "dayof") and last.dep_ == "compound" and \
-            last.head.lower_ not in lexicon()["stretch_nouns"]:
-        return True  # "Christmas cards", "summer camp", "in the morning papers" (not "the Tet holiday")
-    if kind == "set" and len(span) == 1 and last.dep_ in ("amod", "compound"):
-        return True  # "the quarterly dividend" names a payment, "the Daily Diary" a book, not the times they fall
-    if kind == "set" and len(span) == 1 and span.start > 0 and _is_amount(parsed.sdoc[span.start - 1]):
-        return True  # "rise 8% annually", "10,000 units annually": a rate, as "$2 million a year" is
-    if kind == "duration":  # "$2 million a year", "four flights a week": a rate
-        previous = parsed.sdoc[span.start - 1] if span.start > 0 else None
-        return span[0].lower_ in ("a", "an") and previous is not None and previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM")
-    names = ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT") + (("EVENT",) if kind != "holiday" else ())
-    return any(t.ent_type_ in names for t in span) and kind in ("month", "wday", "holiday")  # a feast is an event
-
-
-def _is_amount(token) -> bool:
-    """A number, a unit of one ("%", "million") or a counted noun ("10,000 units")."""
-    return token.pos_ in ("NUM", "SYM") or token.lower_ in ("%", "percent", "per cent") or \
-        (token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children))
-
-
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
-_YEAR_DETERMINERS = {"the", "its", "his", "her", "their", "our", "this", "that", "these", "those"}
-_NEAR_YEARS = 30  # how far from the document's year a number before a plural noun may still be a year
 
 
 def run(chunks: list[Parsed], source: str, published: str | None, kind: str | None = None) -> list[TimeExpr]:
@@ -153,15 +76,19 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
     is the document's kind ("news" quotations speak at the time of writing)."""
     anchors = Anchors(parse_published(published), news=kind == "news", archival=kind == "archival")
     found: list[TimeExpr] = []
+    called: dict[int, date] = {}  # note number: the day its calling sentence tells of
     for parsed in chunks:
         readings: list[tuple[int, int, Reading]] = []
         last_end = 0
-        for m in find(parsed.text):
+        starts = note_starts(parsed)
+        for m in find(parsed.text, frozenset(start for start, _ in starts)):
+            if readings and m.start() < readings[-1][1]:
+                continue  # the year of a pair of days read with it ("May 12 and 13, 1970")
             if "\n" in parsed.text[last_end:m.start()]:
                 anchors.new_paragraph(parsed.region, note=parsed.region == NOTE)
             last_end = m.end()
-            if _is_shelf_mark(parsed.text, m.start()) or _in_title(parsed.text, m) or \
-                    _is_not_time(parsed, m, anchors.published.earliest.year if anchors.published else None):
+            anchors.called = called.get(note_at(starts, m.start())) if parsed.region == NOTE else None
+            if passed_over(parsed, m, anchors.published.earliest.year if anchors.published else None):
                 continue
             ctx = Context(anchors, parsed.region, inside_quotation(parsed.text, m.start()),
                           _tense(parsed, m))
@@ -171,12 +98,55 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             if m.lastgroup == "duration" and _STRETCH_OF_MONTHS.fullmatch(m.group()):
                 # "for the nine months": the report compares another stretch than the quarter named before
                 anchors.named.pop(parsed.region, None)
-            _remember(anchors, parsed.region, reading,
-                      topic=not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start()))
-            readings.append((m.start(), m.end(), reading))
-        for start, end, reading in joined(readings, parsed.text):
+            topic = not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start())
+            for start, end, each in _paired_day(parsed.text, m, reading):
+                _remember(anchors, parsed.region, each, topic=topic)
+                readings.append((start, end, each))
+        readings = joined(readings, parsed.text)
+        if parsed.region != NOTE:
+            called.update(called_days(parsed, source, readings))
+        for start, end, reading in readings:
             found.append(_expression(parsed, source, start, end, reading))
     return found
+
+
+_DAY = r"(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_AND_BEFORE = re.compile(rf"(?<![\w.,/:-]){_DAY}\s+(?:and|or|&)\s+$")
+_AND_DAY_AFTER = re.compile(rf"\s+(?:and|or|&)\s+{_DAY}(?:,?\s+({YEAR}))?"
+                            rf"(?=\s*(?:[,.;:)\]]|$)|\s+(?:the|in|at|to|of|for|with|when|he|she|they|we|I)\b)")
+
+
+def _paired_day(text: str, m: re.Match[str], reading: Reading) -> list[tuple[int, int, Reading]]:
+    """A pair of days that share their month: "on 12 and 13 May" ('12' a day of its own, in the
+    month and year of the other), "on May 12 and 13, 1970" (the year written last is both days')."""
+    interval = reading.interval
+    found = [(m.start(), m.end(), reading)]
+    if reading.clock or not interval.closed or interval.earliest != interval.latest:
+        return found
+    first = m.group()[:1].isdigit()  # "13 May": a pair is written before it; "May 12": after it
+    pair = _DAY_AND_BEFORE.search(text, max(0, m.start() - 12), m.start()) if first else \
+        _AND_DAY_AFTER.match(text, m.end()) if m.group()[-1:].isdigit() and m.lastgroup == "md" else None
+    if pair is None:
+        return found
+    day = int(pair.group(1))
+    if (day >= interval.earliest.day) if first else (day <= interval.earliest.day):
+        return found
+    year = int(pair.group(2)) if not first and pair.group(2) else None
+    try:
+        other = iv.day(year or interval.earliest.year, interval.earliest.month, day)
+        if year:
+            reading = Reading(iv.day(year, interval.earliest.month, interval.earliest.day))
+    except ValueError:
+        return found
+    other_day = (pair.start(1), pair.end(2 if year else 1), Reading(other, relative=reading.relative))
+    return [other_day, (m.start(), m.end(), reading)] if first else [(m.start(), m.end(), reading), other_day]
+
+
+# Dates of the calendar written without their year. The present tense of news speaks of the days
+# ahead ("the talks open Monday", "arrives on the 3rd"); of a date in the calendar it says nothing of
+# the side ("The Embassy reports the arrival on March 30", "I enclose the minutes of March 2"): the
+# nearest one, as a month either way is already allowed to a tense.
+_CALENDAR_DATES = {"md", "drange", "mpart", "month", "holiday", "sless", "mweek", "wkof"}
 
 
 def _tense(parsed: Parsed, m: re.Match[str]) -> int:
@@ -185,7 +155,9 @@ def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     Friday") leaves the nearest one."""
     if m.lastgroup not in TENSED:
         return UNKNOWN
-    return tense(parsed.sdoc, m.start(), m.end(), untensed=PAST if m.lastgroup == "wday" else UNKNOWN)
+    present = UNKNOWN if m.lastgroup in _CALENDAR_DATES else FUTURE
+    untensed = PAST if m.lastgroup == "wday" else UNKNOWN
+    return tense(parsed.sdoc, m.start(), m.end(), untensed=untensed, present=present)
 
 
 def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
@@ -194,7 +166,7 @@ def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = Tru
     (`topic`; "After a flat second quarter, profit rose"), is the period that "a year earlier" and
     "the quarter" refer to; a single day is the day last told of."""
     interval = reading.interval
-    if not interval.closed:
+    if not interval.closed or reading.filed:
         return
     if interval.earliest == interval.latest:
         anchors.last_day[region] = interval.earliest
@@ -217,6 +189,9 @@ def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[in
         if out:
             p_start, p_end, previous = out[-1]
             gap = text[p_end:start]
+            if _PARAGRAPH_BREAK.search(gap):  # one expression never runs across paragraphs (or notes)
+                out.append((start, end, reading))
+                continue
             between = _NOUN_BETWEEN.fullmatch(gap)
             if previous.clock and _is_day(reading) and between and \
                     between.group(1).lower() in lexicon()["scheduled_nouns"]:
@@ -225,7 +200,7 @@ def joined(readings: list[tuple[int, int, Reading]], text: str) -> list[tuple[in
                 out[-1] = (p_start, p_end, _on_day(previous.clock, reading))
                 out.append((start, end, reading))
                 continue
-            merged = _clock_with_day(previous, reading, gap) or \
+            merged = _clock_in_set(previous, reading, gap) or _clock_with_day(previous, reading, gap) or \
                 _range(previous, reading, gap, bool(_FROM.search(text[max(0, p_start - 8):p_start])))
             if merged is not None:
                 out[-1] = (p_start, end, merged)
@@ -249,21 +224,29 @@ def _clock_with_day(a: Reading, b: Reading, gap: str) -> Reading | None:
     return _on_day(clock, day)
 
 
+def _clock_in_set(a: Reading, b: Reading, gap: str) -> Reading | None:
+    """'At 2 p.m. on Fridays', 'daily at noon': a clock time beside a recurring day recurs with it."""
+    sets = (a.clock and b.interval.precision == "set" and _CLOCK_BEFORE_DAY.fullmatch(gap)) or \
+        (b.clock and a.interval.precision == "set" and _DAY_BEFORE_CLOCK.fullmatch(gap))
+    return Reading(iv.unknown("set")) if sets else None
+
+
 def _on_day(clock: tuple[int, int], day: Reading) -> Reading:
     return Reading(iv.clock(day.interval.earliest, *clock), relative=day.relative)
 
 
 def _range(a: Reading, b: Reading, gap: str, after_from: bool) -> Reading | None:
-    """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969': one
-    range. A bare 'to' joins after 'from' ("a revision Friday to December's figures" is none), or two
-    dates that carry their years and differ in precision ("served 23 January 1968 to March 1969"; a
-    meeting "moved 5 May 1968 to 12 May 1968" is two days)."""
+    """'from 23 January 1968 to March 1969', 'Monday through Friday', 'May 3 until June 1969', 'since
+    1953 through 1955': one range. A bare 'to' joins after 'from' ("a revision Friday to December's
+    figures" is none), or two dates that carry their years and differ in precision ("served 23
+    January 1968 to March 1969"; a meeting "moved 5 May 1968 to 12 May 1968" is two days)."""
     until = b.until if b.until is not None and not gap.strip() else None
     written = not a.relative and not b.relative and a.interval.precision != b.interval.precision
     if until is None and not _RANGE_GAP.fullmatch(gap) and not (after_from and _TO_GAP.fullmatch(gap)) and \
             not (written and _BARE_TO.fullmatch(gap)):
         return None
-    first, last = a.interval, until or b.interval
+    # "since 1953 through 1955": the open start closed by the end written after it
+    first, last = a.since or a.interval, until or b.interval
     if not first.closed or not last.closed or a.clock or b.clock:
         return None
     if a.again and not b.relative:  # "December to March 1969": the start is placed from the end
