@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .analyze import claims, entities, language, layout, notes, quantities, references, times
-from .corpus import align, cooccurrence, resolve, review
+from .corpus import align, resolve, review, tallies
 from .corpus.readings import Readings
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
@@ -267,8 +267,9 @@ def resolve_entities(store: Store, corrections: Path | None = None, again: bool 
         readings = Readings(store.text_of, {} if again else store.resolution_memos())
         read = store.model_mentions()
         result = resolve.run(read, readings, gazetteer)
-        store.save_resolution(result, read, readings.to_save())
-        cooccurrence.run(store)
+        changes = store.resolution_changes(result, read)
+        counted = tallies.count(store, result, read, changes[0], full=again)
+        store.save_resolution(result, read, readings.to_save(), counted, changes)
     return len(result.entities)
 
 

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
+
+if TYPE_CHECKING:  # the tallying stage, which imports the store, defines what it writes
+    from ..corpus.tallies import Tallies
 
 # an entity's key; one resolved before entities had keys goes by its id until the next resolution
 ENTITY_KEY = "CASE WHEN e.key != '' THEN e.key WHEN e.id IS NOT NULL THEN '#' || e.id END"
@@ -40,14 +44,18 @@ class EntityRecords:
         """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
         return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
 
-    def save_resolution(self, resolution: Resolution, read: list[StoredMention],
-                        memos: dict[int, str] | None = None) -> None:
+    def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, str] | None = None,
+                        tallies: Tallies | None = None, changes: tuple | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
         mentions whose entity id changes are written; `read` are the model mentions as resolution read
         them (`model_mentions`), with the entity each had. Documents where a name now stands for another
         entity (or none) are marked for alignment to key their claims again (table `rekey`). `memos`,
-        what resolution kept of the documents it read anew (JSON by document id), replace theirs."""
-        renamed, moved = self._changes(resolution, read)
+        what resolution kept of the documents it read anew (JSON by document id), replace theirs.
+        `tallies`, the counts of entities and pairs (corpus/tallies.py), are written with them: the
+        recounted documents' rows replace theirs, and the pairs given replace theirs (or all). `changes`:
+        `resolution_changes`, when already worked out."""
+        renamed, moved = changes or self.resolution_changes(resolution, read)
+        counts = tallies.counts if tallies else {}
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
                            sorted((memos or {}).items()))
@@ -55,12 +63,15 @@ class EntityRecords:
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
             # entity to null (the foreign key), and write every mention again
-            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles, key) VALUES (?,?,?,?,?,?,?)"
+            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles, key, mention_count,"
+                           " document_count, claim_count) VALUES (?,?,?,?,?,?,?,?,?,?)"
                            " ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,"
                            " aliases = excluded.aliases, evidence = excluded.evidence, titles = excluded.titles,"
-                           " key = excluded.key",
+                           " key = excluded.key, mention_count = excluded.mention_count,"
+                           " document_count = excluded.document_count, claim_count = excluded.claim_count",
                            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key)
+                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key,
+                             *counts.get(e.key, (0, 0, 0)))
                             for e in resolution.entities])
             db.execute("DELETE FROM entities WHERE id NOT IN (SELECT value FROM json_each(?))",
                        (json.dumps([e.id for e in resolution.entities]),))
@@ -70,12 +81,35 @@ class EntityRecords:
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
                  for doc_id, m in resolution.found])
-            # kept on each entity so that lists, pages and the network do not count mentions at each request
-            db.execute(COUNT_MENTIONS)
-            db.execute(COUNT_CLAIMS)
-            db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
+            if tallies is None:
+                # kept on each entity so that lists, pages and the network do not count mentions at each request
+                db.execute(COUNT_MENTIONS)
+                db.execute(COUNT_CLAIMS)
+                db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
+            else:
+                self._write_tallies(db, tallies)
 
-    def _changes(self, resolution: Resolution, read: list[StoredMention]) -> tuple[list[int], list[tuple[int | None, int]]]:
+    def _write_tallies(self, db: sqlite3.Connection, tallies: Tallies) -> None:
+        """The recounted documents' tallies in place of theirs, and the pairs of entities changed."""
+        if tallies.all_pairs:
+            db.execute("DELETE FROM entity_tallies")
+            db.execute("DELETE FROM pair_tallies")
+            db.execute("DELETE FROM entity_pairs")
+        else:
+            recounted = json.dumps(tallies.recounted)
+            db.execute("DELETE FROM entity_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+            db.execute("DELETE FROM pair_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+            db.executemany("DELETE FROM entity_pairs WHERE a = ? AND b = ?", tallies.dropped)
+        db.executemany("INSERT INTO entity_tallies (doc_id, key, mentions, claims) VALUES (?,?,?,?)",
+                       [(d, *row) for d, rows in sorted(tallies.entity_rows.items()) for row in rows])
+        db.executemany("INSERT INTO pair_tallies (doc_id, a, b, sentences, stated) VALUES (?,?,?,?,?)",
+                       [(d, a, b, n, json.dumps(stated, ensure_ascii=False))
+                        for d, rows in sorted(tallies.pair_rows.items()) for a, b, n, stated in rows])
+        db.executemany("INSERT OR REPLACE INTO entity_pairs (a, b, sentences, documents, stated) VALUES (?,?,?,?,?)",
+                       [(a, b, n, d, json.dumps(stated, ensure_ascii=False)) for a, b, n, d, stated in tallies.pairs])
+
+    def resolution_changes(self, resolution: Resolution, read: list[StoredMention]
+                           ) -> tuple[list[int], list[tuple[int | None, int]]]:
         """What a resolution changes: the documents where a name stands for another entity (or none)
         than in the stored one, entities compared by their keys (an id moves when names are added
         before it); and the model mentions whose entity id changes, as (new id, mention)."""

@@ -195,6 +195,17 @@ MIGRATIONS = [
         doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, memo TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE entity_tallies (
+        doc_id INTEGER NOT NULL, key TEXT NOT NULL, mentions INTEGER NOT NULL, claims INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE pair_tallies (
+        doc_id INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, sentences INTEGER NOT NULL,
+        stated TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (a, b, doc_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX pair_tallies_doc ON pair_tallies(doc_id);
+    """,
 ]
 
 

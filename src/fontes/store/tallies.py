@@ -1,0 +1,96 @@
+"""What each document adds to the corpus's counts of entities (mentions, claims) and of entities named
+together (sentences, the verbs of claims naming both), by entity key, as the tallying stage
+(corpus/tallies.py) counted them: adding documents then updates the corpus's counts instead of
+counting every mention again. Rows of a deleted document stay until the next resolution takes them
+off the counts."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from .entities import ENTITY_KEY
+
+# a document's entity rows: (key, mentions, claims); its pair rows: (a, b, sentences, stated), a < b by key
+EntityRows = dict[int, list[tuple[str, int, int]]]
+PairRows = dict[int, list[tuple[str, str, int, list]]]
+
+
+class TallyRecords:
+    """Reads of the per-document tallies, and of the sources the tallying stage counts from."""
+
+    db: sqlite3.Connection
+
+    def has_tallies(self) -> bool:
+        """Whether any document's tallies are kept (a store resolved before they were has none)."""
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM entity_tallies)").fetchone()[0] == 1
+
+    def tallied_but_deleted(self) -> list[int]:
+        """Documents deleted since their tallies were kept."""
+        return [r[0] for r in self.db.execute(
+            "SELECT t.doc_id FROM (SELECT DISTINCT doc_id FROM entity_tallies) t"
+            " WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id)")]
+
+    def document_tallies(self, doc_ids: Iterable[int]) -> tuple[EntityRows, PairRows]:
+        """The kept tallies of these documents, by document id."""
+        marks = json.dumps(sorted(set(doc_ids)))
+        entities: EntityRows = {}
+        for doc_id, key, mentions, claims in self.db.execute(
+                "SELECT doc_id, key, mentions, claims FROM entity_tallies WHERE doc_id IN (SELECT value FROM json_each(?))",
+                (marks,)):
+            entities.setdefault(doc_id, []).append((key, mentions, claims))
+        pairs: PairRows = {}
+        for doc_id, a, b, sentences, stated in self.db.execute(
+                "SELECT doc_id, a, b, sentences, stated FROM pair_tallies WHERE doc_id IN (SELECT value FROM json_each(?))",
+                (marks,)):
+            pairs.setdefault(doc_id, []).append((a, b, sentences, json.loads(stated)))
+        return entities, pairs
+
+    def pair_statements(self, pairs: Iterable[tuple[str, str]], leaving: Iterable[int]) -> dict[tuple[str, str], list]:
+        """For pairs of entity keys, the verbs each document's claims state of them ([doer key, verb]
+        lists, in document order), leaving out the documents `leaving`."""
+        left_out = set(leaving)
+        out: dict[tuple[str, str], list] = {}
+        for a, b in sorted(set(pairs)):
+            for doc_id, stated in self.db.execute(
+                    "SELECT doc_id, stated FROM pair_tallies WHERE a = ? AND b = ? AND stated != '{}' ORDER BY doc_id",
+                    (a, b)):
+                if doc_id not in left_out:
+                    out.setdefault((a, b), []).append((doc_id, json.loads(stated)))
+        return out
+
+    def entity_totals(self) -> dict[str, tuple[int, int, int]]:
+        """Each stored entity's counts (mentions, documents, claims), by entity key."""
+        return {key: (m, d, c) for key, m, d, c in self.db.execute(
+            f"SELECT {ENTITY_KEY}, mention_count, document_count, claim_count FROM entities e")}
+
+    def pair_totals(self, entity_keys: dict[int, str], only: Iterable[tuple[str, str]] | None = None
+                    ) -> dict[tuple[str, str], tuple[int, int, dict]]:
+        """The stored pairs of entities (every one, or `only` these), by the keys of their entities
+        (a < b by key): sentences, documents, and the verbs stated, by doer key. `entity_keys`: the
+        stored entities' keys by id."""
+        if only is None:
+            rows = self.db.execute("SELECT a, b, sentences, documents, stated FROM entity_pairs")
+        else:
+            id_of = {key: i for i, key in entity_keys.items()}
+            wanted = sorted(tuple(sorted((id_of[a], id_of[b]))) for a, b in only if a in id_of and b in id_of)
+            rows = [r for a, b in wanted for r in self.db.execute(
+                "SELECT a, b, sentences, documents, stated FROM entity_pairs WHERE a = ? AND b = ?", (a, b))]
+        out = {}
+        for a, b, sentences, documents, stated in rows:
+            ka, kb = entity_keys[a], entity_keys[b]
+            doers = {entity_keys[int(doer)]: verbs for doer, verbs in json.loads(stated).items()}
+            out[(min(ka, kb), max(ka, kb))] = (sentences, documents, doers)
+        return out
+
+    def tally_sources(self, doc_ids: Iterable[int]) -> tuple[list[tuple[int, int, int, int]], list[tuple]]:
+        """What the tallies of these documents are counted from, in document order: their sentences
+        (doc, id, start, end) and their claims (doc, id, start, end, frame as JSON)."""
+        marks = json.dumps(sorted(set(doc_ids)))
+        sentences = self.db.execute(
+            "SELECT doc_id, id, start, \"end\" FROM sentences WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY doc_id, start, id", (marks,)).fetchall()
+        claims = self.db.execute(
+            "SELECT doc_id, id, start, \"end\", frame FROM claims WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY doc_id, id", (marks,)).fetchall()
+        return [tuple(r) for r in sentences], [tuple(r) for r in claims]
