@@ -67,7 +67,7 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
                 m, d, c = counts.get(key, (0, 0, 0))
                 counts[key] = (m + sign * n, d + sign, c + sign * claims)
     out.counts = {key: counts.get(key, (0, 0, 0)) for key in id_of}
-    touched = {(a, b) for rows in (old_pairs, out.pair_rows) for doc_id in recount for a, b, _, _ in rows.get(doc_id, [])}
+    touched = {(a, b) for rows in (old_pairs, out.pair_rows) for doc_id in recount for a, b, *_ in rows.get(doc_id, [])}
     stored_keys = store.entity_keys()
     # an entity's id moves when names are added before it: every pair is written anew then
     out.all_pairs = full or stored_keys != key_of
@@ -178,7 +178,7 @@ def _add_pairs(pairs: dict[Pair, tuple], recount: list[int], old: dict, new: dic
     """Update the pairs' sentences and documents by the recounted documents' old and new rows."""
     for doc_id in recount:
         for rows, sign in ((old.get(doc_id, []), -1), (new.get(doc_id, []), 1)):
-            for a, b, sentences, _ in rows:
+            for a, b, sentences, *_ in rows:
                 n, d, stated = pairs.get((a, b), (0, 0, {}))
                 pairs[(a, b)] = (n + sign * sentences, d + sign * (sentences > 0), stated)
 

@@ -92,19 +92,21 @@ class EntityRecords:
     def _write_tallies(self, db: sqlite3.Connection, tallies: Tallies) -> None:
         """The recounted documents' tallies in place of theirs, and the pairs of entities changed."""
         if tallies.all_pairs:
-            db.execute("DELETE FROM entity_tallies")
-            db.execute("DELETE FROM pair_tallies")
+            db.execute("DELETE FROM document_tallies")
+            db.execute("DELETE FROM pair_statements")
             db.execute("DELETE FROM entity_pairs")
         else:
             recounted = json.dumps(tallies.recounted)
-            db.execute("DELETE FROM entity_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
-            db.execute("DELETE FROM pair_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+            db.execute("DELETE FROM document_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+            db.execute("DELETE FROM pair_statements WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
             db.executemany("DELETE FROM entity_pairs WHERE a = ? AND b = ?", tallies.dropped)
-        db.executemany("INSERT INTO entity_tallies (doc_id, key, mentions, claims) VALUES (?,?,?,?)",
-                       [(d, *row) for d, rows in sorted(tallies.entity_rows.items()) for row in rows])
-        db.executemany("INSERT INTO pair_tallies (doc_id, a, b, sentences, stated) VALUES (?,?,?,?,?)",
-                       [(d, a, b, n, json.dumps(stated, ensure_ascii=False))
-                        for d, rows in sorted(tallies.pair_rows.items()) for a, b, n, stated in rows])
+        compact = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        db.executemany("INSERT INTO document_tallies (doc_id, entities, pairs) VALUES (?,?,?)",
+                       [(d, compact(rows), compact([pair[:3] for pair in tallies.pair_rows.get(d, [])]))
+                        for d, rows in sorted(tallies.entity_rows.items())])
+        db.executemany("INSERT INTO pair_statements (a, b, doc_id, stated) VALUES (?,?,?,?)",
+                       [(a, b, d, compact(stated)) for d, rows in sorted(tallies.pair_rows.items())
+                        for a, b, _, stated in rows if stated])
         db.executemany("INSERT OR REPLACE INTO entity_pairs (a, b, sentences, documents, stated) VALUES (?,?,?,?,?)",
                        [(a, b, n, d, json.dumps(stated, ensure_ascii=False)) for a, b, n, d, stated in tallies.pairs])
 

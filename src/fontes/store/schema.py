@@ -196,15 +196,11 @@ MIGRATIONS = [
     );
     """,
     """
-    CREATE TABLE entity_tallies (
-        doc_id INTEGER NOT NULL, key TEXT NOT NULL, mentions INTEGER NOT NULL, claims INTEGER NOT NULL,
-        PRIMARY KEY (doc_id, key)
+    CREATE TABLE document_tallies (doc_id INTEGER PRIMARY KEY, entities TEXT NOT NULL, pairs TEXT NOT NULL);
+    CREATE TABLE pair_statements (
+        a TEXT NOT NULL, b TEXT NOT NULL, doc_id INTEGER NOT NULL, stated TEXT NOT NULL, PRIMARY KEY (a, b, doc_id)
     ) WITHOUT ROWID;
-    CREATE TABLE pair_tallies (
-        doc_id INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, sentences INTEGER NOT NULL,
-        stated TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (a, b, doc_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX pair_tallies_doc ON pair_tallies(doc_id);
+    CREATE INDEX pair_statements_doc ON pair_statements(doc_id);
     """,
 ]
 

@@ -1,8 +1,9 @@
 """What each document adds to the corpus's counts of entities (mentions, claims) and of entities named
 together (sentences, the verbs of claims naming both), by entity key, as the tallying stage
 (corpus/tallies.py) counted them: adding documents then updates the corpus's counts instead of
-counting every mention again. Rows of a deleted document stay until the next resolution takes them
-off the counts."""
+counting every mention again. A document's counts are one row (JSON); the verbs, which a pair's
+documents add up in document order, are kept by pair. The rows of a deleted document stay until the
+next resolution takes them off the counts."""
 from __future__ import annotations
 
 import json
@@ -11,9 +12,9 @@ from collections.abc import Iterable
 
 from .entities import ENTITY_KEY
 
-# a document's entity rows: (key, mentions, claims); its pair rows: (a, b, sentences, stated), a < b by key
+# a document's entity rows: (key, mentions, claims); its pair rows: (a, b, sentences), a < b by key
 EntityRows = dict[int, list[tuple[str, int, int]]]
-PairRows = dict[int, list[tuple[str, str, int, list]]]
+PairRows = dict[int, list[tuple[str, str, int]]]
 
 
 class TallyRecords:
@@ -23,38 +24,33 @@ class TallyRecords:
 
     def has_tallies(self) -> bool:
         """Whether any document's tallies are kept (a store resolved before they were has none)."""
-        return self.db.execute("SELECT EXISTS (SELECT 1 FROM entity_tallies)").fetchone()[0] == 1
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM document_tallies)").fetchone()[0] == 1
 
     def tallied_but_deleted(self) -> list[int]:
         """Documents deleted since their tallies were kept."""
         return [r[0] for r in self.db.execute(
-            "SELECT t.doc_id FROM (SELECT DISTINCT doc_id FROM entity_tallies) t"
-            " WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id)")]
+            "SELECT doc_id FROM document_tallies WHERE doc_id NOT IN (SELECT id FROM documents)")]
 
     def document_tallies(self, doc_ids: Iterable[int]) -> tuple[EntityRows, PairRows]:
-        """The kept tallies of these documents, by document id."""
-        marks = json.dumps(sorted(set(doc_ids)))
+        """The kept tallies of these documents, by document id: entity rows (key, mentions, claims)
+        and pair rows (a, b, sentences)."""
         entities: EntityRows = {}
-        for doc_id, key, mentions, claims in self.db.execute(
-                "SELECT doc_id, key, mentions, claims FROM entity_tallies WHERE doc_id IN (SELECT value FROM json_each(?))",
-                (marks,)):
-            entities.setdefault(doc_id, []).append((key, mentions, claims))
         pairs: PairRows = {}
-        for doc_id, a, b, sentences, stated in self.db.execute(
-                "SELECT doc_id, a, b, sentences, stated FROM pair_tallies WHERE doc_id IN (SELECT value FROM json_each(?))",
-                (marks,)):
-            pairs.setdefault(doc_id, []).append((a, b, sentences, json.loads(stated)))
+        for doc_id, named, together in self.db.execute(
+                "SELECT doc_id, entities, pairs FROM document_tallies WHERE doc_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(set(doc_ids))),)):
+            entities[doc_id] = [tuple(row) for row in json.loads(named)]
+            pairs[doc_id] = [tuple(row) for row in json.loads(together)]
         return entities, pairs
 
     def pair_statements(self, pairs: Iterable[tuple[str, str]], leaving: Iterable[int]) -> dict[tuple[str, str], list]:
-        """For pairs of entity keys, the verbs each document's claims state of them ([doer key, verb]
-        lists, in document order), leaving out the documents `leaving`."""
+        """For pairs of entity keys, the verbs each document's claims state of them ({doer key: verbs}),
+        as (document, verbs) in document order, leaving out the documents `leaving`."""
         left_out = set(leaving)
         out: dict[tuple[str, str], list] = {}
         for a, b in sorted(set(pairs)):
             for doc_id, stated in self.db.execute(
-                    "SELECT doc_id, stated FROM pair_tallies WHERE a = ? AND b = ? AND stated != '{}' ORDER BY doc_id",
-                    (a, b)):
+                    "SELECT doc_id, stated FROM pair_statements WHERE a = ? AND b = ? ORDER BY doc_id", (a, b)):
                 if doc_id not in left_out:
                     out.setdefault((a, b), []).append((doc_id, json.loads(stated)))
         return out
