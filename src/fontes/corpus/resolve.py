@@ -195,14 +195,16 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
         by_doc[row.doc_id].append(row)
     readings.know(by_doc)
     keys = _start_keys(rows, gaz)
-    clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
+    # keys repeat across mentions: what is worked out per key is worked out once per distinct key
+    clusters = Clusters({k for k in set(keys.values()) if k.startswith("s:")})
     linked = short_names.link(rows, keys)
     people = PersonLinker(rows, keys, readings)
     linked.update(people.run())
-    joined = link_acronyms_and_spellings(keys.values(), clusters)
+    distinct = set(keys.values())
+    joined = link_acronyms_and_spellings(distinct, clusters)
     apposed, described_as = appositions.link(rows, keys, readings, clusters.union)
     joined.update(apposed)
-    root_of = {key: clusters.find(key) for key in set(keys.values())}  # once per key: keys repeat across mentions
+    root_of = {key: clusters.find(key) for key in distinct}
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
         members[root_of[keys[row.id]]].append(row)
