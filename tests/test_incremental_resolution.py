@@ -221,3 +221,24 @@ def test_counts_and_pairs_follow_a_name_that_joins_an_old_entity_and_a_replaced_
     assert ("n:anna m. brask", 3, 2, 1) in counts
     assert len(pairs) == 1 and pairs[0][2:4] == (1, 1)
     same_as_reading_every_document(store)
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_counts_updated_batch_after_batch_equal_counting_the_whole_store(tmp_path, analysed, seed):
+    """Files of the sample corpus in random batches, one earlier document replaced in each, resolved
+    one batch after another without a full resolution between: after each, the counts kept on the
+    entities and the pairs equal counting the whole store, and at the end equal a full resolution's."""
+    rng = random.Random(seed)
+    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
+                         for prefix in ("a", "n", "z") for doc, analysis in analysed], 9)
+    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
+    store = Store(tmp_path / "counts.db")
+    for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:cuts[2]], chosen[cuts[2]:]):
+        for name, doc, analysis in batch:
+            store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        name, _, _ = rng.choice(chosen[:cuts[0]])
+        doc, analysis = rng.choice(analysed)
+        store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        pipeline.resolve_entities(store)
+        assert kept_counts(store) == counted_over_the_store(store)
+    same_as_reading_every_document(store)

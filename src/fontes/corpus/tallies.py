@@ -35,8 +35,10 @@ class _EveryPair:
 class Tallies:
     """What a resolution writes of the counts: the recounted documents' rows (entity rows (key,
     mentions, claims), pair rows (a, b, sentences, stated)), every entity key's counts, and the pairs
-    to write (by entity id) and to drop; `all_pairs` when every pair is written anew."""
+    to write (by entity id) and to drop. `full`: every document was counted (its rows replace all kept
+    ones); `all_pairs`: every pair is written anew."""
 
+    full: bool = False
     recounted: list[int] = field(default_factory=list)
     entity_rows: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     pair_rows: dict[int, list[tuple[str, str, int, dict]]] = field(default_factory=dict)
@@ -57,7 +59,7 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
     id_of = {e.key: e.id for e in resolution.entities}
     mentions = _mentions_by_document(resolution, read, key_of, None if full else set(renamed))
     recount = sorted(mentions) if full else sorted(set(renamed) | set(store.tallied_but_deleted()))
-    out = Tallies(recounted=recount)
+    out = Tallies(full=full, recounted=recount)
     out.entity_rows, out.pair_rows = _count_documents(store, mentions)
     old_entities, old_pairs = ({}, {}) if full else store.document_tallies(recount)
     counts = {} if full else store.entity_totals()

@@ -91,14 +91,16 @@ class EntityRecords:
 
     def _write_tallies(self, db: sqlite3.Connection, tallies: Tallies) -> None:
         """The recounted documents' tallies in place of theirs, and the pairs of entities changed."""
-        if tallies.all_pairs:
+        if tallies.full:
             db.execute("DELETE FROM document_tallies")
             db.execute("DELETE FROM pair_statements")
-            db.execute("DELETE FROM entity_pairs")
         else:
             recounted = json.dumps(tallies.recounted)
             db.execute("DELETE FROM document_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
             db.execute("DELETE FROM pair_statements WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+        if tallies.all_pairs:
+            db.execute("DELETE FROM entity_pairs")
+        else:
             db.executemany("DELETE FROM entity_pairs WHERE a = ? AND b = ?", tallies.dropped)
         compact = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         db.executemany("INSERT INTO document_tallies (doc_id, entities, pairs) VALUES (?,?,?)",
