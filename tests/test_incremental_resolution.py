@@ -220,6 +220,14 @@ def test_counts_and_pairs_follow_a_name_that_joins_an_old_entity_and_a_replaced_
     assert not [c for c in counts if c[0] == "n:kelsport harbour board"]
     assert ("n:anna m. brask", 3, 2, 1) in counts
     assert len(pairs) == 1 and pairs[0][2:4] == (1, 1)
+
+    # replaced again, by a text that names no one (stored under the same id): its counts come off too
+    replaced = store.db.execute("SELECT id FROM documents WHERE path = 'a-harbour.txt'").fetchone()[0]
+    store.save_document(*with_claims("a-harbour.txt", "Nobody came.", [], []), pipeline.ANALYSIS_VERSION)
+    assert store.db.execute("SELECT id FROM documents WHERE path = 'a-harbour.txt'").fetchone()[0] == replaced
+    pipeline.resolve_entities(store)
+    assert kept_counts(store) == counted_over_the_store(store)
+    assert ("n:anna m. brask", 2, 1, 1) in kept_counts(store)[0]
     same_as_reading_every_document(store)
 
 

@@ -13,14 +13,6 @@ if TYPE_CHECKING:  # the tallying stage, which imports the store, defines what i
 
 # an entity's key; one resolved before entities had keys goes by its id until the next resolution
 ENTITY_KEY = "CASE WHEN e.key != '' THEN e.key WHEN e.id IS NOT NULL THEN '#' || e.id END"
-COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
-                  " FROM mentions m WHERE m.entity_id = entities.id)")
-# the mentions are read in table order (NOT INDEXED): walking them by the entity index looks up each row
-# out of order, and counting distinct claims per entity in one step was four times slower than the pairs first
-COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT entity_id, COUNT(*) AS n FROM"
-                " (SELECT DISTINCT m.entity_id, c.id FROM mentions m NOT INDEXED JOIN claims c ON c.doc_id = m.doc_id"
-                " AND c.start <= m.start AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL) GROUP BY entity_id)"
-                " AS named WHERE named.entity_id = entities.id")
 
 
 class EntityRecords:
@@ -44,8 +36,8 @@ class EntityRecords:
         """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
         return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
 
-    def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, str] | None = None,
-                        tallies: Tallies | None = None, changes: tuple | None = None) -> None:
+    def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, str],
+                        tallies: Tallies, changes: tuple | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
         mentions whose entity id changes are written; `read` are the model mentions as resolution read
         them (`model_mentions`), with the entity each had. Documents where a name now stands for another
@@ -55,10 +47,9 @@ class EntityRecords:
         recounted documents' rows replace theirs, and the pairs given replace theirs (or all). `changes`:
         `resolution_changes`, when already worked out."""
         renamed, moved = changes or self.resolution_changes(resolution, read)
-        counts = tallies.counts if tallies else {}
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
-                           sorted((memos or {}).items()))
+                           sorted(memos.items()))
             db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
@@ -71,7 +62,7 @@ class EntityRecords:
                            " document_count = excluded.document_count, claim_count = excluded.claim_count",
                            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
                              json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key,
-                             *counts.get(e.key, (0, 0, 0)))
+                             *tallies.counts.get(e.key, (0, 0, 0)))
                             for e in resolution.entities])
             db.execute("DELETE FROM entities WHERE id NOT IN (SELECT value FROM json_each(?))",
                        (json.dumps([e.id for e in resolution.entities]),))
@@ -81,16 +72,11 @@ class EntityRecords:
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
                  for doc_id, m in resolution.found])
-            if tallies is None:
-                # kept on each entity so that lists, pages and the network do not count mentions at each request
-                db.execute(COUNT_MENTIONS)
-                db.execute(COUNT_CLAIMS)
-                db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
-            else:
-                self._write_tallies(db, tallies)
+            self._write_tallies(db, tallies)
 
     def _write_tallies(self, db: sqlite3.Connection, tallies: Tallies) -> None:
         """The recounted documents' tallies in place of theirs, and the pairs of entities changed."""
+        db.execute("DELETE FROM untallied")  # the recount took the deleted documents off
         if tallies.full:
             db.execute("DELETE FROM document_tallies")
             db.execute("DELETE FROM pair_statements")

@@ -3,7 +3,7 @@ together (sentences, the verbs of claims naming both), by entity key, as the tal
 (corpus/tallies.py) counted them: adding documents then updates the corpus's counts instead of
 counting every mention again. A document's counts are one row (JSON); the verbs, which a pair's
 documents add up in document order, are kept by pair. The rows of a deleted document stay until the
-next resolution takes them off the counts."""
+next resolution takes them off the counts (table `untallied`, filled by a trigger)."""
 from __future__ import annotations
 
 import json
@@ -27,9 +27,9 @@ class TallyRecords:
         return self.db.execute("SELECT EXISTS (SELECT 1 FROM document_tallies)").fetchone()[0] == 1
 
     def tallied_but_deleted(self) -> list[int]:
-        """Documents deleted since their tallies were kept."""
-        return [r[0] for r in self.db.execute(
-            "SELECT doc_id FROM document_tallies WHERE doc_id NOT IN (SELECT id FROM documents)")]
+        """Documents deleted (or replaced) since the last resolution: their tallies are to come off
+        the counts, even where a new document took their id."""
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM untallied")]
 
     def document_tallies(self, doc_ids: Iterable[int]) -> tuple[EntityRows, PairRows]:
         """The kept tallies of these documents, by document id: entity rows (key, mentions, claims)
