@@ -224,7 +224,8 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
         entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
         root_to_id[root] = number
-    assignment = {row.id: root_to_id[root_of[keys[row.id]]] for row in rows}
+    entity_of = {key: root_to_id[root] for key, root in root_of.items()}
+    assignment = {row.id: entity_of[keys[row.id]] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
     descriptions: dict[int, set[str]] = defaultdict(set)
     for key, said in described_as.items():
