@@ -9,7 +9,7 @@ import bisect
 import json
 import string
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -33,15 +33,16 @@ class _EveryPair:
 
 @dataclass
 class Tallies:
-    """What a resolution writes of the counts: the recounted documents' rows (entity rows (key,
-    mentions, claims), pair rows (a, b, sentences, stated)), every entity key's counts, and the pairs
-    to write (by entity id) and to drop. `full`: every document was counted (its rows replace all kept
-    ones); `all_pairs`: every pair is written anew."""
+    """What a resolution writes of the counts: the recounted documents' tallies as the store keeps them
+    (document, entity rows and pair rows as JSON) and the verbs their claims state of pairs (a, b,
+    document, verbs as JSON); every entity key's counts; the pairs to write (by entity id) and to drop.
+    `full`: every document was counted (its tallies replace all kept ones); `all_pairs`: every pair is
+    written anew."""
 
     full: bool = False
     recounted: list[int] = field(default_factory=list)
-    entity_rows: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
-    pair_rows: dict[int, list[tuple[str, str, int, dict]]] = field(default_factory=dict)
+    documents: list[tuple[int, str, str]] = field(default_factory=list)
+    statements: list[tuple[str, str, int, str]] = field(default_factory=list)
     counts: dict[str, Counts] = field(default_factory=dict)
     pairs: list[tuple[int, int, int, int, dict]] = field(default_factory=list)
     dropped: list[tuple[int, int]] = field(default_factory=list)
@@ -53,37 +54,40 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
     """The counts after `resolution`: the documents `renamed` (where a name stands for another entity
     than before, new ones included) and those deleted since are counted again and the stored counts
     updated by the difference; with `full`, or when the store kept no counts per document, every
-    document is counted."""
+    document is counted. Documents are counted one at a time: what is held is each one's tallies as
+    stored (JSON) and the corpus's totals, not every mention's."""
     full = full or not store.has_tallies()
     key_of = {e.id: e.key for e in resolution.entities}
     id_of = {e.key: e.id for e in resolution.entities}
-    mentions = _mentions_by_document(resolution, read, key_of, None if full else set(renamed))
-    recount = sorted(mentions) if full else sorted(set(renamed) | set(store.tallied_but_deleted()))
-    out = Tallies(full=full, recounted=recount)
-    out.entity_rows, out.pair_rows = _count_documents(store, mentions)
-    old_entities, old_pairs = ({}, {}) if full else store.document_tallies(recount)
+    docs = None if full else set(renamed)
+    out = Tallies(full=full, recounted=[] if full else sorted(docs | set(store.tallied_but_deleted())))
+    entity_delta: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    pair_delta: dict[Pair, list[int]] = defaultdict(lambda: [0, 0])
+    stated: dict[Pair, list[tuple[int, dict]]] = defaultdict(list)
+    compact = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    by_document = _mentions_by_document(resolution, read, key_of, docs)
+    for doc_id, (entity_rows, pair_rows) in _count_documents(store, by_document, docs):
+        _add(entity_delta, pair_delta, entity_rows, pair_rows, 1)
+        out.documents.append((doc_id, compact(entity_rows), compact([row[:3] for row in pair_rows])))
+        for a, b, _, verbs in pair_rows:
+            if verbs:
+                stated[(a, b)].append((doc_id, verbs))
+                out.statements.append((a, b, doc_id, compact(verbs)))
+    old_entities, old_pairs = ({}, {}) if full else store.document_tallies(out.recounted)
+    for doc_id in out.recounted:
+        _add(entity_delta, pair_delta, old_entities.get(doc_id, []), old_pairs.get(doc_id, []), -1)
     counts = {} if full else store.entity_totals()
-    for doc_id in recount:
-        for rows, sign in ((old_entities.get(doc_id, []), -1), (out.entity_rows.get(doc_id, []), 1)):
-            for key, n, claims in rows:
-                m, d, c = counts.get(key, (0, 0, 0))
-                counts[key] = (m + sign * n, d + sign, c + sign * claims)
-    out.counts = {key: counts.get(key, (0, 0, 0)) for key in id_of}
-    touched = {(a, b) for rows in (old_pairs, out.pair_rows) for doc_id in recount for a, b, *_ in rows.get(doc_id, [])}
+    out.counts = {key: tuple(map(sum, zip(counts.get(key, (0, 0, 0)), entity_delta.get(key, (0, 0, 0)))))
+                  for key in id_of}
     stored_keys = store.entity_keys()
     # an entity's id moves when names are added before it: every pair is written anew then
     out.all_pairs = full or stored_keys != key_of
-    pairs = {} if full else store.pair_totals(stored_keys, None if out.all_pairs else touched)
-    _add_pairs(pairs, recount, old_pairs, out.pair_rows)
-    statements = {} if full else store.pair_statements(touched, recount)
-    for doc_id in recount:
-        for a, b, _, stated in out.pair_rows.get(doc_id, []):
-            if stated:
-                statements.setdefault((a, b), []).append((doc_id, stated))
-    for pair in touched:
-        n, d, _ = pairs[pair]
-        pairs[pair] = (n, d, merge(statements.get(pair, [])))
-    written = pairs if out.all_pairs else {p: pairs[p] for p in touched}
+    pairs = {} if full else store.pair_totals(stored_keys, None if out.all_pairs else pair_delta)
+    kept = {} if full else store.pair_statements(pair_delta, out.recounted)
+    for pair, (n, d) in pair_delta.items():
+        before = pairs.get(pair, (0, 0, {}))
+        pairs[pair] = (before[0] + n, before[1] + d, merge(kept.get(pair, []) + stated.get(pair, [])))
+    written = pairs if out.all_pairs else {p: pairs[p] for p in pair_delta}
     out.pairs = sorted(_by_id(p, v, id_of) for p, v in written.items() if v[0] > 0)
     if not out.all_pairs:
         out.dropped = sorted(tuple(sorted((id_of[a], id_of[b]))) for (a, b), v in written.items()
@@ -91,34 +95,62 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
     return out
 
 
+def _add(entity_delta: dict, pair_delta: dict, entity_rows: list, pair_rows: list, sign: int) -> None:
+    """Add (or take off, `sign` -1) a document's tallies to the changes of the corpus's counts."""
+    for key, n, claims in entity_rows:
+        change = entity_delta[key]
+        change[0] += sign * n
+        change[1] += sign
+        change[2] += sign * claims
+    for a, b, sentences, *_ in pair_rows:
+        change = pair_delta[(a, b)]
+        change[0] += sign * sentences
+        change[1] += sign * (sentences > 0)
+
+
 def _mentions_by_document(resolution: Resolution, read: list[StoredMention], key_of: dict[int, str],
-                          docs: set[int] | None) -> dict[int, list[tuple[int, int, str, str]]]:
+                          docs: set[int] | None) -> Iterator[tuple[int, list[tuple[int, int, str, str]]]]:
     """Each document's mentions as the store will hold them (start, end, entity key, the words that
-    name it in lower case), in order; only of `docs` unless None."""
-    out: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for row in read:
-        if docs is None or row.doc_id in docs:
-            m = row.mention
-            said = m.name if m.name is not None else m.text
-            out[row.doc_id].append((m.start, m.end, key_of[resolution.assignment[row.id]], said.translate(_ASCII_LOWER)))
+    name it in lower case), by start, one document at a time in document order; only of `docs` unless
+    None. `read` is in document order, and so is what the name search found."""
+    found: dict[int, list] = defaultdict(list)
     for doc_id, m in resolution.found:
         if docs is None or doc_id in docs:
-            out[doc_id].append((m.start, m.end, key_of[m.entity_id], m.name.translate(_ASCII_LOWER)))
-    for rows in out.values():
-        rows.sort(key=lambda r: r[0])
-    return out
+            found[doc_id].append((m.start, m.end, key_of[m.entity_id], m.name.translate(_ASCII_LOWER)))
+    model = (row for row in read if docs is None or row.doc_id in docs)
+    for doc_id, rows in groupby(model, key=lambda row: row.doc_id):
+        said = [(r.mention.start, r.mention.end, key_of[resolution.assignment[r.id]],
+                 (r.mention.name if r.mention.name is not None else r.mention.text).translate(_ASCII_LOWER)) for r in rows]
+        yield doc_id, sorted(said + found.pop(doc_id, []), key=lambda m: m[0])
+    for doc_id in sorted(found):  # a document whose model mentions are gone and only found names stay
+        yield doc_id, sorted(found[doc_id], key=lambda m: m[0])
 
 
-def _count_documents(store: Store, mentions: dict[int, list[tuple[int, int, str, str]]]) -> tuple[dict, dict]:
-    """The entity rows and pair rows of each of these documents."""
-    sentences, claims = store.tally_sources(mentions)
-    by_doc_sentences = {d: [r[1:] for r in rows] for d, rows in groupby(sentences, key=lambda r: r[0])}
-    by_doc_claims = {d: [r[1:] for r in rows] for d, rows in groupby(claims, key=lambda r: r[0])}
-    entity_rows, pair_rows = {}, {}
-    for doc_id, rows in mentions.items():
-        entity_rows[doc_id], pair_rows[doc_id] = count_document(rows, by_doc_sentences.get(doc_id, []),
-                                                                by_doc_claims.get(doc_id, []))
-    return entity_rows, pair_rows
+def _count_documents(store: Store, mentions: Iterable[tuple[int, list]], docs: set[int] | None
+                     ) -> Iterator[tuple[int, tuple[list, list]]]:
+    """Each document's entity rows and pair rows, one document at a time (its sentences and claims
+    read alongside its mentions, all in document order)."""
+    sentences, claims = store.tally_sources(docs)
+    sentences_of, claims_of = _Follow(sentences), _Follow(claims)
+    for doc_id, rows in mentions:
+        yield doc_id, count_document(rows, sentences_of.rows(doc_id), claims_of.rows(doc_id))
+
+
+class _Follow:
+    """Rows (document first) read in document order, handed out one document at a time."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self.rows_left = iter(rows)
+        self.next = next(self.rows_left, None)
+
+    def rows(self, doc_id: int) -> list[tuple]:
+        """The rows of this document (without the document), skipping those of documents before it."""
+        out = []
+        while self.next is not None and self.next[0] <= doc_id:
+            if self.next[0] == doc_id:
+                out.append(tuple(self.next[1:]))
+            self.next = next(self.rows_left, None)
+        return out
 
 
 def count_document(mentions: list[tuple[int, int, str, str]], sentences: list[tuple[int, int, int]],
@@ -174,15 +206,6 @@ def _claims_naming_several(mentions: list[tuple[int, int, str, str]], claims: li
         if len(named) > 1:
             out.append({"frame": json.loads(frame or "{}"), "named": named})
     return out
-
-
-def _add_pairs(pairs: dict[Pair, tuple], recount: list[int], old: dict, new: dict) -> None:
-    """Update the pairs' sentences and documents by the recounted documents' old and new rows."""
-    for doc_id in recount:
-        for rows, sign in ((old.get(doc_id, []), -1), (new.get(doc_id, []), 1)):
-            for a, b, sentences, *_ in rows:
-                n, d, stated = pairs.get((a, b), (0, 0, {}))
-                pairs[(a, b)] = (n + sign * sentences, d + sign * (sentences > 0), stated)
 
 
 def merge(statements: list[tuple[int, dict]]) -> dict[str, list[str]]:

@@ -88,13 +88,8 @@ class EntityRecords:
             db.execute("DELETE FROM entity_pairs")
         else:
             db.executemany("DELETE FROM entity_pairs WHERE a = ? AND b = ?", tallies.dropped)
-        compact = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        db.executemany("INSERT INTO document_tallies (doc_id, entities, pairs) VALUES (?,?,?)",
-                       [(d, compact(rows), compact([pair[:3] for pair in tallies.pair_rows.get(d, [])]))
-                        for d, rows in sorted(tallies.entity_rows.items())])
-        db.executemany("INSERT INTO pair_statements (a, b, doc_id, stated) VALUES (?,?,?,?)",
-                       [(a, b, d, compact(stated)) for d, rows in sorted(tallies.pair_rows.items())
-                        for a, b, _, stated in rows if stated])
+        db.executemany("INSERT INTO document_tallies (doc_id, entities, pairs) VALUES (?,?,?)", tallies.documents)
+        db.executemany("INSERT INTO pair_statements (a, b, doc_id, stated) VALUES (?,?,?,?)", tallies.statements)
         db.executemany("INSERT OR REPLACE INTO entity_pairs (a, b, sentences, documents, stated) VALUES (?,?,?,?,?)",
                        [(a, b, n, d, json.dumps(stated, ensure_ascii=False)) for a, b, n, d, stated in tallies.pairs])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .entities import ENTITY_KEY
 
@@ -79,14 +79,12 @@ class TallyRecords:
             out[(min(ka, kb), max(ka, kb))] = (sentences, documents, doers)
         return out
 
-    def tally_sources(self, doc_ids: Iterable[int]) -> tuple[list[tuple[int, int, int, int]], list[tuple]]:
-        """What the tallies of these documents are counted from, in document order: their sentences
-        (doc, id, start, end) and their claims (doc, id, start, end, frame as JSON)."""
-        marks = json.dumps(sorted(set(doc_ids)))
-        sentences = self.db.execute(
-            "SELECT doc_id, id, start, \"end\" FROM sentences WHERE doc_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY doc_id, start, id", (marks,)).fetchall()
-        claims = self.db.execute(
-            "SELECT doc_id, id, start, \"end\", frame FROM claims WHERE doc_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY doc_id, id", (marks,)).fetchall()
-        return [tuple(r) for r in sentences], [tuple(r) for r in claims]
+    def tally_sources(self, doc_ids: Iterable[int] | None) -> tuple[Iterator[tuple], Iterator[tuple]]:
+        """What the tallies of these documents (all if None) are counted from, in document order: their
+        sentences (doc, id, start, end; by start) and their claims (doc, id, start, end, frame as JSON; by id)."""
+        where, args = "", ()
+        if doc_ids is not None:
+            where, args = " WHERE doc_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(doc_ids))),)
+        sentences = self.db.execute(f"SELECT doc_id, id, start, \"end\" FROM sentences{where} ORDER BY doc_id, start, id", args)
+        claims = self.db.execute(f"SELECT doc_id, id, start, \"end\", frame FROM claims{where} ORDER BY doc_id, id", args)
+        return sentences, claims
