@@ -79,11 +79,19 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
     counts = {} if full else store.entity_totals()
     out.counts = {key: tuple(map(sum, zip(counts.get(key, (0, 0, 0)), entity_delta.get(key, (0, 0, 0)))))
                   for key in id_of}
+    _update_pairs(store, out, pair_delta, stated, key_of, id_of)
+    return out
+
+
+def _update_pairs(store: Store, out: Tallies, pair_delta: dict[Pair, list[int]],
+                  stated: dict[Pair, list[tuple[int, dict]]], key_of: dict[int, str], id_of: dict[str, int]) -> None:
+    """The pairs to write and to drop: the stored totals of the pairs touched changed by `pair_delta`,
+    their verbs gathered again in document order (the recounted documents' from `stated`)."""
     stored_keys = store.entity_keys()
     # an entity's id moves when names are added before it: every pair is written anew then
-    out.all_pairs = full or stored_keys != key_of
-    pairs = {} if full else store.pair_totals(stored_keys, None if out.all_pairs else pair_delta)
-    kept = {} if full else store.pair_statements(pair_delta, out.recounted)
+    out.all_pairs = out.full or stored_keys != key_of
+    pairs = {} if out.full else store.pair_totals(stored_keys, None if out.all_pairs else pair_delta)
+    kept = {} if out.full else store.pair_statements(pair_delta, out.recounted)
     for pair, (n, d) in pair_delta.items():
         before = pairs.get(pair, (0, 0, {}))
         pairs[pair] = (before[0] + n, before[1] + d, merge(kept.get(pair, []) + stated.get(pair, [])))
@@ -92,7 +100,6 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
     if not out.all_pairs:
         out.dropped = sorted(tuple(sorted((id_of[a], id_of[b]))) for (a, b), v in written.items()
                              if v[0] <= 0 and a in id_of and b in id_of)
-    return out
 
 
 def _add(entity_delta: dict, pair_delta: dict, entity_rows: list, pair_rows: list, sign: int) -> None:
