@@ -68,7 +68,8 @@ def count(store: Store, resolution: Resolution, read: list[StoredMention], renam
     by_document = _mentions_by_document(resolution, read, key_of, docs)
     for doc_id, (entity_rows, pair_rows) in _count_documents(store, by_document, docs):
         _add(entity_delta, pair_delta, entity_rows, pair_rows, 1)
-        out.documents.append((doc_id, compact(entity_rows), compact([row[:3] for row in pair_rows])))
+        place = {row[0]: i for i, row in enumerate(entity_rows)}  # a pair names its entities by their place
+        out.documents.append((doc_id, compact(entity_rows), compact([(place[a], place[b], n) for a, b, n, _ in pair_rows])))
         for a, b, _, verbs in pair_rows:
             if verbs:
                 stated[(a, b)].append((doc_id, verbs))

@@ -33,14 +33,15 @@ class TallyRecords:
 
     def document_tallies(self, doc_ids: Iterable[int]) -> tuple[EntityRows, PairRows]:
         """The kept tallies of these documents, by document id: entity rows (key, mentions, claims)
-        and pair rows (a, b, sentences)."""
+        and pair rows (a, b, sentences; kept as the places of a and b among the entity rows)."""
         entities: EntityRows = {}
         pairs: PairRows = {}
         for doc_id, named, together in self.db.execute(
                 "SELECT doc_id, entities, pairs FROM document_tallies WHERE doc_id IN (SELECT value FROM json_each(?))",
                 (json.dumps(sorted(set(doc_ids))),)):
             entities[doc_id] = [tuple(row) for row in json.loads(named)]
-            pairs[doc_id] = [tuple(row) for row in json.loads(together)]
+            keys = [row[0] for row in entities[doc_id]]
+            pairs[doc_id] = [(keys[a], keys[b], sentences) for a, b, sentences in json.loads(together)]
         return entities, pairs
 
     def pair_statements(self, pairs: Iterable[tuple[str, str]], leaving: Iterable[int]) -> dict[tuple[str, str], list]:
