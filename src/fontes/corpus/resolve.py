@@ -202,7 +202,7 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     linked.update(people.run())
     distinct = set(keys.values())
     joined = link_acronyms_and_spellings(distinct, clusters)
-    apposed, described_as = appositions.link(rows, keys, readings, clusters.union)
+    apposed, described_as = appositions.link(by_doc, keys, readings, clusters.union)
     joined.update(apposed)
     root_of = {key: clusters.find(key) for key in distinct}
     members: dict[str, list[StoredMention]] = defaultdict(list)
@@ -233,7 +233,7 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for root in members:
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
-    found = find_missed(rows, assignment, entities, known, readings, gaz, descriptions)
+    found = find_missed(by_doc, assignment, entities, known, readings, gaz, descriptions)
     found_names: dict[int, set[str]] = defaultdict(set)  # by entity, gathered once (not once per entity)
     for _, mention in found:
         found_names[mention.entity_id].add(mention.name)
