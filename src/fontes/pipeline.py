@@ -261,7 +261,9 @@ def align_claims(store: Store, device: str = "auto") -> int:
 def resolve_entities(store: Store, corrections: Path | None = None, again: bool = False) -> int:
     """Re-resolve all entities from the stored mentions, with the corrections file and the reader's
     merges and splits. A document's text is read only where what resolution kept of it does not
-    answer (a new document, or names searched for that changed); `again` reads every document anew."""
+    answer (a new document, or names searched for that changed); the counts of entities and of pairs
+    named together are updated by the documents where a name changed entity (corpus/tallies.py).
+    `again` reads every document anew and counts every document."""
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     with _no_cycle_collection():
         readings = Readings(store.text_of, {} if again else store.resolution_memos())
