@@ -5,6 +5,7 @@ document is replaced, and over random batches of the sample corpus."""
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from fontes import pipeline
+from fontes.corpus import cooccurrence
 from fontes.corpus.readings import Readings
-from fontes.model import Analysis, Document, Mention, Sentence, StoredMention
+from fontes.model import Analysis, Claim, Document, Mention, Sentence, StoredMention
 from fontes.store import Store
 
 
@@ -39,10 +41,13 @@ def resolved(store: Store) -> tuple[list[tuple], list[tuple]]:
 
 
 def same_as_reading_every_document(store: Store) -> tuple[list[tuple], list[tuple]]:
-    """What the incremental resolution left equals a resolution that reads every document anew."""
+    """What the incremental resolution left equals a resolution that reads every document anew, and
+    the counts it updated (on entities, and of pairs) equal counting the whole store."""
     incremental = resolved(store)
+    assert kept_counts(store) == counted_over_the_store(store)
     pipeline.resolve_entities(store, again=True)
     assert resolved(store) == incremental
+    assert kept_counts(store) == counted_over_the_store(store)
     return incremental
 
 
@@ -133,3 +138,115 @@ def test_a_memo_made_for_other_mentions_of_a_document_is_not_used():
     again.know({1: rows})
     assert again.kept(1, "words", lambda text: "read again") == "Anna Brask"
     assert not again.changed
+
+
+def counted_over_the_store(store: Store) -> tuple[list[tuple], list[tuple]]:
+    """Every entity's counts, and every pair of entities named together, counted from the mentions,
+    sentences and claims of the whole store (as resolution counted them before it kept counts per
+    document): what the counts kept per document must add up to."""
+    counts = store.db.execute(
+        "SELECT e.key, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id),"
+        " (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = e.id),"
+        " (SELECT COUNT(DISTINCT c.id) FROM mentions m JOIN claims c ON c.doc_id = m.doc_id AND c.start <= m.start"
+        "  AND m.\"end\" <= c.\"end\" WHERE m.entity_id = e.id) FROM entities e ORDER BY e.id").fetchall()
+    pairs = [(a, b, n, d, json.dumps(stated)) for a, b, n, d, stated in sorted(
+        (a, b, n, d, {str(k): v for k, v in stated.items()})
+        for (a, b), (n, d) in cooccurrence.count(store.entity_sentences()).items()
+        for stated in [cooccurrence.stated(store.claims_naming_several(), {(a, b): None}).get((a, b), {})])]
+    return [tuple(r) for r in counts], pairs
+
+
+def kept_counts(store: Store) -> tuple[list[tuple], list[tuple]]:
+    """The counts resolution wrote: on each entity, and the pairs."""
+    counts = store.db.execute("SELECT key, mention_count, document_count, claim_count FROM entities ORDER BY id")
+    pairs = store.db.execute("SELECT a, b, sentences, documents, stated FROM entity_pairs ORDER BY a, b")
+    return [tuple(r) for r in counts], [(a, b, n, d, json.dumps(json.loads(s))) for a, b, n, d, s in pairs]
+
+
+def with_claims(path: str, text: str, names: list[tuple[str, str]],
+                claims: list[tuple[str, str, str]]) -> tuple[Document, Analysis]:
+    """A document as `document` makes it, one sentence per line, with claims (the claim's text, its
+    subject's name, its verb)."""
+    doc, analysis = document(path, text, names)
+    at = 0
+    analysis.sentences = []
+    for line in text.split("\n"):
+        analysis.sentences.append(Sentence(at, at + len(line), line))
+        at += len(line) + 1
+    for said, subject, verb in claims:
+        start = text.index(said)
+        analysis.claims.append(Claim(start, start + len(said), said, said,
+                                     frame={"subject": "e:" + subject.lower(), "predicate": verb}))
+    return doc, analysis
+
+
+HARBOUR = ("Anna Brask met the Kelsport Harbour Board at noon.\n"
+           "Anna Brask warned the Kelsport Harbour Board about the ice.\n"
+           "The Lindholm Rescue Service stood by.")
+MORE = "Anna M. Brask wrote to the Lindholm Rescue Service.\nAnna M. Brask praised the crews."
+
+
+def test_counts_and_pairs_follow_a_name_that_joins_an_old_entity_and_a_replaced_document(tmp_path):
+    store = Store(tmp_path / "counts.db")
+    store.save_document(*with_claims("a-harbour.txt", HARBOUR, [("Anna Brask", "PERSON"), ("Kelsport Harbour Board", "ORG"),
+                                                                 ("Lindholm Rescue Service", "ORG")],
+                                     [("Anna Brask warned the Kelsport Harbour Board about the ice.", "Anna Brask", "warn")]),
+                        pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    assert kept_counts(store) == counted_over_the_store(store)
+    counts, pairs = kept_counts(store)
+    assert ("n:anna brask", 2, 1, 1) in counts
+    board, brask = (store.entity_named(n)["id"] for n in ("Kelsport Harbour Board", "Anna Brask"))
+    assert (min(board, brask), max(board, brask), 2, 1, json.dumps({str(brask): ["warn"]})) in pairs
+
+    # a fuller form of her name in a new document: the old entity's mentions join it, counts and all
+    store.save_document(*with_claims("b-more.txt", MORE, [("Anna M. Brask", "PERSON"), ("Lindholm Rescue Service", "ORG")],
+                                     [("Anna M. Brask wrote to the Lindholm Rescue Service.", "Anna M. Brask", "write")]),
+                        pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    assert kept_counts(store) == counted_over_the_store(store)
+    counts, pairs = kept_counts(store)
+    assert ("n:anna m. brask", 4, 2, 2) in counts and not [c for c in counts if c[0] == "n:anna brask"]
+    service, brask = (store.entity_named(n)["id"] for n in ("Lindholm Rescue Service", "Anna M. Brask"))
+    assert (min(service, brask), max(service, brask), 1, 1, json.dumps({str(brask): ["write"]})) in pairs
+    same_as_reading_every_document(store)
+
+    # the harbour document replaced by one without the board: its counts and its pairs drop to nothing
+    store.save_document(*with_claims("a-harbour.txt", "Anna Brask stayed ashore.", [("Anna Brask", "PERSON")], []),
+                        pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    assert kept_counts(store) == counted_over_the_store(store)
+    counts, pairs = kept_counts(store)
+    assert not [c for c in counts if c[0] == "n:kelsport harbour board"]
+    assert ("n:anna m. brask", 3, 2, 1) in counts
+    assert len(pairs) == 1 and pairs[0][2:4] == (1, 1)
+
+    # replaced again, by a text that names no one (stored under the same id): its counts come off too
+    replaced = store.db.execute("SELECT id FROM documents WHERE path = 'a-harbour.txt'").fetchone()[0]
+    store.save_document(*with_claims("a-harbour.txt", "Nobody came.", [], []), pipeline.ANALYSIS_VERSION)
+    assert store.db.execute("SELECT id FROM documents WHERE path = 'a-harbour.txt'").fetchone()[0] == replaced
+    pipeline.resolve_entities(store)
+    assert kept_counts(store) == counted_over_the_store(store)
+    assert ("n:anna m. brask", 2, 1, 1) in kept_counts(store)[0]
+    same_as_reading_every_document(store)
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_counts_updated_batch_after_batch_equal_counting_the_whole_store(tmp_path, analysed, seed):
+    """Files of the sample corpus in random batches, one earlier document replaced in each, resolved
+    one batch after another without a full resolution between: after each, the counts kept on the
+    entities and the pairs equal counting the whole store, and at the end equal a full resolution's."""
+    rng = random.Random(seed)
+    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
+                         for prefix in ("a", "n", "z") for doc, analysis in analysed], 9)
+    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
+    store = Store(tmp_path / "counts.db")
+    for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:cuts[2]], chosen[cuts[2]:]):
+        for name, doc, analysis in batch:
+            store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        name, _, _ = rng.choice(chosen[:cuts[0]])
+        doc, analysis = rng.choice(analysed)
+        store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        pipeline.resolve_entities(store)
+        assert kept_counts(store) == counted_over_the_store(store)
+    same_as_reading_every_document(store)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .analyze import claims, entities, language, layout, notes, quantities, references, times
-from .corpus import align, cooccurrence, resolve, review
+from .corpus import align, resolve, review, tallies
 from .corpus.readings import Readings
 from .errors import FontesError
 from .ingest import DEFAULT_MAX_BYTES, discover, display_path, fingerprint, load_bytes, read_document
@@ -261,14 +261,17 @@ def align_claims(store: Store, device: str = "auto") -> int:
 def resolve_entities(store: Store, corrections: Path | None = None, again: bool = False) -> int:
     """Re-resolve all entities from the stored mentions, with the corrections file and the reader's
     merges and splits. A document's text is read only where what resolution kept of it does not
-    answer (a new document, or names searched for that changed); `again` reads every document anew."""
+    answer (a new document, or names searched for that changed); the counts of entities and of pairs
+    named together are updated by the documents where a name changed entity (corpus/tallies.py).
+    `again` reads every document anew and counts every document."""
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     with _no_cycle_collection():
         readings = Readings(store.text_of, {} if again else store.resolution_memos())
         read = store.model_mentions()
         result = resolve.run(read, readings, gazetteer)
-        store.save_resolution(result, read, readings.to_save())
-        cooccurrence.run(store)
+        changes = store.resolution_changes(result, read)
+        counted = tallies.count(store, result, read, changes[0], full=again)
+        store.save_resolution(result, read, readings.to_save(), counted, changes)
     return len(result.entities)
 
 

@@ -21,15 +21,13 @@ _DESCRIPTION = re.compile(r",\s+the\s+((?:[a-z][a-z'-]+\s+){1,4}[a-z][a-z'-]+)\s
 _NOT_DESCRIPTIONS = {"same", "first", "last", "other", "latter", "former", "following"}
 
 
-def link(rows: list[StoredMention], keys: dict[int, str], readings: Readings,
+def link(by_doc: dict[int, list[StoredMention]], keys: dict[int, str], readings: Readings,
          union: Callable[[str, str], None]) -> tuple[dict[str, str], dict[str, set[str]]]:
-    """Join the keys of names a document equates; return the keys joined ("apposition") and, for
-    each key, the descriptions the documents give it in apposition."""
+    """Join the keys of names a document equates (`by_doc`: the model mentions of each document);
+    return the keys joined ("apposition") and, for each key, the descriptions the documents give it
+    in apposition."""
     joined: dict[str, str] = {}
     descriptions: dict[str, set[str]] = defaultdict(set)
-    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
-    for row in rows:
-        by_doc[row.doc_id].append(row)
     for doc_id, doc_rows in by_doc.items():
         said = readings.kept(doc_id, "appositions", lambda text, rows=doc_rows: read(text, rows))
         for a, b in said["equated"]:

@@ -1,6 +1,8 @@
 """Which entities are named together: for every pair of entities named in one sentence, in how many
 sentences and how many documents, and what the claims naming both have one of them do ("Bush: send").
-Corpus-wide, after entity resolution; the network (network.py) reads the pairs from the store."""
+Resolution counts them per document (corpus/tallies.py, with `count` and `stated`) and adds them up;
+`run` counts a whole store at once (one resolved before pairs were kept); the network (network.py)
+reads the pairs from the store."""
 from __future__ import annotations
 
 from collections.abc import Iterable

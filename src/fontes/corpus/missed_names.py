@@ -27,12 +27,12 @@ def short_forms(entity: Entity) -> list[str]:
     return [w for w in {words[0], words[-1]} if len(w) >= 3 and w[0].isupper()]
 
 
-def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities: list[Entity],
+def find_missed(by_doc: dict[int, list[StoredMention]], assignment: dict[int, int], entities: list[Entity],
                 known: dict[int, list[str]], readings: Readings, gaz: Gazetteer,
                 descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
-    """Search each document for the names of the entities it mentions, where the model saw none,
-    and in every document for the descriptions a document or the gazetteer gives an entity
-    ("the presidential residence").
+    """Search each document (`by_doc`: its model mentions, which are sorted here by place) for the
+    names of the entities it mentions, where the model saw none, and in every document for the
+    descriptions a document or the gazetteer gives an entity ("the presidential residence").
 
     A name found around a shorter model mention ("Lê Thanh Nghị" around "Thanh Nghị") wins:
     the shorter mention is reassigned to the entity of the longer name (longest match).
@@ -42,9 +42,6 @@ def find_missed(rows: list[StoredMention], assignment: dict[int, int], entities:
     by_id = {e.id: e for e in entities}
     by_key = {e.key: e for e in entities}
     metonyms = set(gaz.capitals) | set(gaz.demonyms)
-    by_doc: dict[int, list[StoredMention]] = defaultdict(list)
-    for row in rows:
-        by_doc[row.doc_id].append(row)
     found: list[tuple[int, Mention]] = []
     searchable = lambda name: len(name) >= 2 and name[0].isupper() and normalize(name) not in metonyms
     # Names of two or more words are distinctive enough to look for in every document, and so are

@@ -37,6 +37,7 @@ def identity(key: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=1 << 18)  # the same names come back in document after document
 def _is_full_name(key: str) -> bool:
     words = tokens(key)
     last = words[-1].rstrip(".") if words else ""
@@ -207,9 +208,8 @@ class PersonLinker:
         titles: dict[str, set[str]] = defaultdict(set)
         for rows in by_doc.values():
             for row in rows:
-                titles[self.keys[row.id][2:]] |= self.titles.get(row.id, set())
-        # a surname that bears a title no full name of it bears belongs to someone else as well
-        clash = lambda key, person: titles[key] and titles[person] and not titles[key] & titles[person]
+                if self.titles.get(row.id):  # most mentions bear no title: nothing to add
+                    titles[self.keys[row.id][2:]] |= self.titles[row.id]
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         for person in people:
@@ -219,21 +219,35 @@ class PersonLinker:
                 by_surname[words[0]].add(person)  # family name first
             else:
                 by_given[_parts(person)[0]].add(person)
+        # the same surname with the same titles comes back in document after document: decided once
+        decided: dict[tuple, tuple[str, str] | None] = {}
         for rows in by_doc.values():
             for row in rows:
                 key = self.keys[row.id][2:]
                 if key in people or " " in key or len(key) < 3 or "@" in key:
                     continue
-                mine = self.titles.get(row.id, set())
-                options = {p for p in by_surname.get(key, set()) if not (mine and titles[p] and not mine & titles[p])}
-                if len(options) > 1 and mine:
-                    # several people of the name: the one whose title this mention bears
-                    options = {p for p in options if mine & titles[p]}
-                if len(options) == 1 and (mine or not clash(key, next(iter(options)))):
-                    self._set(row, options.pop(), "title" if mine else "surname")
-                    continue
-                given = {p for g, ps in by_given.items() if g == key or (len(key) >= 3 and g.startswith(key))
-                         for p in ps}
-                if not by_surname.get(key) and len(given) == 1 and row.mention.label == "PERSON" \
-                        and not mine and not titles[key]:
-                    self._set(row, given.pop(), "given name")
+                mine = self.titles.get(row.id, frozenset())
+                said = (key, mine, row.mention.label == "PERSON")
+                if said not in decided:
+                    decided[said] = _person_of(key, mine, said[2], titles, by_surname, by_given)
+                if decided[said] is not None:
+                    self._set(row, *decided[said])
+
+
+def _person_of(key: str, mine: frozenset[str], tagged: bool, titles: dict[str, set[str]],
+               by_surname: dict[str, set[str]], by_given: dict[str, set[str]]) -> tuple[str, str] | None:
+    """The one person of the corpus a surname (or given name) left alone stands for, and why; None when
+    no one person fits. `mine`: the titles the mention bears; `tagged`: the model took it for a person;
+    `titles`: the titles each name is given in the corpus."""
+    # a surname that bears a title no full name of it bears belongs to someone else as well
+    clash = lambda person: titles[key] and titles[person] and not titles[key] & titles[person]
+    options = {p for p in by_surname.get(key, set()) if not (mine and titles[p] and not mine & titles[p])}
+    if len(options) > 1 and mine:
+        # several people of the name: the one whose title this mention bears
+        options = {p for p in options if mine & titles[p]}
+    if len(options) == 1 and (mine or not clash(next(iter(options)))):
+        return options.pop(), "title" if mine else "surname"
+    given = {p for g, ps in by_given.items() if g == key or (len(key) >= 3 and g.startswith(key)) for p in ps}
+    if not by_surname.get(key) and len(given) == 1 and tagged and not mine and not titles[key]:
+        return given.pop(), "given name"
+    return None

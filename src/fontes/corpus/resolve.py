@@ -195,14 +195,16 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
         by_doc[row.doc_id].append(row)
     readings.know(by_doc)
     keys = _start_keys(rows, gaz)
-    clusters = Clusters({k for k in keys.values() if k.startswith("s:")})
+    # keys repeat across mentions: what is worked out per key is worked out once per distinct key
+    clusters = Clusters({k for k in set(keys.values()) if k.startswith("s:")})
     linked = short_names.link(rows, keys)
     people = PersonLinker(rows, keys, readings)
     linked.update(people.run())
-    joined = link_acronyms_and_spellings(keys.values(), clusters)
-    apposed, described_as = appositions.link(rows, keys, readings, clusters.union)
+    distinct = set(keys.values())
+    joined = link_acronyms_and_spellings(distinct, clusters)
+    apposed, described_as = appositions.link(by_doc, keys, readings, clusters.union)
     joined.update(apposed)
-    root_of = {key: clusters.find(key) for key in set(keys.values())}  # once per key: keys repeat across mentions
+    root_of = {key: clusters.find(key) for key in distinct}
     members: dict[str, list[StoredMention]] = defaultdict(list)
     for row in rows:
         members[root_of[keys[row.id]]].append(row)
@@ -222,7 +224,8 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
         entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
         root_to_id[root] = number
-    assignment = {row.id: root_to_id[root_of[keys[row.id]]] for row in rows}
+    entity_of = {key: root_to_id[root] for key, root in root_of.items()}
+    assignment = {row.id: entity_of[keys[row.id]] for row in rows}
     known = {root_to_id[root]: gaz.aliases.get(root[2:], []) for root in members if root.startswith("g:")}
     descriptions: dict[int, set[str]] = defaultdict(set)
     for key, said in described_as.items():
@@ -230,7 +233,7 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for root in members:
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
-    found = find_missed(rows, assignment, entities, known, readings, gaz, descriptions)
+    found = find_missed(by_doc, assignment, entities, known, readings, gaz, descriptions)
     found_names: dict[int, set[str]] = defaultdict(set)  # by entity, gathered once (not once per entity)
     for _, mention in found:
         found_names[mention.entity_id].add(mention.name)

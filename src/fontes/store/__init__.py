@@ -19,10 +19,11 @@ from .library import LibraryRecords, Shelf
 from .notes import NoteRecords
 from .pairs import PairRecords
 from .schema import MIGRATIONS
+from .tallies import TallyRecords
 
 __all__ = ["MIGRATIONS", "Shelf", "Store", "now"]
 
 
 class Store(DocumentRecords, LibraryRecords, NoteRecords, EntityRecords, PairRecords, ClaimRecords, AlignmentRecords,
-            BlockRecords, DecisionRecords, Connection):
+            BlockRecords, DecisionRecords, TallyRecords, Connection):
     """A fontes database file."""

@@ -3,20 +3,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ..errors import FontesError
 from ..model import Mention, Resolution, StoredMention
 
+if TYPE_CHECKING:  # the tallying stage, which imports the store, defines what it writes
+    from ..corpus.tallies import Tallies
+
 # an entity's key; one resolved before entities had keys goes by its id until the next resolution
 ENTITY_KEY = "CASE WHEN e.key != '' THEN e.key WHEN e.id IS NOT NULL THEN '#' || e.id END"
-COUNT_MENTIONS = ("UPDATE entities SET (mention_count, document_count) = (SELECT COUNT(*), COUNT(DISTINCT m.doc_id)"
-                  " FROM mentions m WHERE m.entity_id = entities.id)")
-# the mentions are read in table order (NOT INDEXED): walking them by the entity index looks up each row
-# out of order, and counting distinct claims per entity in one step was four times slower than the pairs first
-COUNT_CLAIMS = ("UPDATE entities SET claim_count = named.n FROM (SELECT entity_id, COUNT(*) AS n FROM"
-                " (SELECT DISTINCT m.entity_id, c.id FROM mentions m NOT INDEXED JOIN claims c ON c.doc_id = m.doc_id"
-                " AND c.start <= m.start AND m.\"end\" <= c.\"end\" WHERE m.entity_id IS NOT NULL) GROUP BY entity_id)"
-                " AS named WHERE named.entity_id = entities.id")
 
 
 class EntityRecords:
@@ -40,27 +36,33 @@ class EntityRecords:
         """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
         return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
 
-    def save_resolution(self, resolution: Resolution, read: list[StoredMention],
-                        memos: dict[int, str] | None = None) -> None:
+    def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, str],
+                        tallies: Tallies, changes: tuple | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
         mentions whose entity id changes are written; `read` are the model mentions as resolution read
         them (`model_mentions`), with the entity each had. Documents where a name now stands for another
         entity (or none) are marked for alignment to key their claims again (table `rekey`). `memos`,
-        what resolution kept of the documents it read anew (JSON by document id), replace theirs."""
-        renamed, moved = self._changes(resolution, read)
+        what resolution kept of the documents it read anew (JSON by document id), replace theirs.
+        `tallies`, the counts of entities and pairs (corpus/tallies.py), are written with them: the
+        recounted documents' rows replace theirs, and the pairs given replace theirs (or all). `changes`:
+        `resolution_changes`, when already worked out."""
+        renamed, moved = changes or self.resolution_changes(resolution, read)
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
-                           sorted((memos or {}).items()))
+                           sorted(memos.items()))
             db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
             # entity to null (the foreign key), and write every mention again
-            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles, key) VALUES (?,?,?,?,?,?,?)"
+            db.executemany("INSERT INTO entities (id, name, type, aliases, evidence, titles, key, mention_count,"
+                           " document_count, claim_count) VALUES (?,?,?,?,?,?,?,?,?,?)"
                            " ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,"
                            " aliases = excluded.aliases, evidence = excluded.evidence, titles = excluded.titles,"
-                           " key = excluded.key",
+                           " key = excluded.key, mention_count = excluded.mention_count,"
+                           " document_count = excluded.document_count, claim_count = excluded.claim_count",
                            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False),
-                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key)
+                             json.dumps(e.evidence, ensure_ascii=False), json.dumps(e.titles, ensure_ascii=False), e.key,
+                             *tallies.counts.get(e.key, (0, 0, 0)))
                             for e in resolution.entities])
             db.execute("DELETE FROM entities WHERE id NOT IN (SELECT value FROM json_each(?))",
                        (json.dumps([e.id for e in resolution.entities]),))
@@ -70,12 +72,29 @@ class EntityRecords:
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 [(doc_id, m.start, m.end, m.text, m.name, m.label, m.role, m.source, m.entity_id)
                  for doc_id, m in resolution.found])
-            # kept on each entity so that lists, pages and the network do not count mentions at each request
-            db.execute(COUNT_MENTIONS)
-            db.execute(COUNT_CLAIMS)
-            db.execute("DELETE FROM entity_pairs")  # counted again by the co-occurrence stage
+            self._write_tallies(db, tallies)
 
-    def _changes(self, resolution: Resolution, read: list[StoredMention]) -> tuple[list[int], list[tuple[int | None, int]]]:
+    def _write_tallies(self, db: sqlite3.Connection, tallies: Tallies) -> None:
+        """The recounted documents' tallies in place of theirs, and the pairs of entities changed."""
+        db.execute("DELETE FROM untallied")  # the recount took the deleted documents off
+        if tallies.full:
+            db.execute("DELETE FROM document_tallies")
+            db.execute("DELETE FROM pair_statements")
+        else:
+            recounted = json.dumps(tallies.recounted)
+            db.execute("DELETE FROM document_tallies WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+            db.execute("DELETE FROM pair_statements WHERE doc_id IN (SELECT value FROM json_each(?))", (recounted,))
+        if tallies.all_pairs:
+            db.execute("DELETE FROM entity_pairs")
+        else:
+            db.executemany("DELETE FROM entity_pairs WHERE a = ? AND b = ?", tallies.dropped)
+        db.executemany("INSERT INTO document_tallies (doc_id, entities, pairs) VALUES (?,?,?)", tallies.documents)
+        db.executemany("INSERT INTO pair_statements (a, b, doc_id, stated) VALUES (?,?,?,?)", tallies.statements)
+        db.executemany("INSERT OR REPLACE INTO entity_pairs (a, b, sentences, documents, stated) VALUES (?,?,?,?,?)",
+                       [(a, b, n, d, json.dumps(stated, ensure_ascii=False)) for a, b, n, d, stated in tallies.pairs])
+
+    def resolution_changes(self, resolution: Resolution, read: list[StoredMention]
+                           ) -> tuple[list[int], list[tuple[int | None, int]]]:
         """What a resolution changes: the documents where a name stands for another entity (or none)
         than in the stored one, entities compared by their keys (an id moves when names are added
         before it); and the model mentions whose entity id changes, as (new id, mention)."""

@@ -195,6 +195,17 @@ MIGRATIONS = [
         doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE, memo TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE document_tallies (doc_id INTEGER PRIMARY KEY, entities TEXT NOT NULL, pairs TEXT NOT NULL);
+    CREATE TABLE pair_statements (
+        a TEXT NOT NULL, b TEXT NOT NULL, doc_id INTEGER NOT NULL, stated TEXT NOT NULL, PRIMARY KEY (a, b, doc_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX pair_statements_doc ON pair_statements(doc_id);
+    CREATE TABLE untallied (doc_id INTEGER PRIMARY KEY);
+    CREATE TRIGGER documents_untally AFTER DELETE ON documents BEGIN
+        INSERT OR IGNORE INTO untallied (doc_id) VALUES (old.id);
+    END;
+    """,
 ]
 
 
