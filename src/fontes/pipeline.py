@@ -28,7 +28,7 @@ from .store import Store
 
 # Raised whenever a stage is added or changes what it stores: documents analysed by an older
 # version are analysed again by the next `fontes ingest`, even when their files did not change.
-ANALYSIS_VERSION = 14
+ANALYSIS_VERSION = 15
 PARALLEL_BYTES = 1_000_000  # below this much to analyse, `--workers` left unset means one process
 
 
