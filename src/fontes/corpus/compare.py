@@ -400,7 +400,8 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     act = same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
     if alike and not _figures_differ(a, b, things_apart=True) and \
             not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):
-        sure = _wording_confidence(sim) if not _one_figure(a, b) else max(0.65, _wording_confidence(sim))
+        sure = _wording_confidence(sim) if not (_one_figure(a, b) or _one_month(a, b)) else \
+            max(0.65, _wording_confidence(sim))
         wording = {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
                    "topic": topic, "score": sim, "confidence": sure, "matched": ["wording"]}
         return act if act and act["confidence"] > wording["confidence"] else wording  # one doer of one act says more
@@ -413,6 +414,15 @@ def _one_figure(a: dict, b: dict) -> bool:
     bounds = lambda f: (f["value"], f["low"], f["high"])  # noqa: E731
     told = {bounds(f) for f in a["frame"].get("figures", []) if max(v or 0 for v in bounds(f)) >= 10}
     return any(bounds(f) in told for f in b["frame"].get("figures", []))
+
+
+def _one_month(a: dict, b: dict) -> bool:
+    """Whether two claims date what they tell to one month or a day in it, the same in both: alike
+    words and "In September 1966" twice are one statement more surely than alike words alone."""
+    ranges = [_event_range(c) for c in (a, b)]
+    if None in ranges or _overlap(*ranges) is not True:
+        return False
+    return all((_days_apart(*r) is not None and _days_apart(*r) <= 31) for r in ranges)
 
 
 def _wording_confidence(sim: float) -> float:
