@@ -3,23 +3,17 @@ anchor past an aside about another year, each note stands alone, what was planne
 and page lists and book titles are no dates."""
 from __future__ import annotations
 
-from fontes.analyze import language, times
-from fontes.analyze.view import View
+import time_helpers
 
 MEMO_DATE = "1971-03-10"
 
 
-def tag(text: str, published: str | None = MEMO_DATE, kind: str | None = "archival", region: str = "body") -> list:
-    chunks = [parsed for _, parsed in language.parse([(0, View.masked(text), region)])]
-    found = times.run(chunks, text, published, kind)
-    assert all(text[t.start:t.end] == t.text for t in found)
-    return found
+def tag(text: str, published: str | None = MEMO_DATE, **kw) -> list:
+    return time_helpers.tag(text, published, **kw)
 
 
-def bounds(text: str, words: str, **kw) -> tuple[str | None, str | None]:
-    found = {t.text: t for t in tag(text, **kw)}
-    assert words in found, list(found)
-    return found[words].earliest, found[words].latest
+def bounds(text: str, words: str, published: str | None = MEMO_DATE, **kw) -> tuple[str | None, str | None]:
+    return time_helpers.bounds(text, words, published, **kw)
 
 
 def test_an_aside_about_a_far_year_holds_for_its_own_paragraph_in_a_memorandum():

@@ -3,24 +3,20 @@ a note's marker is no day, a file's span in a citation is a date, and a note is 
 sentence calling it tells of."""
 from __future__ import annotations
 
+import time_helpers
+
 from fontes.analyze import language, layout, times
-from fontes.analyze.view import View
 from fontes.ingest import read_document
 
 LETTER_DATE = "1971-05-14"  # a Friday
 
 
-def tag(text: str, published: str | None = LETTER_DATE, kind: str | None = "archival", region: str = "body") -> list:
-    chunks = [parsed for _, parsed in language.parse([(0, View.masked(text), region)])]
-    found = times.run(chunks, text, published, kind)
-    assert all(text[t.start:t.end] == t.text for t in found)
-    return found
+def tag(text: str, published: str | None = LETTER_DATE, **kw) -> list:
+    return time_helpers.tag(text, published, **kw)
 
 
-def bounds(text: str, words: str, **kw) -> tuple[str | None, str | None]:
-    found = {t.text: t for t in tag(text, **kw)}
-    assert words in found, list(found)
-    return found[words].earliest, found[words].latest
+def bounds(text: str, words: str, published: str | None = LETTER_DATE, **kw) -> tuple[str | None, str | None]:
+    return time_helpers.bounds(text, words, published, **kw)
 
 
 def test_a_letter_thanked_for_is_dated_before_the_writing():
