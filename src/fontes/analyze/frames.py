@@ -327,12 +327,10 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
     fell $1.625"), or what is done with it ("earned $17.3 million" → earn). None when nothing
     says: an amount of money alone is not a thing that two sources can be compared on."""
     amounts = set(lexicon()["amounts"])
-    if q.counts and q.unit not in amounts:
+    # a counted noun, or the noun a percentage modifies ("a 15% stake")
+    if q.counts and (q.unit not in amounts or (q.unit == "percent" and len(q.counts.split()) > 1)):
         word = q.counts.split()[-1].lower()
         return word[:-1] if word.endswith("s") and len(word) > 3 else word
-    if q.unit == "percent" and q.counts and len(q.counts.split()) > 1:
-        word = q.counts.split()[-1].lower()
-        return word[:-1] if word.endswith("s") and len(word) > 3 else word  # "a 15% stake"
     if noun.pos_ == "NOUN" and noun.lower_ not in lexicon()["unit_of"] and not noun.like_num and \
             noun.tag_ != "CD":
         return noun.lemma_.lower()  # "a $1 billion plant", "a $648.2 million loss"

@@ -21,8 +21,8 @@ def _not_acts() -> set[str]:
 
 def shared_act(a: dict, b: dict, idf: dict[str, float], very_rare: float = RARE_ACT) -> str | None:
     """The rarest verb both claims use for what happened, leaving out verbs of saying, asking or
-    thinking and light verbs, and verbs too common to be telling (in a small collection, a verb of a few claims is
-    telling: `very_rare` is the idf of 3 claims); None when there is none."""
+    thinking and light verbs, and verbs too common to be telling (in a small collection, a verb of a
+    few claims is telling: `very_rare` is the idf of 3 claims); None when there is none."""
     acts = set(a["frame"].get("acts", [])) & set(b["frame"].get("acts", [])) - _not_acts()
     telling_acts = [v for v in acts if idf.get(ACT + v, 0) >= min(RARE_ACT, very_rare)]
     return max(telling_acts, key=lambda v: (idf.get(ACT + v, 0), v), default=None)

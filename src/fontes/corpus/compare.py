@@ -394,10 +394,10 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     when = _overlap(*(_event_range(c) for c in _dated_alike(a, b)))
     if when is False or (when is None and _of_two_days((a["frame"].get("predicate"), b["frame"].get("predicate")), a, b)):
         return None  # the same words about different times: two events
+    act = same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
     # figures that differ, of no two named things, say they may not be one statement; an act only
     # asked for in one is not the act done of the other
-    act = same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
     if alike and not _figures_differ(a, b, things_apart=True) and \
             not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):
         sure = _wording_confidence(sim) if not (_one_figure(a, b) or _one_month(a, b)) else \
@@ -422,7 +422,7 @@ def _one_month(a: dict, b: dict) -> bool:
     ranges = [_event_range(c) for c in (a, b)]
     if None in ranges or _overlap(*ranges) is not True:
         return False
-    return all((_days_apart(*r) is not None and _days_apart(*r) <= 31) for r in ranges)
+    return all((days := _days_apart(*r)) is not None and days <= 31 for r in ranges)
 
 
 def _wording_confidence(sim: float) -> float:
