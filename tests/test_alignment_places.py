@@ -45,6 +45,8 @@ STORIES = [
      "Ostmark air space and was shot down as it tried to flee."),
     ("downing-brief.txt", "1969-04-16", "The shootdown of a Veldland patrol plane over international waters looks "
      "like a deliberate attempt by Ostmark to raise tension."),
+    ("downing-orders.txt", "1969-04-17", "Veldland gave instructions to its pilots to shoot down any Ostmark "
+     "plane approaching Veldland patrol planes outside Ostmark air space."),
     ("limit-in.txt", "1975-12-04", "A Norland gunboat rammed the trawler Saga Holm well inside the twelve-mile "
      "limit on Tuesday, the Norland coast guard said."),
 ]
@@ -100,3 +102,22 @@ def test_a_plan_puts_nothing_in_a_place_but_a_deed_does(store):
 def test_an_undated_incident_put_inside_and_outside_a_states_limits_in_reports_a_day_apart_disagree(store):
     # neither report dates the shootdown: reports a day apart tell of the same recent incident
     assert set(relations(store, "downing-claim.txt", "downing-brief.txt")) == {"conflict"}
+
+
+def test_instructions_to_shoot_down_a_plane_are_no_report_of_a_shootdown(store):
+    # an act in the complement of "instructions" is directed, not done: no place to dispute
+    assert "conflict" not in relations(store, "downing-claim.txt", "downing-orders.txt")
+
+
+def test_real_dispute_over_where_a_plane_was_shot_down_in_a_volume_on_one_country(shared, tmp_path):
+    # FRUS 1969-76 vol. XIX: North Korea said the EC-121 violated its air space, the CIA "over
+    # international waters"; North Korea is named everywhere in the volume, so no name is rare
+    import shutil
+    from conftest import build_store
+    volume = shared / "corpora" / "frus" / "frus1969-76v19p1"
+    for name in ("d007.txt", "d011.txt", "d017.txt"):
+        shutil.copyfile(volume / name, tmp_path / name)
+    store = build_store(tmp_path, [tmp_path])
+    found = relations(store, "d007.txt", "d011.txt")
+    assert "conflict" in found and "international waters" in found["conflict"]
+    assert "conflict" not in relations(store, "d011.txt", "d017.txt")   # instructions, not a shootdown

@@ -49,15 +49,3 @@ def imperative(clause) -> bool:
     return first.dep_ == "ROOT" and first.tag_ == "VB" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in first.children)
 
-
-def insertions(clause, source_span) -> list[tuple[int, int]]:
-    """The bracketed stretches inside a clause, as document offsets ("remarked that [4 lines not
-    declassified]"): what is in them is the editors', not a figure of the source."""
-    found, opened = [], None
-    for token in clause:
-        if token.text == "[":
-            opened = token
-        elif token.text == "]" and opened is not None:
-            found.append((source_span(opened.idx, opened.idx + 1)[0], source_span(token.idx, token.idx + 1)[1]))
-            opened = None
-    return found

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from ..lexicon import load
 from ..model import Mention, Quantity
-from . import apparatus
 from .language import Parsed
 from .places import places_of
 from .quantities import lexicon
@@ -33,10 +32,9 @@ def frame_of(parsed: Parsed, clause, quantities: list[Quantity], mentions: list[
     names = SpanIndex.of(mentions).within(start, end)
     root = _main_verb(clause)
     figures = []
-    inserted = apparatus.insertions(clause, parsed.source_span)
     for q in SpanIndex.of(quantities).within(start, end):
         tokens = [t for t in clause if spans[t.i][0] < q.end and q.start < spans[t.i][1]]
-        if tokens and not apparatus.inside(q.start, q.end, inserted):  # "[4 lines not declassified]"
+        if tokens and not _bracketed(tokens[0]):  # "[4 lines not declassified]": the editors' figure
             figures.append(_figure(q, tokens, clause, spans, names))
     subject = _subject_of(root, spans, names) if root is not None else None
     _fill_ellipses(figures)
@@ -69,10 +67,31 @@ def _wishing() -> frozenset[str]:
 
 
 def _wished(clause) -> list[str]:
-    """The verbs of acts the clause only wants or asks for: the complement of a verb of wanting or
-    asking ("called for Sinn Fein to be expelled" → expel; "wants to withdraw" → withdraw)."""
-    return sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()
-                   and t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in _wishing()})
+    """The verbs of acts the clause only wants, asks for or directs: the complement of a verb of
+    wanting or asking ("called for Sinn Fein to be expelled" → expel; "wants to withdraw" →
+    withdraw) or of a noun of directing or planning ("instructions to our military to destroy any
+    aircraft" → destroy)."""
+    return sorted({t.lemma_.lower() for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha() and _only_wished(t)})
+
+
+def _only_wished(verb) -> bool:
+    """Whether a verb's act is only wanted, asked for or directed; a verb joined to such a one by
+    "and" is too ("to engage and destroy")."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _wishing():
+        return True
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in _directing():
+        return True  # "instructions to our military to destroy ..."
+    # "gave instructions to its pilots to shoot down ...": the parser hangs the infinitive on the verb
+    return verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _directing() for c in head.children)
+
+
+@lru_cache(maxsize=1)
+def _directing() -> frozenset[str]:
+    return frozenset(load("claims")["directing"])
 
 
 def _negated(verb) -> bool:

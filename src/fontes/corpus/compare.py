@@ -371,7 +371,13 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     if gainsaid:
         return {"relation": "conflict", "explanation": f"“{gainsaid}” affirmed vs denied", "topic": gainsaid,
                 "score": sim + 0.2, "confidence": round(min(0.8, sim), 2), "matched": ["subject", "denial"]}
-    place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, _event_range) if shared_entities else None
+    # who took part: an entity rare in the corpus, or, for two claims that each put an event in a
+    # zone (a state's waters or air space, international waters), any entity both name: a volume on
+    # Korea names North Korea everywhere, and few of its claims say where in those terms
+    zoned = all(any("zone" in w for w in c["frame"].get("where", [])) for c in (a, b)) and \
+        bool(set(a["entities"]) & set(b["entities"]))
+    place = compare_places(a, b, sim, idf, very_rare, same, event_kinds, _event_range) \
+        if shared_entities or zoned else None
     if place and place["relation"] == "conflict":
         return {**place, "score": sim + 0.2}
     dates = compare_dates(a, b, sim)

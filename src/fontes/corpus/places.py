@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lexicon import load
-from .acts import shared_act
+from .acts import shared_act, wished_in_one
 
 ZONES = {"national": "inside a state's limits", "international": "in international waters"}
 PLACE_SIM = 0.45  # the least sentence similarity at which two claims' places are compared
@@ -34,8 +34,8 @@ def compare_places(a: dict, b: dict, sim: float, idf: dict[str, float], very_rar
         return None
     kinds = kinds_of(_words(a)) & kinds_of(_words(b))
     act = shared_act(a, b, idf, very_rare)
-    if not kinds and not act:
-        return None
+    if (not kinds and not act) or wished_in_one(a, b, act):
+        return None  # "instructions to destroy any aircraft outside its air space" is no report of a shootdown
     ra, rb = event_range(a), event_range(b)
     if not act and kinds <= _recurring() and (ra is None or rb is None):
         # "after a meeting at his home, X said", "the shootdown of the plane": of the report's day
