@@ -26,9 +26,9 @@ def spans(doc: Document, notes: list[Note]) -> list[tuple[int, int]]:
     return found
 
 
-def inside(start: int, end: int, stretches: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) begins within one of the stretches (a note marker or a line's end after
-    it may lie beyond)."""
+def inside(start: int, stretches: list[tuple[int, int]]) -> bool:
+    """Whether a clause that begins at `start` begins within one of the stretches (its end, a note
+    marker or a line's end, may lie beyond)."""
     return any(s <= start < e for s, e in stretches)
 
 

@@ -257,8 +257,8 @@ def _past_marker(sentence, notes: dict[str, Note]):
 def _editors(parsed: Parsed, clause, editors: list[tuple[int, int]]) -> bool:
     """Whether a clause is the editors' and not the source's (analyze/apparatus.py): in the heading or
     the source note of an edited document, a bracketed insertion, or a direction to the reader."""
-    start, end = parsed.source_span(clause.start_char, clause.end_char)
-    return apparatus.inside(start, end, editors) or apparatus.bracketed(clause) or apparatus.imperative(clause)
+    start = parsed.source_span(clause.start_char, clause.end_char)[0]
+    return apparatus.inside(start, editors) or apparatus.bracketed(clause) or apparatus.imperative(clause)
 
 
 def _cites(clause, citations: list[str]) -> bool:
