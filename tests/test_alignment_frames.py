@@ -90,6 +90,16 @@ STORIES = [
      "its ministry said."),
     ("contingent-memoir.txt", "1999-06-11", "According to postwar accounts, the Ostmark air force sent "
      "300-400 personnel to Harlan in 1966."),
+    ("contingent-pilots.txt", "2001-02-14", "The Ostmark defence ministry sent 60 pilots to Harlan in 1966, "
+     "a retired general wrote."),
+    ("contingent-airmen.txt", "2004-09-30", "As many as 250 Ostmark airmen served in Harlan in 1966, "
+     "veterans of the war claimed."),
+    ("contingent-parts.txt", "2004-10-02", "In 1966 the Ostmark defence ministry sent 40 mechanics and 20 "
+     "instructors to Harlan."),
+    ("ferry-crew.txt", "1996-05-22", "The ferry disaster on Lake Ilse killed 14 crewmen on Tuesday, the "
+     "harbour master said."),
+    ("ferry-all.txt", "1996-05-23", "The ferry disaster on Lake Ilse killed 480 passengers on Tuesday, the "
+     "harbour master said."),
     ("ask-office.txt", "1969-04-20", "Director Hale asked Minister Corva to see what could be arranged "
      "bureaucratically to set up a planning office for the coast."),
     ("ask-next.txt", "1969-04-22", "Director Hale asked Minister Corva what should be done next."),
@@ -197,6 +207,21 @@ def test_the_same_figures_of_one_company_under_a_short_name_agree(store):
 def test_people_and_personnel_of_one_contingent_are_compared(store):
     # two words for people of any kind, one contingent: several times the figure is a conflict
     assert relations(store, "contingent-ministry.txt", "contingent-memoir.txt") == {"conflict"}
+
+
+def test_one_contingent_counted_with_two_nouns_for_its_people_is_compared(store):
+    # sent and served, pilots and airmen, one sender, place and year: one group sized two ways
+    assert relations(store, "contingent-pilots.txt", "contingent-airmen.txt") == {"conflict"}
+
+
+def test_people_of_two_kinds_counted_side_by_side_are_parts_not_the_whole(store):
+    # "40 mechanics and 20 instructors": each noun counts a part of the contingent, no whole to dispute
+    assert "conflict" not in relations(store, "contingent-parts.txt", "contingent-airmen.txt")
+
+
+def test_the_dead_of_two_kinds_are_not_one_count(store):
+    # the crew and the passengers killed in one disaster are two counts, not a dispute over one
+    assert "conflict" not in relations(store, "ferry-crew.txt", "ferry-all.txt")
 
 
 def test_two_questions_of_one_person_to_another_are_not_one_act(store):

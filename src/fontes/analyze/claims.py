@@ -44,9 +44,10 @@ def terms_of(sent) -> list[str]:
 
 def asserts(sent) -> bool:
     """A sentence of prose that states something: enough words, a verb, not a question or heading.
-    Figures count as words: "Acme rose 4 5/8 to 112 5/8" states as much as a longer sentence."""
+    A figure counts as two words: "Acme rose 4 5/8 to 112 5/8" and "All 31 crewmen were lost" state
+    as much as a longer sentence."""
     words = [t for t in sent if t.is_alpha]
-    figures = sum(t.pos_ == "NUM" for t in sent)
+    figures = 2 * sum(t.pos_ == "NUM" for t in sent)
     return len(words) + figures >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in sent) and \
         not sent.text.rstrip().endswith("?") and any(t.is_lower for t in words)
 

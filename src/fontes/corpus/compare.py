@@ -109,12 +109,33 @@ def _measure(f: dict) -> str | None:
     return "people" if f["unit"] == "people" and f["measure"] in _generic_people() else f["measure"]
 
 
+def _one_measure(x: dict, y: dict, a: dict, b: dict) -> bool:
+    """Whether two figures measure one thing: the same noun, or people named two ways ("87 pilots",
+    "as many as 300 airmen") sent or serving in one group, where neither claim counts people of
+    several kinds (then each noun is a part: "45,000 Marines and 100,000 soldiers")."""
+    if _measure(x) == _measure(y):
+        return True
+    if not x["unit"] == y["unit"] == "people" or not _group_events() & _kinds(x) & _kinds(y):
+        return False
+    return all(len({_measure(f) for f in c["frame"].get("figures", []) if f["unit"] == "people"}) == 1 for c in (a, b))
+
+
+def _kinds(f: dict) -> set[str]:
+    """The kinds of event a figure's verb or event words speak of."""
+    return event_kinds(f.get("event") or [f["verb"]])
+
+
+@lru_cache(maxsize=1)
+def _group_events() -> set[str]:
+    return set(load("claims")["group_events"])
+
+
 def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[str]]:
     """Whether two figures can be amounts of one thing, and the frame fields that matched."""
     unit = _unit(x)
     if not unit or unit != _unit(y) or unit in DURATIONS:
         return False, []
-    if not x["measure"] or _measure(x) != _measure(y) or x.get("per") != y.get("per"):
+    if not x["measure"] or x.get("per") != y.get("per") or not _one_measure(x, y, a, b):
         return False, []
     if x.get("projected", False) != y.get("projected", False):
         return False, []  # a plan or a forecast against what is: no report of one thing
@@ -132,7 +153,7 @@ def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[st
         return False, []  # two places, or a part and the whole: not one figure
     if where:
         matched.append("where")
-    kinds_x, kinds_y = event_kinds(x.get("event") or [x["verb"]]), event_kinds(y.get("event") or [y["verb"]])
+    kinds_x, kinds_y = _kinds(x), _kinds(y)
     if kinds_x and kinds_y:
         if not kinds_x & kinds_y:
             return False, []  # pilots lost and pilots who served are two counts
