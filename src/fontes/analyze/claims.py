@@ -264,10 +264,34 @@ def _editors(parsed: Parsed, clause, editors: list[tuple[int, int]]) -> bool:
 
 def _cites(clause, citations: list[str]) -> bool:
     """Whether a clause of a note is (part of) a citation the notes stage read ("Source: a national
-    archive, its files and box"): a reference, not a statement. An editor's note that tells what
-    happened ("On January 23 the ship was seized") is a statement like any in the body."""
+    archive, its files and box") and tells nothing of its own, or says in words where a text is to
+    be read ("It is printed in ...": data/citations.toml, citing_verbs): a reference, not a
+    statement. An editor's note that tells what happened ("On January 23 the ship was seized") is a
+    statement like any in the body."""
+    root = clause.root
+    if root.lemma_ in _citing_verbs() and any(t.dep_ in ("nsubjpass", "auxpass") for t in root.children):
+        return True  # "The text is printed in ...": where to read it, a reference in words
     text = " ".join(clause.text.split())
-    return any(text in ref or ref in text for ref in citations)
+    return not _tells(clause) and any(text in ref or ref in text for ref in citations)
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _tells(clause) -> bool:
+    """Whether a clause tells something in its own words: a subject of a finite verb (or of the
+    sentence's root verb: the tagger takes "Meyer ... sent" for a participle), neither in quotes.
+    "On April 18, Kissinger sent Laird a memorandum ... (CIA, Executive Registry Files, Box 9)" is
+    one reference to the notes stage, yet it tells what happened; "Telegram 2291 from Seoul,
+    January 24" and a quoted title ("“Why Did Kim Send Pilots?”") do not."""
+    return any(t.dep_ in ("nsubj", "nsubjpass")
+               and (t.head.tag_ in FINITE_TAGS or t.head.dep_ == "ROOT" and t.head.tag_ == "VBN")
+               and not _inside_quotes(clause, t) and not _inside_quotes(clause, t.head) for t in clause)
+
+
+@lru_cache(maxsize=1)
+def _citing_verbs() -> frozenset[str]:
+    return frozenset(load("citations")["citing_verbs"])
 
 
 def _paragraphs(parsed: Parsed) -> list[list]:
