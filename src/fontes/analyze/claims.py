@@ -265,9 +265,12 @@ def _editors(parsed: Parsed, clause, editors: list[tuple[int, int]]) -> bool:
 def _cites(clause, citations: list[str]) -> bool:
     """Whether a clause of a note is (part of) a citation the notes stage read ("Source: a national
     archive, its files and box") and tells nothing of its own, or says in words where a text is to
-    be read ("It is printed in ...": data/citations.toml, citing_verbs): a reference, not a
-    statement. An editor's note that tells what happened ("On January 23 the ship was seized") is a
+    be read ("It is printed in ...": data/citations.toml, citing_verbs) or where to look ("See
+    footnote 2"): a reference, not a statement. An editor's note that tells what happened ("On January 23 the ship was seized") is a
     statement like any in the body."""
+    opening = next((t.lower_ for t in clause if t.is_alpha), "")
+    if opening in _cross_references():
+        return True  # "See footnote 2, Document 10."
     root = clause.root
     if root.lemma_ in _citing_verbs() and any(t.dep_ in ("nsubjpass", "auxpass") for t in root.children):
         return True  # "The text is printed in ...": where to read it, a reference in words
@@ -292,6 +295,11 @@ def _tells(clause) -> bool:
 @lru_cache(maxsize=1)
 def _citing_verbs() -> frozenset[str]:
     return frozenset(load("citations")["citing_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _cross_references() -> frozenset[str]:
+    return frozenset(load("citations")["cross_references"])
 
 
 def _paragraphs(parsed: Parsed) -> list[list]:
