@@ -100,6 +100,10 @@ STORIES = [
      "harbour master said."),
     ("ferry-all.txt", "1996-05-23", "The ferry disaster on Lake Ilse killed 480 passengers on Tuesday, the "
      "harbour master said."),
+    ("survey-asked.txt", "1969-06-02", "Director Hale asked Minister Corva to survey the northern harbours "
+     "and to report the broken docks to the board by 30 June."),
+    ("survey-sent.txt", "1969-07-01", "On 30 June, Minister Corva sent Director Hale a report listing the "
+     "broken docks of the northern harbours."),
     ("ask-office.txt", "1969-04-20", "Director Hale asked Minister Corva to see what could be arranged "
      "bureaucratically to set up a planning office for the coast."),
     ("ask-next.txt", "1969-04-22", "Director Hale asked Minister Corva what should be done next."),
@@ -222,6 +226,12 @@ def test_people_of_two_kinds_counted_side_by_side_are_parts_not_the_whole(store)
 def test_the_dead_of_two_kinds_are_not_one_count(store):
     # the crew and the passengers killed in one disaster are two counts, not a dispute over one
     assert "conflict" not in relations(store, "ferry-crew.txt", "ferry-all.txt")
+
+
+def test_a_request_and_the_report_of_what_was_done_are_not_one_statement(store):
+    # one asks for a survey and a report; the other tells that a report was sent: alike in words,
+    # a request and its outcome
+    assert "corroboration" not in relations(store, "survey-asked.txt", "survey-sent.txt")
 
 
 def test_two_questions_of_one_person_to_another_are_not_one_act(store):

@@ -57,3 +57,12 @@ def wished_in_one(a: dict, b: dict, act: str | None) -> bool:
     called for Sinn Fein to be expelled" and "since Sinn Fein was expelled" are a request and its
     outcome, not one statement."""
     return act is not None and (act in a["frame"].get("wished", [])) != (act in b["frame"].get("wished", []))
+
+
+def only_wished(claim: dict) -> bool:
+    """Whether every act a claim tells (verbs of saying, asking or thinking and light verbs aside) is
+    one it only wishes, plans or asks for: "Kissinger asked Meyer to identify the targets and report
+    them" tells of a request, while "Meyer sent Kissinger a memorandum listing the targets" tells
+    of what was done."""
+    acts = set(claim["frame"].get("acts", [])) - _not_acts()
+    return bool(acts) and acts <= set(claim["frame"].get("wished", []))
