@@ -10,6 +10,10 @@ of the corpus as well is kept with a fingerprint of what it read, and redone whe
 name search's result (the names searched for, the entities they stand for), and the people stage's
 linking in the document (its mentions' keys and their fullest forms). The store keeps one memo per
 document (JSON) without reading it.
+
+What a stage kept of the whole corpus in the last run (`last`, e.g. the name search's fingerprint of
+each entity and of each word names are filed under) tells which documents' kept parts still hold
+without working out their fingerprints again; each run keeps its own (`now`) for the next.
 """
 from __future__ import annotations
 
@@ -36,9 +40,14 @@ class Readings:
     """Per document, what resolution found in its text: kept parts are reused, missing ones are
     worked out from the text (read once per document and run) and marked to be saved."""
 
-    def __init__(self, text_of: Callable[[int], str], stored: dict[int, str] | None = None):
+    def __init__(self, text_of: Callable[[int], str], stored: dict[int, str] | None = None,
+                 last: dict[str, str] | None = None, entity_keys: dict[int, str] | None = None):
         self.text_of = text_of
         self._stored = stored or {}  # document id → memo as JSON, parsed when first asked for
+        self._last = last or {}  # what each stage kept of the whole corpus in the last run (JSON by stage)
+        self.now: dict[str, object] = {}  # what each stage keeps of the whole corpus in this run
+        # the entity key each stored entity id stood for in the last run (what stored mentions point to)
+        self.entity_keys = entity_keys or {}
         self._memos: dict[int, dict] = {}
         self._seen: dict[int, str] = {}
         self.changed: set[int] = set()
@@ -90,6 +99,15 @@ class Readings:
         if memo.get(part) != value:
             memo[part] = value
             self.changed.add(doc_id)
+
+    def last(self, stage: str) -> dict | None:
+        """What `stage` kept of the whole corpus in the last run (None when nothing was kept)."""
+        raw = self._last.get(stage)
+        return json.loads(raw) if raw else None
+
+    def state_to_save(self) -> dict[str, str]:
+        """What the stages keep of the whole corpus in this run, as JSON by stage."""
+        return {stage: json.dumps(value, ensure_ascii=False, separators=(",", ":")) for stage, value in self.now.items()}
 
     def to_save(self) -> dict[int, str]:
         """The memos made or changed in this run, as JSON, by document id."""

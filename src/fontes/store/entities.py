@@ -36,8 +36,12 @@ class EntityRecords:
         """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
         return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
 
+    def resolution_state(self) -> dict[str, str]:
+        """What the last resolution kept of the whole corpus (JSON by name), to tell what changed since."""
+        return dict(self.db.execute("SELECT name, value FROM resolution_state").fetchall())
+
     def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, str],
-                        tallies: Tallies, changes: tuple | None = None) -> None:
+                        tallies: Tallies, changes: tuple | None = None, state: dict[str, str] | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
         mentions whose entity id changes are written; `read` are the model mentions as resolution read
         them (`model_mentions`), with the entity each had. Documents where a name now stands for another
@@ -45,11 +49,15 @@ class EntityRecords:
         what resolution kept of the documents it read anew (JSON by document id), replace theirs.
         `tallies`, the counts of entities and pairs (corpus/tallies.py), are written with them: the
         recounted documents' rows replace theirs, and the pairs given replace theirs (or all). `changes`:
-        `resolution_changes`, when already worked out."""
+        `resolution_changes`, when already worked out. `state`: what the resolution kept of the whole
+        corpus (JSON by name), in place of the last one's."""
         renamed, moved = changes or self.resolution_changes(resolution, read)
         with self.transaction() as db:
             db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
                            sorted(memos.items()))
+            if state is not None:
+                db.execute("DELETE FROM resolution_state")
+                db.executemany("INSERT INTO resolution_state (name, value) VALUES (?, ?)", sorted(state.items()))
             db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
