@@ -100,6 +100,13 @@ class Readings:
             memo[part] = value
             self.changed.add(doc_id)
 
+    def trust(self, mark: str) -> None:
+        """What the last run kept of the whole corpus holds only when it ran with the same gazetteer,
+        corrections and decisions (`mark`, their fingerprint): otherwise it is set aside."""
+        if self._last.get("gazetteer") != json.dumps(mark):
+            self._last = {}
+        self.now["gazetteer"] = mark
+
     def last(self, stage: str) -> dict | None:
         """What `stage` kept of the whole corpus in the last run (None when nothing was kept)."""
         raw = self._last.get(stage)

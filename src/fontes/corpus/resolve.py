@@ -28,7 +28,7 @@ from ..model import Entity, Mention, Resolution, StoredMention
 from . import appositions, evidence, short_names
 from .missed_names import find_missed
 from .people import PersonLinker
-from .readings import Readings
+from .readings import Readings, fingerprint
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -137,8 +137,9 @@ def key_of(m: Mention, gaz: Gazetteer) -> str:
     return "n:" + (place_key(key) if m.label in PLACE_LABELS else key)
 
 
-def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> dict[int, str]:
-    """Each mention's starting key, worked out once per name, label and role: they repeat across documents."""
+def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> tuple[dict[int, str], set[str]]:
+    """Each mention's starting key, worked out once per name, label and role: they repeat across
+    documents; and the name keys (without "n:") of the mentions that are no place or nationality."""
     known: dict[tuple, str] = {}
     keys = {}
     for row in rows:
@@ -146,7 +147,16 @@ def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> dict[int, str]:
         if said not in known:
             known[said] = key_of(row.mention, gaz)
         keys[row.id] = known[said]
-    return keys
+    plain = {key[2:] for (_, label, _), key in known.items() if key.startswith("n:") and label not in short_names.PLACES}
+    return keys, plain
+
+
+def _fingerprint(gaz: Gazetteer) -> str:
+    """What the gazetteer with the corrections and decisions says, as a digest: what the last run kept
+    of the corpus holds only for the same."""
+    return fingerprint([sorted(part.items()) if isinstance(part, dict) else sorted(part)
+                        for part in (gaz.names, gaz.types, gaz.aliases, gaz.capitals, gaz.demonyms, gaz.splits,
+                                     gaz.renames, gaz.decided, gaz.descriptions)])
 
 
 def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> dict[str, str]:
@@ -194,10 +204,11 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for row in rows:
         by_doc[row.doc_id].append(row)
     readings.know(by_doc)
-    keys = _start_keys(rows, gaz)
+    readings.trust(_fingerprint(gaz))
+    keys, plain = _start_keys(rows, gaz)
     # keys repeat across mentions: what is worked out per key is worked out once per distinct key
     clusters = Clusters({k for k in set(keys.values()) if k.startswith("s:")})
-    linked = short_names.link(rows, keys)
+    linked = short_names.link(by_doc, keys, plain, readings)
     people = PersonLinker(rows, keys, readings)
     linked.update(people.run())
     distinct = set(keys.values())
