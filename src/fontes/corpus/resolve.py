@@ -208,8 +208,8 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     keys, plain = _start_keys(rows, gaz)
     # keys repeat across mentions: what is worked out per key is worked out once per distinct key
     clusters = Clusters({k for k in set(keys.values()) if k.startswith("s:")})
-    linked = short_names.link(by_doc, keys, plain, readings)
-    people = PersonLinker(rows, keys, readings)
+    linked, redone = short_names.link(by_doc, keys, plain, readings)
+    people = PersonLinker(by_doc, keys, readings, redone)
     linked.update(people.run())
     distinct = set(keys.values())
     joined = link_acronyms_and_spellings(distinct, clusters)

@@ -43,8 +43,9 @@ def short_names(key: str) -> set[str]:
 
 
 def link(by_doc: dict[int, list[StoredMention]], keys: dict[int, str], plain_keys: Iterable[str],
-         readings: Readings) -> dict[int, str]:
-    """Rewrite the keys of short names to their body's full name; return mention id → "alias".
+         readings: Readings) -> tuple[dict[int, str], set[int] | None]:
+    """Rewrite the keys of short names to their body's full name; return mention id → "alias", and
+    the documents linked anew (None when all were: nothing was kept of the last run).
     `by_doc`: each document's model mentions by place; `plain_keys`: the name keys (without "n:")
     of the corpus's mentions that are no place or nationality. A document is linked as the last run
     linked it (kept in `readings`) unless one of its names shortens another set of full names now."""
@@ -59,6 +60,7 @@ def link(by_doc: dict[int, list[StoredMention]], keys: dict[int, str], plain_key
     changed = None if last is None else {n for n in now.keys() | last.keys() if now.get(n) != last.get(n)}
     readings.now["short_names"] = now
     why: dict[int, str] = {}
+    redone = set()
     for doc_id, rows in by_doc.items():
         plain = [r for r in rows if keys[r.id].startswith("n:") and r.mention.label not in PLACES]
         if not plain:
@@ -67,10 +69,11 @@ def link(by_doc: dict[int, list[StoredMention]], keys: dict[int, str], plain_key
         if kept is None or changed is None or (changed and any(plain_key[keys[r.id][2:]] in changed for r in plain)):
             kept = _link_document(plain, keys, stems, owners, plain_key)
             readings.keep(doc_id, "short_names", kept)
+            redone.add(doc_id)
         for mention_id, full in kept:
             keys[mention_id] = "n:" + full
             why[mention_id] = "alias"
-    return why
+    return why, None if changed is None else redone
 
 
 def _link_document(plain: list[StoredMention], keys: dict[int, str], stems: dict[str, set[str]],
