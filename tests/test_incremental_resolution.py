@@ -250,3 +250,66 @@ def test_counts_updated_batch_after_batch_equal_counting_the_whole_store(tmp_pat
         pipeline.resolve_entities(store)
         assert kept_counts(store) == counted_over_the_store(store)
     same_as_reading_every_document(store)
+
+
+def same_as_a_copy_read_anew(store: Store, tmp_path: Path) -> tuple[list[tuple], list[tuple]]:
+    """What the incremental resolution left equals a resolution of a copy of the store that reads
+    every document anew (the store itself goes on without one, as a user's would)."""
+    copy = Store(tmp_path / f"copy-{random.random()}.db")
+    store.db.commit()
+    store.db.backup(copy.db)
+    pipeline.resolve_entities(copy, again=True)
+    assert resolved(store) == resolved(copy)
+    return resolved(store)
+
+
+KELSPORT_TECH = "Kelsport said on Monday that it would build a pier."
+BRASK = "The crews waited. Brask was not there."
+TECH_FULL = "Kelsport Technology Corp. bought the yard. Anna Brask signed for the crews."
+
+
+def test_old_short_names_and_surnames_join_a_full_name_that_comes_later_and_leave_it_when_it_goes(tmp_path):
+    """A short name of a body, and a surname left alone, in an old document go with the one full
+    name of the corpus that a new document brings; when that document is replaced, they stand alone
+    again. Resolved batch after batch, the store equals a copy resolved by reading every document."""
+    store = Store(tmp_path / "short.db")
+    store.save_document(*document("a-short.txt", KELSPORT_TECH, [("Kelsport", "ORG")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("c-surname.txt", BRASK, [("Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    _, mentions = same_as_a_copy_read_anew(store, tmp_path)
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "n:kelsport") in mentions
+
+    store.save_document(*document("b-full.txt", TECH_FULL, [("Kelsport Technology Corp.", "ORG"),
+                                                            ("Anna Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    _, mentions = same_as_a_copy_read_anew(store, tmp_path)
+    brask = BRASK.index("Brask")
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "n:kelsport technology corp") in mentions
+    assert ("c-surname.txt", brask, brask + 5, "ner", "PERSON", "Brask", "n:anna brask") in mentions
+
+    store.save_document(*document("b-full.txt", "The yard was sold.", []), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    _, mentions = same_as_a_copy_read_anew(store, tmp_path)
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "n:kelsport") in mentions
+    assert ("c-surname.txt", brask, brask + 5, "ner", "PERSON", "Brask", "n:brask") in mentions
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_random_batches_one_after_another_resolve_as_reading_every_document(tmp_path, analysed, seed):
+    """Files of the sample corpus in random batches, one earlier document replaced in each, resolved
+    one batch after another without a full resolution between (what the last run kept of the
+    corpus is what each next one starts from): after each, the store equals a copy of it resolved
+    by reading every document anew."""
+    rng = random.Random(seed)
+    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
+                         for prefix in ("a", "n", "z") for doc, analysis in analysed], 10)
+    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
+    store = Store(tmp_path / "chain.db")
+    for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:cuts[2]], chosen[cuts[2]:]):
+        for name, doc, analysis in batch:
+            store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        name, _, _ = rng.choice(chosen[:cuts[0]])
+        doc, analysis = rng.choice(analysed)
+        store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        pipeline.resolve_entities(store)
+        assert same_as_a_copy_read_anew(store, tmp_path)[0]
