@@ -216,21 +216,27 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     apposed, described_as = appositions.link(by_doc, keys, readings, clusters.union)
     joined.update(apposed)
     root_of = {key: clusters.find(key) for key in distinct}
-    members: dict[str, list[StoredMention]] = defaultdict(list)
+    # per cluster, how often each form is said with each label, in the order first met: one pass
+    # over the mentions, and the rest worked out once per form
+    members: dict[str, dict[tuple[str, str, str], int]] = {}
     for row in rows:
-        members[root_of[keys[row.id]]].append(row)
+        said = members.setdefault(root_of[keys[row.id]], {})
+        form = (row.mention.name or row.mention.text, row.mention.name, row.mention.label)
+        said[form] = said.get(form, 0) + 1
 
     entities: list[Entity] = []
     root_to_id: dict[str, int] = {}
     described = []
-    for root, group in members.items():
-        surfaces = Counter(r.mention.name or r.mention.text for r in group)
+    for root, said in members.items():
+        surfaces = Counter()
+        for (surface, _, _), count in said.items():
+            surfaces[surface] += count
         if root.startswith("g:"):
             name = gaz.display(root[2:])
-            etype = gaz.types.get(root[2:]) or _type_of(group)
+            etype = gaz.types.get(root[2:]) or _type_of(said)
         else:
             name = gaz.renames.get(_display_name(surfaces), _display_name(surfaces))
-            etype = _type_of(group)
+            etype = _type_of(said)
         described.append((name, etype, sorted(surfaces), root))
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
         entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
@@ -250,8 +256,8 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
         found_names[mention.entity_id].add(mention.name)
     for entity in entities:
         entity.aliases = sorted(set(entity.aliases) | found_names[entity.id] - {entity.name})
-    reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
-    evidence.tally(entities, assignment, reasons, found)
+    evidence.tally(entities, rows, assignment, lambda row: evidence.reason(row, keys[row.id], linked, joined, gaz.decided),
+                   linked, keys, found)
     _add_titles(entities, assignment, people.title_text)
     _add_ties(entities, gaz)
     return Resolution(entities, assignment, found)
@@ -279,11 +285,16 @@ def _add_titles(entities: list[Entity], assignment: dict[int, int], title_text: 
             entity.titles = [t for t, _ in counts[entity.id].most_common(5)]
 
 
-def _type_of(group: list[StoredMention]) -> str:
-    """The label the model gave the fullest forms of the name, by majority."""
-    if any(r.mention.label == "VESSEL" for r in group):
+def _type_of(said: dict[tuple[str, str, str], int]) -> str:
+    """The label the model gave the fullest forms of the name, by majority. `said`: how often each
+    form (surface, name, label) is said, in the order the mentions first say it (a tie goes to
+    the label met first)."""
+    if any(label == "VESSEL" for _, _, label in said):
         return "VESSEL"  # a ship's prefix says what the name is, whatever the model took it for
-    length = {name: len(tokens(normalize(name))) for name in {r.mention.name for r in group}}
+    length = {name: len(tokens(normalize(name))) for name in {name for _, name, _ in said}}
     most = max(length.values())
-    labels = Counter(r.mention.label for r in group if length[r.mention.name] == most)
+    labels = Counter()
+    for (_, name, label), count in said.items():
+        if length[name] == most:
+            labels[label] += count
     return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]

@@ -62,11 +62,12 @@ def link(by_doc: dict[int, list[StoredMention]], keys: dict[int, str], plain_key
     why: dict[int, str] = {}
     redone = set()
     for doc_id, rows in by_doc.items():
-        plain = [r for r in rows if keys[r.id].startswith("n:") and r.mention.label not in PLACES]
-        if not plain:
-            continue
         kept = readings.memo(doc_id).get("short_names")
+        plain = None  # the document's mentions that are no place, looked for only when needed
+        if kept is None or changed is None or changed:
+            plain = [r for r in rows if keys[r.id].startswith("n:") and r.mention.label not in PLACES]
         if kept is None or changed is None or (changed and any(plain_key[keys[r.id][2:]] in changed for r in plain)):
+            # kept even when the document links nothing, so that the next run knows it
             kept = _link_document(plain, keys, stems, owners, plain_key)
             readings.keep(doc_id, "short_names", kept)
             redone.add(doc_id)
