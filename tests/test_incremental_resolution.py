@@ -134,10 +134,15 @@ def test_a_memo_made_for_other_mentions_of_a_document_is_not_used():
     readings.know({1: rows})
     assert readings.kept(1, "words", lambda text: text) == "Anna Brask"
     assert readings.changed == {1}
-    again = Readings(lambda doc_id: "Anna Brask", {1: readings.to_save()[1]})
+    memo, words = readings.to_save()[1]
+    again = Readings(lambda doc_id: "Anna Brask", {1: memo}, words_of=lambda doc_ids: {1: words})
     again.know({1: rows})
-    assert again.kept(1, "words", lambda text: "read again") == "Anna Brask"
+    assert again.words(1, lambda text: "read again") == "Anna Brask"
     assert not again.changed
+    # made anew, a memo sets aside the words kept apart as well
+    stale = Readings(lambda doc_id: "Anna Brask", {1: '{"mentions": "1:6:6"}'}, words_of=lambda doc_ids: {1: "Old"})
+    stale.know({1: rows})
+    assert stale.words(1, lambda text: text) == "Anna Brask"
 
 
 def counted_over_the_store(store: Store) -> tuple[list[tuple], list[tuple]]:

@@ -267,7 +267,8 @@ def resolve_entities(store: Store, corrections: Path | None = None, again: bool 
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     with _no_cycle_collection():
         readings = Readings(store.text_of, {} if again else store.resolution_memos(),
-                            {} if again else store.resolution_state(), store.entity_keys())
+                            {} if again else store.resolution_state(), store.entity_keys(),
+                            None if again else store.memo_words)
         read = store.model_mentions()
         result = resolve.run(read, readings, gazetteer)
         changes = store.resolution_changes(result, read)

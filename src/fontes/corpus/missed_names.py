@@ -29,7 +29,8 @@ def short_forms(entity: Entity) -> list[str]:
 
 def find_missed(by_doc: dict[int, list[StoredMention]], assignment: dict[int, int], entities: list[Entity],
                 known: dict[int, list[str]], readings: Readings, gaz: Gazetteer,
-                descriptions: dict[int, set[str]] | None = None) -> list[tuple[int, Mention]]:
+                descriptions: dict[int, set[str]] | None = None, members: dict[str, str] | None = None,
+                relinked: set[int] | None = None) -> list[tuple[int, Mention]]:
     """Search each document (`by_doc`: its model mentions, which are sorted here by place) for the
     names of the entities it mentions, where the model saw none, and in every document for the
     descriptions a document or the gazetteer gives an entity ("the presidential residence").
@@ -41,7 +42,9 @@ def find_missed(by_doc: dict[int, list[StoredMention]], assignment: dict[int, in
     mentions assigned as before, is not searched again: what that search found is reused (`readings`).
     Whether that holds is told, for most documents, by what the last run kept of the whole corpus (the
     fingerprint of each entity's names and of each word's names, `_Unchanged`) without working out
-    the document's own fingerprint."""
+    the document's own fingerprint; `members` (a fingerprint of each entity's name keys, by entity
+    key) and `relinked` (the documents whose names were linked anew, None for all) tell it without
+    reading the document's mentions."""
     by_id = {e.id: e for e in entities}
     by_key = {e.key: e for e in entities}
     metonyms = set(gaz.capitals) | set(gaz.demonyms)
@@ -66,7 +69,7 @@ def find_missed(by_doc: dict[int, list[StoredMention]], assignment: dict[int, in
     marks = _Marks(by_id, everywhere)
     for entity in entities:  # every entity's names, for the fingerprints kept for the next run
         _own_names(entity, known, own, ends, searchable)
-    unchanged = _Unchanged(readings, marks, own, by_id)
+    unchanged = _Unchanged(readings, marks, own, by_id, members or {}, relinked)
     for doc_id, doc_rows in sorted(by_doc.items()):
         kept = readings.memo(doc_id).get("search")
         if not unchanged.holds(doc_id, doc_rows, kept, assignment):
@@ -95,9 +98,7 @@ def _search_again(doc_id: int, doc_rows: list[StoredMention], kept: dict | None,
     """One document's search as kept when its fingerprint is the kept one's, else searched anew;
     kept with the words of the document names are filed under (`hits`) and the entity each mention
     the search moved stood for before (`before`), which tell the next run whether it still holds."""
-    # kept as one string: a list of thousands of words per document is slow to keep and to read
-    words = set(readings.kept(doc_id, "words", lambda _, d=doc_id: " ".join(sorted(set(_WORD.findall(
-        readings.folded(d)))))).split())
+    words = set(readings.words(doc_id, _text_words(readings, doc_id)).split())
     mentioned = sorted({assignment[r.id] for r in doc_rows})
     forms = []
     for eid in mentioned:
@@ -107,7 +108,8 @@ def _search_again(doc_id: int, doc_rows: list[StoredMention], kept: dict | None,
     hits = sorted(words & everywhere.keys())
     if not hits and not forms and not any(own[eid] for eid in mentioned):
         # nothing to search for: kept as such (no fingerprint), so that the next run knows it too
-        kept = {"mark": "", "moved": [], "found": [], "hits": [], "before": []}
+        kept = {"mark": "", "moved": [], "found": [], "hits": [], "before": [],
+                "entities": sorted({by_id[eid].key for eid in mentioned})}
         readings.keep(doc_id, "search", kept)
         return kept
     doc_rows.sort(key=lambda r: (r.mention.start, r.mention.end))
@@ -121,7 +123,8 @@ def _search_again(doc_id: int, doc_rows: list[StoredMention], kept: dict | None,
         kept = {"mark": mark, **_search(doc_rows, names, readings.text(doc_id), readings.folded(doc_id),
                                         assignment, by_id)}
     moved = {mention_id for mention_id, _ in kept["moved"]}
-    kept = {**kept, "hits": hits, "before": [[i, key] for i, key in assigned if i in moved]}
+    kept = {**kept, "hits": hits, "before": [[i, key] for i, key in assigned if i in moved],
+            "entities": sorted({key for _, key in assigned})}
     readings.keep(doc_id, "search", kept)
     return kept
 
@@ -133,41 +136,56 @@ class _Unchanged:
     the same names (their fingerprints as the last run kept them), and the words it has name the
     same names (the words it was found to have then, and none of the words newly filed under)."""
 
-    def __init__(self, readings: Readings, marks: _Marks, own: dict[int, list[str]], by_id: dict[int, Entity]):
+    def __init__(self, readings: Readings, marks: _Marks, own: dict[int, list[str]], by_id: dict[int, Entity],
+                 members: dict[str, str], relinked: set[int] | None):
         self.readings, self.marks, self.by_id = readings, marks, by_id
         self.entities = {e.key: fingerprint((marks.entity(e.id, own), e.name)) for e in by_id.values()}
         self.words = {word: marks.word(word) for word in marks.everywhere}
-        last = readings.last("search")
-        self.last_entities, self.last_words = (last["entities"], last["words"]) if last else ({}, {})
-        self.usable = last is not None
+        self.members, self.relinked = members, relinked
+        last = readings.last("search") or {}
+        self.last_entities, self.last_words = last.get("entities", {}), last.get("words", {})
+        self.last_members = last.get("members", {})
+        self.usable = bool(last)
         self.new_words = sorted(self.words.keys() - self.last_words.keys())
+
+    def _same_entities(self, doc_id: int, kept: dict) -> bool:
+        """Whether the document's mentions stand for the same entities as in the last run, told
+        without them: its names are linked as they were (it is not among those `relinked`), and each
+        entity they stood for has the same names of its own and the same name keys as members."""
+        return self.relinked is not None and doc_id not in self.relinked and "entities" in kept and all(
+            self.entities.get(key) == self.last_entities.get(key) and self.members.get(key) == self.last_members.get(key)
+            for key in kept["entities"])
 
     def holds(self, doc_id: int, doc_rows: list[StoredMention], kept: dict | None,
               assignment: dict[int, int]) -> bool:
         """Whether the document's kept search holds as it is."""
         if not self.usable or kept is None or "hits" not in kept:
             return False
-        before = dict(kept["before"])
-        stored = self.readings.entity_keys
-        keys = set()
-        for row in doc_rows:
-            key = self.by_id[assignment[row.id]].key
-            if key != (before.get(row.id) or stored.get(row.mention.entity_id)):
+        if not self._same_entities(doc_id, kept):
+            # told mention by mention: the entity each stands for before the search, as it stood then
+            before = dict(kept["before"])
+            stored = self.readings.entity_keys
+            keys = set()
+            for row in doc_rows:
+                key = self.by_id[assignment[row.id]].key
+                if key != (before.get(row.id) or stored.get(row.mention.entity_id)):
+                    return False
+                keys.add(key)
+            if any(self.entities[key] != self.last_entities.get(key) for key in keys):
                 return False
-            keys.add(key)
-        if any(self.entities[key] != self.last_entities.get(key) for key in keys):
-            return False
+            if kept.get("entities") != sorted(keys):
+                self.readings.keep(doc_id, "search", {**kept, "entities": sorted(keys)})
         if any(self.words.get(word) != self.last_words.get(word) for word in kept["hits"]):
             return False
         if self.new_words:
-            words = " " + self.readings.memo(doc_id).get("words", "") + " "
+            words = " " + self.readings.words(doc_id, _text_words(self.readings, doc_id), every=True) + " "
             if any(f" {word} " in words for word in self.new_words):
                 return False
         return True
 
     def to_keep(self) -> dict:
         """The fingerprints to keep for the next run."""
-        return {"entities": self.entities, "words": self.words}
+        return {"entities": self.entities, "words": self.words, "members": self.members}
 
 
 class _Marks:
@@ -224,6 +242,12 @@ def _search(doc_rows: list[StoredMention], names: dict[str, set[int]], text: str
             moved.append((row.id, by_id[eid].key))
         found.append((start, end, text[start:end], by_id[eid].key))
     return {"moved": moved, "found": found}
+
+
+def _text_words(readings: Readings, doc_id: int) -> Callable[[str], str]:
+    """How a document's words are read from its text: its runs of word characters, folded, each once,
+    kept as one string (a list of thousands of words per document is slow to keep and to read)."""
+    return lambda _: " ".join(sorted(set(_WORD.findall(readings.folded(doc_id)))))
 
 
 def _said(word: str, words: set[str], folded: Callable[[], str]) -> bool:

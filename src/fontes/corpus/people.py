@@ -80,6 +80,7 @@ class PersonLinker:
         self.why: dict[int, str] = {}
         self.titles: dict[int, frozenset[str]] = {}
         self.title_text: dict[int, str] = {}  # the title as written before the name
+        self.relinked: set[int] | None = None  # the documents linked anew (None: all were)
 
     def _candidates(self, rows: list[StoredMention]) -> list[StoredMention]:
         """A document's mentions that may name a person, by place."""
@@ -278,6 +279,7 @@ class PersonLinker:
             return decided[said]
 
         before = last["decided"] if last else {}
+        relinked = set(across)
         for doc_id, rows in self.by_doc.items():
             kept = None if doc_id in across else self.readings.memo(doc_id).get("across")
             if kept is not None and all(decide(said) == before.get(said, False) for said in kept["said"]):
@@ -296,7 +298,9 @@ class PersonLinker:
                     if self.keys[row.id] != "n:" + key:
                         linked.append([row.id, self.keys[row.id], self.why[row.id]])
             self.readings.keep(doc_id, "across", {"said": sorted(said_here), "linked": linked})
+            relinked.add(doc_id)
         self.readings.now["people"] = {"canonical": canonical, "decided": decided}
+        self.relinked = relinked if last is not None else None
 
 
 def _person_of(key: str, mine: frozenset[str], tagged: bool, titles: dict[str, set[str]],

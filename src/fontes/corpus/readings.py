@@ -41,8 +41,14 @@ class Readings:
     worked out from the text (read once per document and run) and marked to be saved."""
 
     def __init__(self, text_of: Callable[[int], str], stored: dict[int, str] | None = None,
-                 last: dict[str, str] | None = None, entity_keys: dict[int, str] | None = None):
+                 last: dict[str, str] | None = None, entity_keys: dict[int, str] | None = None,
+                 words_of: Callable[[list[int] | None], dict[int, str]] | None = None):
         self.text_of = text_of
+        # a document's words, the largest part of its memo, are kept apart and read only when asked
+        # for (of one document, or of all at once: `words_of(None)`)
+        self._words_of = words_of
+        self._words: dict[int, str] | None = None  # every document's, once asked for all
+        self._fresh: set[int] = set()  # documents whose memo was begun anew: words kept apart are not theirs
         self._stored = stored or {}  # document id → memo as JSON, parsed when first asked for
         self._last = last or {}  # what each stage kept of the whole corpus in the last run (JSON by stage)
         self.now: dict[str, object] = {}  # what each stage keeps of the whole corpus in this run
@@ -82,8 +88,21 @@ class Readings:
             if memo.get("mentions") != self._seen.get(doc_id):
                 memo = {"mentions": self._seen.get(doc_id)}
                 self.changed.add(doc_id)
+                self._fresh.add(doc_id)
             self._memos[doc_id] = memo
         return memo
+
+    def words(self, doc_id: int, work: Callable[[str], str], every: bool = False) -> str:
+        """The document's words as kept (apart from its memo), or worked out from its text by
+        `work(text)`; `every`: read every document's kept words at once (asked of many)."""
+        memo = self.memo(doc_id)
+        if "words" not in memo and doc_id not in self._fresh and self._words_of is not None:
+            if every and self._words is None:
+                self._words = self._words_of(None)
+            kept = self._words.get(doc_id) if self._words is not None else self._words_of([doc_id]).get(doc_id)
+            if kept is not None:
+                return kept
+        return self.kept(doc_id, "words", work)
 
     def kept(self, doc_id: int, part: str, work: Callable[[str], object]) -> object:
         """A part of the memo, worked out from the text by `work(text)` when it is not kept."""
@@ -116,7 +135,13 @@ class Readings:
         """What the stages keep of the whole corpus in this run, as JSON by stage."""
         return {stage: json.dumps(value, ensure_ascii=False, separators=(",", ":")) for stage, value in self.now.items()}
 
-    def to_save(self) -> dict[int, str]:
-        """The memos made or changed in this run, as JSON, by document id."""
-        return {d: json.dumps(self._memos[d], ensure_ascii=False, separators=(",", ":")) for d in sorted(self.changed)
-                if d in self._memos}
+    def to_save(self) -> dict[int, tuple[str, str | None]]:
+        """The memos made or changed in this run, as JSON, each with the document's words when they
+        were worked out (None: those kept stay), by document id."""
+        out = {}
+        for d in sorted(self.changed):
+            if d in self._memos:
+                memo = dict(self._memos[d])
+                words = memo.pop("words", None)
+                out[d] = (json.dumps(memo, ensure_ascii=False, separators=(",", ":")), words)
+        return out

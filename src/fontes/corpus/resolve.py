@@ -250,7 +250,12 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for root in members:
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
-    found = find_missed(by_doc, assignment, entities, known, readings, gaz, descriptions)
+    in_cluster: dict[str, list[str]] = defaultdict(list)
+    for key, root in root_of.items():
+        in_cluster[root].append(key)
+    relinked = None if redone is None or people.relinked is None else redone | people.relinked
+    found = find_missed(by_doc, assignment, entities, known, readings, gaz, descriptions,
+                        {root: fingerprint(sorted(names)) for root, names in in_cluster.items()}, relinked)
     found_names: dict[int, set[str]] = defaultdict(set)  # by entity, gathered once (not once per entity)
     for _, mention in found:
         found_names[mention.entity_id].add(mention.name)

@@ -208,6 +208,7 @@ MIGRATIONS = [
     """,
     """
     CREATE TABLE resolution_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    ALTER TABLE resolution_memos ADD COLUMN words TEXT;
     """,
 ]
 
