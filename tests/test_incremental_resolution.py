@@ -1,7 +1,10 @@
 """Resolution after adding documents reads again only the documents it must (those new, and those
-where the names searched for changed), and gives exactly the entities and assignments of a
-resolution that reads every document anew: when a new name is found in old documents, when a
-document is replaced, and over random batches of the sample corpus."""
+where the names searched for changed), works out again only the documents whose names' standing in
+the corpus changed (what the last run kept of the corpus, per name key), and gives exactly the
+entities and assignments of a resolution that reads every document anew: when a new name is found
+in old documents, when a short name or a surname of an old document joins a full name that comes
+later (and leaves it), when a document is replaced, when the corrections change, and over random
+batches of the sample corpus, resolved one after another."""
 from __future__ import annotations
 
 import hashlib
@@ -318,3 +321,24 @@ def test_random_batches_one_after_another_resolve_as_reading_every_document(tmp_
         store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
         pipeline.resolve_entities(store)
         assert same_as_a_copy_read_anew(store, tmp_path)[0]
+
+
+def test_a_new_corrections_file_sets_aside_what_the_last_run_kept_of_the_corpus(tmp_path):
+    """What the last run kept of the corpus holds only for the same gazetteer and corrections: with a
+    corrections file that makes the short name its own body, the old documents are linked anew, as a
+    resolution that reads every document anew links them."""
+    store = Store(tmp_path / "corrected.db")
+    store.save_document(*document("a-short.txt", KELSPORT_TECH, [("Kelsport", "ORG")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("b-full.txt", TECH_FULL, [("Kelsport Technology Corp.", "ORG"),
+                                                            ("Anna Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    corrections = tmp_path / "corrections.toml"
+    corrections.write_text('[[entity]]\nname = "Kelsport Shipping"\naliases = ["Kelsport"]\ntype = "ORG"\n')
+    pipeline.resolve_entities(store, corrections)
+    _, mentions = resolved(store)
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "g:Kelsport Shipping") in mentions
+    copy = Store(tmp_path / "copy.db")
+    store.db.commit()
+    store.db.backup(copy.db)
+    pipeline.resolve_entities(copy, corrections, again=True)
+    assert resolved(store) == resolved(copy)

@@ -8,7 +8,12 @@ initials and romanisations (corpus/people.py), acronyms of a longer name, near-i
 then searched for in each document, so that every occurrence the model missed is still a mention.
 Each entity keeps how many of its mentions each kind of evidence brought in (corpus/evidence.py).
 What was read in each document's text is kept (corpus/readings.py): after documents are added,
-only the new ones, and those where the names searched for changed, are read again.
+only the new ones, and those where the names searched for changed, are read again. What each
+document decided is kept too, with what the run kept of the corpus per name key (the full names a
+short name shortens, each name's fullest form, what a surname left alone stands for, each entity's
+names and name keys, the names filed under each word): a later run works a document out again only
+where one of its names' entries changed, and takes the rest as kept. Every stored mention is still
+read, and the entities built from all of them.
 """
 from __future__ import annotations
 
