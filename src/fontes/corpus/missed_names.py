@@ -147,14 +147,19 @@ class _Unchanged:
         self.last_members = last.get("members", {})
         self.usable = bool(last)
         self.new_words = sorted(self.words.keys() - self.last_words.keys())
+        # what changed since the last run, worked out once: a document is then checked against these
+        self.changed_entities = {key for key in self.entities.keys() | self.last_entities.keys()
+                                 if self.entities.get(key) != self.last_entities.get(key)
+                                 or self.members.get(key) != self.last_members.get(key)}
+        self.changed_words = {word for word in self.words.keys() | self.last_words.keys()
+                              if self.words.get(word) != self.last_words.get(word)}
 
     def _same_entities(self, doc_id: int, kept: dict) -> bool:
         """Whether the document's mentions stand for the same entities as in the last run, told
         without them: its names are linked as they were (it is not among those `relinked`), and each
         entity they stood for has the same names of its own and the same name keys as members."""
-        return self.relinked is not None and doc_id not in self.relinked and "entities" in kept and all(
-            self.entities.get(key) == self.last_entities.get(key) and self.members.get(key) == self.last_members.get(key)
-            for key in kept["entities"])
+        return self.relinked is not None and doc_id not in self.relinked and "entities" in kept and \
+            self.changed_entities.isdisjoint(kept["entities"])
 
     def holds(self, doc_id: int, doc_rows: list[StoredMention], kept: dict | None,
               assignment: dict[int, int]) -> bool:
@@ -175,7 +180,7 @@ class _Unchanged:
                 return False
             if kept.get("entities") != sorted(keys):
                 self.readings.keep(doc_id, "search", {**kept, "entities": sorted(keys)})
-        if any(self.words.get(word) != self.last_words.get(word) for word in kept["hits"]):
+        if not self.changed_words.isdisjoint(kept["hits"]):
             return False
         if self.new_words:
             words = " " + self.readings.words(doc_id, _text_words(self.readings, doc_id), every=True) + " "

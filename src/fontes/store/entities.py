@@ -119,8 +119,11 @@ class EntityRecords:
         key_of = {e.id: e.key for e in resolution.entities}
         stored_key = self.entity_keys()
         renamed, moved = set(), []
+        kept_ids = {i for i, key in key_of.items() if stored_key.get(i) == key}  # ids that stand for the same key
         for row in read:
             now, entity_id = resolution.assignment.get(row.id), row.mention.entity_id
+            if now == entity_id and now in kept_ids:
+                continue  # most mentions: the same entity under the same id
             if now != entity_id:
                 moved.append((now, row.id))
             if key_of.get(now) != stored_key.get(entity_id):
