@@ -129,6 +129,9 @@ def _search_again(doc_id: int, doc_rows: list[StoredMention], kept: dict | None,
     return kept
 
 
+_FEW = 8  # new words up to which a document's words are searched as a string rather than split
+
+
 class _Unchanged:
     """Tells whether a document's kept search still holds without working out its fingerprint: it
     does when the document was searched (or found unchanged) in the last run, its mentions stand for
@@ -147,6 +150,7 @@ class _Unchanged:
         self.last_members = last.get("members", {})
         self.usable = bool(last)
         self.new_words = sorted(self.words.keys() - self.last_words.keys())
+        self.new_word_set = set(self.new_words)
         # what changed since the last run, worked out once: a document is then checked against these
         self.changed_entities = {key for key in self.entities.keys() | self.last_entities.keys()
                                  if self.entities.get(key) != self.last_entities.get(key)
@@ -183,8 +187,13 @@ class _Unchanged:
         if not self.changed_words.isdisjoint(kept["hits"]):
             return False
         if self.new_words:
-            words = " " + self.readings.words(doc_id, _text_words(self.readings, doc_id), every=True) + " "
-            if any(f" {word} " in words for word in self.new_words):
+            words = self.readings.words(doc_id, _text_words(self.readings, doc_id), every=True)
+            # a few new words are looked for in the string; many, in the set of its words
+            if len(self.new_words) <= _FEW:
+                padded = f" {words} "
+                if any(f" {word} " in padded for word in self.new_words):
+                    return False
+            elif not self.new_word_set.isdisjoint(words.split()):
                 return False
         return True
 
