@@ -28,7 +28,8 @@ from ..model import StoredMention
 def mentions_seen(rows: list[StoredMention]) -> str:
     """A light mark of a document's model mentions (how many, first and last id): a memo made for
     other mentions than those stored now is not used."""
-    return f"{len(rows)}:{min(r.id for r in rows)}:{max(r.id for r in rows)}"
+    ids = [r.id for r in rows]
+    return f"{len(ids)}:{min(ids)}:{max(ids)}"
 
 
 def fingerprint(value: object) -> str:
