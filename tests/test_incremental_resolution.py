@@ -342,3 +342,28 @@ def test_a_new_corrections_file_sets_aside_what_the_last_run_kept_of_the_corpus(
     store.db.backup(copy.db)
     pipeline.resolve_entities(copy, corrections, again=True)
     assert resolved(store) == resolved(copy)
+
+
+def test_only_the_documents_whose_names_a_new_document_touches_are_worked_out_again(tmp_path, monkeypatch):
+    """A new document that brings the full names of an old document's short name and surname has
+    those documents linked and searched again; a document that names neither is taken as kept by
+    every stage (no part of its memo is worked out again)."""
+    store = Store(tmp_path / "blocks.db")
+    store.save_document(*document("a-short.txt", KELSPORT_TECH, [("Kelsport", "ORG")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("c-surname.txt", BRASK, [("Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("d-other.txt", "The Ostby Ferry Line ran late. Ostby Ferry Line said so.",
+                                  [("Ostby Ferry Line", "ORG")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    worked: list[tuple[int, str]] = []
+    keep = Readings.keep
+    monkeypatch.setattr(Readings, "keep", lambda self, doc_id, part, value: worked.append((doc_id, part)) or
+                        keep(self, doc_id, part, value))
+    store.save_document(*document("b-full.txt", TECH_FULL, [("Kelsport Technology Corp.", "ORG"),
+                                                            ("Anna Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    ids = dict(store.db.execute("SELECT path, id FROM documents").fetchall())
+    parts = lambda path: {part for doc_id, part in worked if doc_id == ids[path]}
+    assert parts("d-other.txt") == set()
+    assert "short_names" in parts("a-short.txt") and "short_names" not in parts("c-surname.txt")
+    assert "across" in parts("c-surname.txt")
+    same_as_a_copy_read_anew(store, tmp_path)
