@@ -1,7 +1,10 @@
 """Resolution after adding documents reads again only the documents it must (those new, and those
-where the names searched for changed), and gives exactly the entities and assignments of a
-resolution that reads every document anew: when a new name is found in old documents, when a
-document is replaced, and over random batches of the sample corpus."""
+where the names searched for changed), works out again only the documents whose names' standing in
+the corpus changed (what the last run kept of the corpus, per name key), and gives exactly the
+entities and assignments of a resolution that reads every document anew: when a new name is found
+in old documents, when a short name or a surname of an old document joins a full name that comes
+later (and leaves it), when a document is replaced, when the corrections change, and over random
+batches of the sample corpus, resolved one after another."""
 from __future__ import annotations
 
 import hashlib
@@ -134,10 +137,15 @@ def test_a_memo_made_for_other_mentions_of_a_document_is_not_used():
     readings.know({1: rows})
     assert readings.kept(1, "words", lambda text: text) == "Anna Brask"
     assert readings.changed == {1}
-    again = Readings(lambda doc_id: "Anna Brask", {1: readings.to_save()[1]})
+    memo, words = readings.to_save()[1]
+    again = Readings(lambda doc_id: "Anna Brask", {1: memo}, words_of=lambda doc_ids: {1: words})
     again.know({1: rows})
-    assert again.kept(1, "words", lambda text: "read again") == "Anna Brask"
+    assert again.words(1, lambda text: "read again") == "Anna Brask"
     assert not again.changed
+    # made anew, a memo sets aside the words kept apart as well
+    stale = Readings(lambda doc_id: "Anna Brask", {1: '{"mentions": "1:6:6"}'}, words_of=lambda doc_ids: {1: "Old"})
+    stale.know({1: rows})
+    assert stale.words(1, lambda text: text) == "Anna Brask"
 
 
 def counted_over_the_store(store: Store) -> tuple[list[tuple], list[tuple]]:
@@ -250,3 +258,112 @@ def test_counts_updated_batch_after_batch_equal_counting_the_whole_store(tmp_pat
         pipeline.resolve_entities(store)
         assert kept_counts(store) == counted_over_the_store(store)
     same_as_reading_every_document(store)
+
+
+def same_as_a_copy_read_anew(store: Store, tmp_path: Path) -> tuple[list[tuple], list[tuple]]:
+    """What the incremental resolution left equals a resolution of a copy of the store that reads
+    every document anew (the store itself goes on without one, as a user's would)."""
+    copy = Store(tmp_path / f"copy-{random.random()}.db")
+    store.db.commit()
+    store.db.backup(copy.db)
+    pipeline.resolve_entities(copy, again=True)
+    assert resolved(store) == resolved(copy)
+    return resolved(store)
+
+
+KELSPORT_TECH = "Kelsport said on Monday that it would build a pier."
+BRASK = "The crews waited. Brask was not there."
+TECH_FULL = "Kelsport Technology Corp. bought the yard. Anna Brask signed for the crews."
+
+
+def test_old_short_names_and_surnames_join_a_full_name_that_comes_later_and_leave_it_when_it_goes(tmp_path):
+    """A short name of a body, and a surname left alone, in an old document go with the one full
+    name of the corpus that a new document brings; when that document is replaced, they stand alone
+    again. Resolved batch after batch, the store equals a copy resolved by reading every document."""
+    store = Store(tmp_path / "short.db")
+    store.save_document(*document("a-short.txt", KELSPORT_TECH, [("Kelsport", "ORG")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("c-surname.txt", BRASK, [("Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    _, mentions = same_as_a_copy_read_anew(store, tmp_path)
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "n:kelsport") in mentions
+
+    store.save_document(*document("b-full.txt", TECH_FULL, [("Kelsport Technology Corp.", "ORG"),
+                                                            ("Anna Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    _, mentions = same_as_a_copy_read_anew(store, tmp_path)
+    brask = BRASK.index("Brask")
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "n:kelsport technology corp") in mentions
+    assert ("c-surname.txt", brask, brask + 5, "ner", "PERSON", "Brask", "n:anna brask") in mentions
+
+    store.save_document(*document("b-full.txt", "The yard was sold.", []), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    _, mentions = same_as_a_copy_read_anew(store, tmp_path)
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "n:kelsport") in mentions
+    assert ("c-surname.txt", brask, brask + 5, "ner", "PERSON", "Brask", "n:brask") in mentions
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_random_batches_one_after_another_resolve_as_reading_every_document(tmp_path, analysed, seed):
+    """Files of the sample corpus in random batches, one earlier document replaced in each, resolved
+    one batch after another without a full resolution between (what the last run kept of the
+    corpus is what each next one starts from): after each, the store equals a copy of it resolved
+    by reading every document anew."""
+    rng = random.Random(seed)
+    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
+                         for prefix in ("a", "n", "z") for doc, analysis in analysed], 10)
+    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
+    store = Store(tmp_path / "chain.db")
+    for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:cuts[2]], chosen[cuts[2]:]):
+        for name, doc, analysis in batch:
+            store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        name, _, _ = rng.choice(chosen[:cuts[0]])
+        doc, analysis = rng.choice(analysed)
+        store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
+        pipeline.resolve_entities(store)
+        assert same_as_a_copy_read_anew(store, tmp_path)[0]
+
+
+def test_a_new_corrections_file_sets_aside_what_the_last_run_kept_of_the_corpus(tmp_path):
+    """What the last run kept of the corpus holds only for the same gazetteer and corrections: with a
+    corrections file that makes the short name its own body, the old documents are linked anew, as a
+    resolution that reads every document anew links them."""
+    store = Store(tmp_path / "corrected.db")
+    store.save_document(*document("a-short.txt", KELSPORT_TECH, [("Kelsport", "ORG")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("b-full.txt", TECH_FULL, [("Kelsport Technology Corp.", "ORG"),
+                                                            ("Anna Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    corrections = tmp_path / "corrections.toml"
+    corrections.write_text('[[entity]]\nname = "Kelsport Shipping"\naliases = ["Kelsport"]\ntype = "ORG"\n')
+    pipeline.resolve_entities(store, corrections)
+    _, mentions = resolved(store)
+    assert ("a-short.txt", 0, len("Kelsport"), "ner", "ORG", "Kelsport", "g:Kelsport Shipping") in mentions
+    copy = Store(tmp_path / "copy.db")
+    store.db.commit()
+    store.db.backup(copy.db)
+    pipeline.resolve_entities(copy, corrections, again=True)
+    assert resolved(store) == resolved(copy)
+
+
+def test_only_the_documents_whose_names_a_new_document_touches_are_worked_out_again(tmp_path, monkeypatch):
+    """A new document that brings the full names of an old document's short name and surname has
+    those documents linked and searched again; a document that names neither is taken as kept by
+    every stage (no part of its memo is worked out again)."""
+    store = Store(tmp_path / "blocks.db")
+    store.save_document(*document("a-short.txt", KELSPORT_TECH, [("Kelsport", "ORG")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("c-surname.txt", BRASK, [("Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    store.save_document(*document("d-other.txt", "The Ostby Ferry Line ran late. Ostby Ferry Line said so.",
+                                  [("Ostby Ferry Line", "ORG")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    worked: list[tuple[int, str]] = []
+    keep = Readings.keep
+    monkeypatch.setattr(Readings, "keep", lambda self, doc_id, part, value: worked.append((doc_id, part)) or
+                        keep(self, doc_id, part, value))
+    store.save_document(*document("b-full.txt", TECH_FULL, [("Kelsport Technology Corp.", "ORG"),
+                                                            ("Anna Brask", "PERSON")]), pipeline.ANALYSIS_VERSION)
+    pipeline.resolve_entities(store)
+    ids = dict(store.db.execute("SELECT path, id FROM documents").fetchall())
+    parts = lambda path: {part for doc_id, part in worked if doc_id == ids[path]}
+    assert parts("d-other.txt") == set()
+    assert "short_names" in parts("a-short.txt") and "short_names" not in parts("c-surname.txt")
+    assert "across" in parts("c-surname.txt")
+    same_as_a_copy_read_anew(store, tmp_path)

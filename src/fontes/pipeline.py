@@ -266,12 +266,14 @@ def resolve_entities(store: Store, corrections: Path | None = None, again: bool 
     `again` reads every document anew and counts every document."""
     gazetteer = review.with_decisions(resolve.load_gazetteer(corrections), store.decisions("entities"))
     with _no_cycle_collection():
-        readings = Readings(store.text_of, {} if again else store.resolution_memos())
+        readings = Readings(store.text_of, {} if again else store.resolution_memos(),
+                            {} if again else store.resolution_state(), store.entity_keys(),
+                            None if again else store.memo_words)
         read = store.model_mentions()
         result = resolve.run(read, readings, gazetteer)
         changes = store.resolution_changes(result, read)
         counted = tallies.count(store, result, read, changes[0], full=again)
-        store.save_resolution(result, read, readings.to_save(), counted, changes)
+        store.save_resolution(result, read, readings.to_save(), counted, changes, readings.state_to_save())
     return len(result.entities)
 
 

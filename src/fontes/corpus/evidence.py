@@ -5,6 +5,7 @@ romanisation, or the reader's own decision."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ..analyze.names import normalize
 from ..model import Entity, Mention, StoredMention
@@ -40,13 +41,23 @@ def found_reason(mention: Mention, entity: Entity) -> str:
     return "surname" if entity.type == "PERSON" and name in normalize(entity.name).split() else "alias"
 
 
-def tally(entities: list[Entity], assignment: dict[int, int], reasons: dict[int, str],
+def tally(entities: list[Entity], rows: list[StoredMention], assignment: dict[int, int],
+          reason_of: Callable[[StoredMention], str], linked: dict[int, str], keys: dict[int, str],
           found: list[tuple[int, Mention]]) -> None:
-    """Count, on each entity, the reasons its mentions were merged (`Entity.evidence`)."""
+    """Count, on each entity, the reasons its mentions were merged (`Entity.evidence`): of the stored
+    mentions (`reason_of`, asked once per key and name: a mention not `linked` on its own has the
+    reason of its key and name), in their order, then of the names found by search."""
     counts: dict[int, Counter] = {e.id: Counter() for e in entities}
     by_id = {e.id: e for e in entities}
-    for mention_id, entity_id in assignment.items():
-        counts[entity_id][reasons.get(mention_id, "exact")] += 1
+    known: dict[tuple[str, str], str] = {}
+    for row in rows:
+        why = linked.get(row.id)
+        if why is None:
+            said = (keys[row.id], row.mention.name or row.mention.text)
+            why = known.get(said)
+            if why is None:
+                why = known[said] = reason_of(row)
+        counts[assignment[row.id]][why] += 1
     for _, mention in found:
         counts[mention.entity_id][found_reason(mention, by_id[mention.entity_id])] += 1
     for entity in entities:

@@ -11,6 +11,7 @@ document whose surname has that initial.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -64,35 +65,83 @@ def _shortens(full: str, short: str) -> bool:
 
 
 class PersonLinker:
-    """Decides, for the person mentions of a corpus, the full name each belongs to and why."""
+    """Decides, for the person mentions of a corpus, the full name each belongs to and why.
 
-    def __init__(self, rows: list[StoredMention], keys: dict[int, str], readings: Readings):
-        self.rows, self.keys, self.readings = rows, keys, readings
+    What each document gives and decides is kept (`readings`): its full names, its linking, and the
+    surnames it leaves alone with what the corpus made of them. A document not read anew by the short
+    names stage is linked as kept unless the fullest form of one of its names changed, and its
+    surnames left alone as kept unless what one of them stands for in the corpus changed; only the
+    others are worked out again."""
+
+    def __init__(self, by_doc: dict[int, list[StoredMention]], keys: dict[int, str], readings: Readings,
+                 redone: set[int] | None = None):
+        self.by_doc, self.keys, self.readings = by_doc, keys, readings
+        self.redone = redone  # documents whose keys may differ from the last run's (None: all may)
         self.why: dict[int, str] = {}
         self.titles: dict[int, frozenset[str]] = {}
         self.title_text: dict[int, str] = {}  # the title as written before the name
+        self.relinked: set[int] | None = None  # the documents linked anew (None: all were)
+
+    def _candidates(self, rows: list[StoredMention]) -> list[StoredMention]:
+        """A document's mentions that may name a person, by place."""
+        return sorted((r for r in rows if self.keys[r.id].startswith("n:") and r.mention.label != "NORP"),
+                      key=lambda r: r.mention.start)
 
     def run(self) -> dict[int, str]:
         """Rewrite `keys` of person mentions in place; return mention id → reason for the change."""
-        by_doc: dict[int, list[StoredMention]] = defaultdict(list)
-        for row in self.rows:
-            if self.keys[row.id].startswith("n:") and row.mention.label != "NORP":
-                by_doc[row.doc_id].append(row)
-        canonical = self._canonical(self._full_names(by_doc))
-        for doc_id, doc_rows in by_doc.items():
-            doc_rows.sort(key=lambda r: r.mention.start)
+        last = self.readings.last("people") if self.redone is not None else None
+        worked: dict[int, list[StoredMention]] = {}  # the documents worked out again, with their candidates
+        full: set[str] = set()
+        for doc_id, rows in self.by_doc.items():
+            memo = self.readings.memo(doc_id)
+            if last is not None and doc_id not in self.redone and "full" in memo:
+                full.update(memo["full"])
+                continue
+            worked[doc_id] = self._candidates(rows)
+            mine = self._full_names({doc_id: worked[doc_id]})
+            self.readings.keep(doc_id, "full", sorted(mine))
+            full |= mine
+        canonical = self._canonical(full)
+        changed = None if last is None else {k for k in canonical.keys() | last["canonical"].keys()
+                                              if canonical.get(k) != last["canonical"].get(k)}
+        across: dict[int, list[StoredMention]] = {}  # the documents whose surnames left alone are decided again
+        for doc_id, rows in self.by_doc.items():
+            memo = self.readings.memo(doc_id)
+            doc_rows = worked.get(doc_id)
+            if doc_rows is None and "people" in memo and "titles" in memo and \
+                    not (changed and any(k[2:] in changed for k in map(self.keys.get, (r.id for r in rows)))):
+                self._titles_as_kept(memo["titles"])
+                self._replay(memo["people"]["linked"])
+                continue
+            doc_rows = self._candidates(rows) if doc_rows is None else doc_rows
             self._read_titles(doc_id, doc_rows)
             self._link_in_document_as_before(doc_id, doc_rows, canonical)
-        self._link_across_corpus(by_doc, canonical)
+            across[doc_id] = doc_rows
+        self._link_across_corpus(across, canonical, last)
         return self.why
+
+    def _titles_as_kept(self, kept: dict[str, str]) -> None:
+        """The titles of a document whose linking is kept: only those written matter then."""
+        for mention_id, title in kept.items():
+            if title:
+                self.title_text[int(mention_id)] = title
+                self.titles[int(mention_id)] = _kinds(title)
+
+    def _replay(self, linked: list) -> None:
+        """Set the keys (and reasons) a kept linking gave."""
+        for mention_id, key, why in linked:
+            self.keys[mention_id] = key
+            if why is not None:
+                self.why[mention_id] = why
 
     def _read_titles(self, doc_id: int, doc_rows: list[StoredMention]) -> None:
         """The title written before each of these mentions, as kept for the document, or read from
         its text for mentions not asked about before."""
-        kept = self.readings.memo(doc_id).get("titles", {})
+        kept = self.readings.memo(doc_id).get("titles")
+        kept, known = kept or {}, kept is not None
         missing = [row for row in doc_rows if str(row.id) not in kept]
-        if missing:
-            text = self.readings.text(doc_id)
+        if missing or not known:  # kept even when empty, so that the next run knows it
+            text = self.readings.text(doc_id) if missing else ""
             kept = {**kept, **{str(row.id): title_before(text, row.mention.start) for row in missing}}
             self.readings.keep(doc_id, "titles", kept)
         for row in doc_rows:
@@ -143,10 +192,7 @@ class PersonLinker:
             linked = [(i, self.keys[i], self.why.get(i)) for i, key in before if self.keys[i] != key or i in self.why]
             self.readings.keep(doc_id, "people", {"mark": mark, "linked": linked})
             return
-        for mention_id, key, why in kept["linked"]:
-            self.keys[mention_id] = key
-            if why is not None:
-                self.why[mention_id] = why
+        self._replay(kept["linked"])
 
     def _link_in_document(self, doc_rows: list[StoredMention], canonical: dict[str, str]) -> None:
         """Full names to their fullest form in the document; surnames and initials to the person
@@ -201,15 +247,17 @@ class PersonLinker:
         else:
             self.keys[row.id] = f"n:{letter}@{row.doc_id}"
 
-    def _link_across_corpus(self, by_doc: dict[int, list[StoredMention]], canonical: dict[str, str]) -> None:
+    def _link_across_corpus(self, across: dict[int, list[StoredMention]], canonical: dict[str, str],
+                            last: dict | None) -> None:
         """Surnames left alone in their document go with the one person of that surname in the corpus,
-        when no title given to them contradicts the titles that person is given."""
+        when no title given to them contradicts the titles that person is given. `across`: the
+        documents decided again (their candidates); the others' decisions are kept, unless what one of
+        their surnames left alone stands for changed (`last`: what the last run made of each)."""
         people = set(canonical.values())
         titles: dict[str, set[str]] = defaultdict(set)
-        for rows in by_doc.values():
-            for row in rows:
-                if self.titles.get(row.id):  # most mentions bear no title: nothing to add
-                    titles[self.keys[row.id][2:]] |= self.titles[row.id]
+        for mention_id, kinds in self.titles.items():
+            if kinds:  # most mentions bear no title: nothing to add
+                titles[self.keys[mention_id][2:]] |= kinds
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         for person in people:
@@ -220,18 +268,39 @@ class PersonLinker:
             else:
                 by_given[_parts(person)[0]].add(person)
         # the same surname with the same titles comes back in document after document: decided once
-        decided: dict[tuple, tuple[str, str] | None] = {}
-        for rows in by_doc.values():
-            for row in rows:
+        decided: dict[str, list | None] = {}
+
+        def decide(said: str) -> list | None:
+            if said not in decided:
+                key, mine, tagged = json.loads(said)
+                person = None if key in people else _person_of(key, frozenset(mine), tagged, titles, by_surname,
+                                                                by_given)
+                decided[said] = list(person) if person else None
+            return decided[said]
+
+        before = last["decided"] if last else {}
+        relinked = set(across)
+        for doc_id, rows in self.by_doc.items():
+            kept = None if doc_id in across else self.readings.memo(doc_id).get("across")
+            if kept is not None and all(decide(said) == before.get(said, False) for said in kept["said"]):
+                self._replay(kept["linked"])
+                continue
+            doc_rows = across.get(doc_id) or self._candidates(rows)
+            said_here, linked = set(), []
+            for row in doc_rows:
                 key = self.keys[row.id][2:]
-                if key in people or " " in key or len(key) < 3 or "@" in key:
+                if " " in key or len(key) < 3 or "@" in key:
                     continue
-                mine = self.titles.get(row.id, frozenset())
-                said = (key, mine, row.mention.label == "PERSON")
-                if said not in decided:
-                    decided[said] = _person_of(key, mine, said[2], titles, by_surname, by_given)
-                if decided[said] is not None:
+                said = json.dumps([key, sorted(self.titles.get(row.id, ())), row.mention.label == "PERSON"])
+                said_here.add(said)
+                if decide(said) is not None:
                     self._set(row, *decided[said])
+                    if self.keys[row.id] != "n:" + key:
+                        linked.append([row.id, self.keys[row.id], self.why[row.id]])
+            self.readings.keep(doc_id, "across", {"said": sorted(said_here), "linked": linked})
+            relinked.add(doc_id)
+        self.readings.now["people"] = {"canonical": canonical, "decided": decided}
+        self.relinked = relinked if last is not None else None
 
 
 def _person_of(key: str, mine: frozenset[str], tagged: bool, titles: dict[str, set[str]],

@@ -8,7 +8,12 @@ initials and romanisations (corpus/people.py), acronyms of a longer name, near-i
 then searched for in each document, so that every occurrence the model missed is still a mention.
 Each entity keeps how many of its mentions each kind of evidence brought in (corpus/evidence.py).
 What was read in each document's text is kept (corpus/readings.py): after documents are added,
-only the new ones, and those where the names searched for changed, are read again.
+only the new ones, and those where the names searched for changed, are read again. What each
+document decided is kept too, with what the run kept of the corpus per name key (the full names a
+short name shortens, each name's fullest form, what a surname left alone stands for, each entity's
+names and name keys, the names filed under each word): a later run works a document out again only
+where one of its names' entries changed, and takes the rest as kept. Every stored mention is still
+read, and the entities built from all of them.
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ from ..model import Entity, Mention, Resolution, StoredMention
 from . import appositions, evidence, short_names
 from .missed_names import find_missed
 from .people import PersonLinker
-from .readings import Readings
+from .readings import Readings, fingerprint
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -137,8 +142,9 @@ def key_of(m: Mention, gaz: Gazetteer) -> str:
     return "n:" + (place_key(key) if m.label in PLACE_LABELS else key)
 
 
-def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> dict[int, str]:
-    """Each mention's starting key, worked out once per name, label and role: they repeat across documents."""
+def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> tuple[dict[int, str], set[str]]:
+    """Each mention's starting key, worked out once per name, label and role: they repeat across
+    documents; and the name keys (without "n:") of the mentions that are no place or nationality."""
     known: dict[tuple, str] = {}
     keys = {}
     for row in rows:
@@ -146,7 +152,16 @@ def _start_keys(rows: list[StoredMention], gaz: Gazetteer) -> dict[int, str]:
         if said not in known:
             known[said] = key_of(row.mention, gaz)
         keys[row.id] = known[said]
-    return keys
+    plain = {key[2:] for (_, label, _), key in known.items() if key.startswith("n:") and label not in short_names.PLACES}
+    return keys, plain
+
+
+def _fingerprint(gaz: Gazetteer) -> str:
+    """What the gazetteer with the corrections and decisions says, as a digest: what the last run kept
+    of the corpus holds only for the same."""
+    return fingerprint([sorted(part.items()) if isinstance(part, dict) else sorted(part)
+                        for part in (gaz.names, gaz.types, gaz.aliases, gaz.capitals, gaz.demonyms, gaz.splits,
+                                     gaz.renames, gaz.decided, gaz.descriptions)])
 
 
 def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> dict[str, str]:
@@ -194,32 +209,39 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for row in rows:
         by_doc[row.doc_id].append(row)
     readings.know(by_doc)
-    keys = _start_keys(rows, gaz)
+    readings.trust(_fingerprint(gaz))
+    keys, plain = _start_keys(rows, gaz)
     # keys repeat across mentions: what is worked out per key is worked out once per distinct key
     clusters = Clusters({k for k in set(keys.values()) if k.startswith("s:")})
-    linked = short_names.link(rows, keys)
-    people = PersonLinker(rows, keys, readings)
+    linked, redone = short_names.link(by_doc, keys, plain, readings)
+    people = PersonLinker(by_doc, keys, readings, redone)
     linked.update(people.run())
     distinct = set(keys.values())
     joined = link_acronyms_and_spellings(distinct, clusters)
     apposed, described_as = appositions.link(by_doc, keys, readings, clusters.union)
     joined.update(apposed)
     root_of = {key: clusters.find(key) for key in distinct}
-    members: dict[str, list[StoredMention]] = defaultdict(list)
+    # per cluster, how often each form is said with each label, in the order first met: one pass
+    # over the mentions, and the rest worked out once per form
+    members: dict[str, dict[tuple[str, str, str], int]] = {}
     for row in rows:
-        members[root_of[keys[row.id]]].append(row)
+        said = members.setdefault(root_of[keys[row.id]], {})
+        form = (row.mention.name or row.mention.text, row.mention.name, row.mention.label)
+        said[form] = said.get(form, 0) + 1
 
     entities: list[Entity] = []
     root_to_id: dict[str, int] = {}
     described = []
-    for root, group in members.items():
-        surfaces = Counter(r.mention.name or r.mention.text for r in group)
+    for root, said in members.items():
+        surfaces = Counter()
+        for (surface, _, _), count in said.items():
+            surfaces[surface] += count
         if root.startswith("g:"):
             name = gaz.display(root[2:])
-            etype = gaz.types.get(root[2:]) or _type_of(group)
+            etype = gaz.types.get(root[2:]) or _type_of(said)
         else:
             name = gaz.renames.get(_display_name(surfaces), _display_name(surfaces))
-            etype = _type_of(group)
+            etype = _type_of(said)
         described.append((name, etype, sorted(surfaces), root))
     for number, (name, etype, surfaces, root) in enumerate(sorted(described, key=lambda d: (d[0], d[3])), 1):
         entities.append(Entity(number, name, etype, [s for s in surfaces if s != name], key=root))
@@ -233,14 +255,19 @@ def run(rows: list[StoredMention], readings: Readings, gaz: Gazetteer) -> Resolu
     for root in members:
         if root.startswith("g:"):
             descriptions[root_to_id[root]] |= set(gaz.descriptions.get(root[2:], []))
-    found = find_missed(by_doc, assignment, entities, known, readings, gaz, descriptions)
+    in_cluster: dict[str, list[str]] = defaultdict(list)
+    for key, root in root_of.items():
+        in_cluster[root].append(key)
+    relinked = None if redone is None or people.relinked is None else redone | people.relinked
+    found = find_missed(by_doc, assignment, entities, known, readings, gaz, descriptions,
+                        {root: fingerprint(sorted(names)) for root, names in in_cluster.items()}, relinked)
     found_names: dict[int, set[str]] = defaultdict(set)  # by entity, gathered once (not once per entity)
     for _, mention in found:
         found_names[mention.entity_id].add(mention.name)
     for entity in entities:
         entity.aliases = sorted(set(entity.aliases) | found_names[entity.id] - {entity.name})
-    reasons = {row.id: evidence.reason(row, keys[row.id], linked, joined, gaz.decided) for row in rows}
-    evidence.tally(entities, assignment, reasons, found)
+    evidence.tally(entities, rows, assignment, lambda row: evidence.reason(row, keys[row.id], linked, joined, gaz.decided),
+                   linked, keys, found)
     _add_titles(entities, assignment, people.title_text)
     _add_ties(entities, gaz)
     return Resolution(entities, assignment, found)
@@ -268,11 +295,16 @@ def _add_titles(entities: list[Entity], assignment: dict[int, int], title_text: 
             entity.titles = [t for t, _ in counts[entity.id].most_common(5)]
 
 
-def _type_of(group: list[StoredMention]) -> str:
-    """The label the model gave the fullest forms of the name, by majority."""
-    if any(r.mention.label == "VESSEL" for r in group):
+def _type_of(said: dict[tuple[str, str, str], int]) -> str:
+    """The label the model gave the fullest forms of the name, by majority. `said`: how often each
+    form (surface, name, label) is said, in the order the mentions first say it (a tie goes to
+    the label met first)."""
+    if any(label == "VESSEL" for _, _, label in said):
         return "VESSEL"  # a ship's prefix says what the name is, whatever the model took it for
-    length = {name: len(tokens(normalize(name))) for name in {r.mention.name for r in group}}
+    length = {name: len(tokens(normalize(name))) for name in {name for _, name, _ in said}}
     most = max(length.values())
-    labels = Counter(r.mention.label for r in group if length[r.mention.name] == most)
+    labels = Counter()
+    for (_, name, label), count in said.items():
+        if length[name] == most:
+            labels[label] += count
     return max(labels.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]

@@ -33,23 +33,41 @@ class EntityRecords:
                 for i, doc, start, end, text, label, role, source, name, entity in rows]
 
     def resolution_memos(self) -> dict[int, str]:
-        """What resolution kept of each document it read (JSON, as it wrote it), by document id."""
+        """What resolution kept of each document it read (JSON, as it wrote it), by document id; the
+        words of each document are kept apart (`memo_words`)."""
         return dict(self.db.execute("SELECT doc_id, memo FROM resolution_memos").fetchall())
 
-    def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, str],
-                        tallies: Tallies, changes: tuple | None = None) -> None:
+    def memo_words(self, doc_ids: list[int] | None = None) -> dict[int, str]:
+        """The words resolution kept of these documents (of all, without `doc_ids`), by document id."""
+        if doc_ids is None:
+            return dict(self.db.execute("SELECT doc_id, words FROM resolution_memos WHERE words IS NOT NULL"))
+        return dict(self.db.execute("SELECT doc_id, words FROM resolution_memos WHERE words IS NOT NULL AND doc_id IN"
+                                    " (SELECT value FROM json_each(?))", (json.dumps(doc_ids),)))
+
+    def resolution_state(self) -> dict[str, str]:
+        """What the last resolution kept of the whole corpus (JSON by name), to tell what changed since."""
+        return dict(self.db.execute("SELECT name, value FROM resolution_state").fetchall())
+
+    def save_resolution(self, resolution: Resolution, read: list[StoredMention], memos: dict[int, tuple],
+                        tallies: Tallies, changes: tuple | None = None, state: dict[str, str] | None = None) -> None:
         """Replace all entities and name-search mentions with a new resolution, atomically. Only the
         mentions whose entity id changes are written; `read` are the model mentions as resolution read
         them (`model_mentions`), with the entity each had. Documents where a name now stands for another
         entity (or none) are marked for alignment to key their claims again (table `rekey`). `memos`,
         what resolution kept of the documents it read anew (JSON by document id), replace theirs.
+        A memo comes with the document's words, or None to keep those stored.
         `tallies`, the counts of entities and pairs (corpus/tallies.py), are written with them: the
         recounted documents' rows replace theirs, and the pairs given replace theirs (or all). `changes`:
-        `resolution_changes`, when already worked out."""
+        `resolution_changes`, when already worked out. `state`: what the resolution kept of the whole
+        corpus (JSON by name), in place of the last one's."""
         renamed, moved = changes or self.resolution_changes(resolution, read)
         with self.transaction() as db:
-            db.executemany("INSERT OR REPLACE INTO resolution_memos (doc_id, memo) VALUES (?, ?)",
-                           sorted(memos.items()))
+            db.executemany("INSERT INTO resolution_memos (doc_id, memo, words) VALUES (?, ?, ?) ON CONFLICT(doc_id)"
+                           " DO UPDATE SET memo = excluded.memo, words = COALESCE(excluded.words, words)",
+                           [(doc_id, memo, words) for doc_id, (memo, words) in sorted(memos.items())])
+            if state is not None:
+                db.execute("DELETE FROM resolution_state")
+                db.executemany("INSERT INTO resolution_state (name, value) VALUES (?, ?)", sorted(state.items()))
             db.executemany("INSERT OR IGNORE INTO rekey (doc_id) VALUES (?)", [(d,) for d in renamed])
             db.execute("DELETE FROM mentions WHERE source = 'alias'")
             # entities are rewritten in place, not deleted: deleting them would set every mention's
@@ -101,8 +119,11 @@ class EntityRecords:
         key_of = {e.id: e.key for e in resolution.entities}
         stored_key = self.entity_keys()
         renamed, moved = set(), []
+        kept_ids = {i for i, key in key_of.items() if stored_key.get(i) == key}  # ids that stand for the same key
         for row in read:
             now, entity_id = resolution.assignment.get(row.id), row.mention.entity_id
+            if now == entity_id and now in kept_ids:
+                continue  # most mentions: the same entity under the same id
             if now != entity_id:
                 moved.append((now, row.id))
             if key_of.get(now) != stored_key.get(entity_id):

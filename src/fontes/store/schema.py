@@ -206,6 +206,10 @@ MIGRATIONS = [
         INSERT OR IGNORE INTO untallied (doc_id) VALUES (old.id);
     END;
     """,
+    """
+    CREATE TABLE resolution_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    ALTER TABLE resolution_memos ADD COLUMN words TEXT;
+    """,
 ]
 
 
