@@ -1,5 +1,6 @@
-"""Scaling of `fontes ingest`: serial, `--workers 2` and `--dask local`, on 10 MB of text, and peak
-memory at 100 MB, in one run.
+"""Scaling of `fontes ingest`: serial, `--workers 2` and `--dask local`, on 10 MB of text, peak
+memory at 100 MB, and the corpus-wide stages when 10 documents are added to a 10,000-document
+store (bench/align.py, in a fresh process), in one run, checked against the goals of issue 15.
 
 The corpus is made as in bench/throughput.py (the sample corpus and ../shared/sources copied until
 the size is reached, each copy made distinct). Each mode runs the real command in a fresh process;
@@ -7,11 +8,13 @@ peak memory is the largest sum of resident memory over the whole process tree (f
 worker processes, or the Dask scheduler and workers), sampled every 0.2 s.
 
 Usage: python bench/scale.py [--mb 10] [--big-mb 100] [--big-mode workers2] [--modes serial workers2 dask-local]
+                             [--add-to 10000]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -76,6 +79,8 @@ def main() -> None:
     parser.add_argument("--big-mb", type=float, default=100, help="0 to skip")
     parser.add_argument("--big-mode", default="workers2", choices=list(MODES))
     parser.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES), help="modes to run at --mb")
+    parser.add_argument("--add-to", type=int, default=10000,
+                        help="documents of the synthetic store 10 are added to (bench/align.py); 0 to skip")
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPU cores; {psutil.virtual_memory().total / 1e9:.0f} GB memory", flush=True)
     rows = []
@@ -97,12 +102,43 @@ def main() -> None:
             rows.append({**row, "mb": big_size / 1e6})
             print(f"{big_size / 1e6:.1f} MB {args.big_mode}: {row['words'] / row['seconds']:,.0f} words/s, "
                   f"{row['seconds']:.0f} s, peak {row['peak_mb']:,.0f} MB", flush=True)
+    adding = add_documents(args.add_to) if args.add_to else None
     serial = next((r for r in rows if r["mode"] == "serial"), rows[0])
     print(f"\n{'corpus':>8} {'mode':<11}{'documents':>10}{'words/s':>10}{'x serial':>10}{'peak MB':>10}")
     for r in rows:
         rate = r["words"] / r["seconds"]
         print(f"{r['mb']:>6.0f}MB {r['mode']:<11}{r['documents']:>10,}{rate:>10,.0f}"
               f"{rate / (serial['words'] / serial['seconds']):>10.2f}{r['peak_mb']:>10,.0f}")
+
+    goals(rows, adding)
+
+
+def add_documents(size: int) -> float | None:
+    """Seconds of alignment when 10 documents are added to a synthetic store of `size` (bench/align.py
+    in a fresh process, its report printed as it comes); None if it printed no such line."""
+    script = Path(__file__).resolve().parent / "align.py"
+    done = subprocess.run([sys.executable, str(script), "--sizes", str(size)], capture_output=True, text=True)
+    print(done.stdout, end="", flush=True)
+    if done.returncode:
+        raise SystemExit(f"bench/align.py failed: {done.stderr[-2000:]}")
+    found = re.search(r"adding \d+ documents to [\d,]+: .*alignment ([\d.]+) s", done.stdout)
+    return float(found.group(1)) if found else None
+
+
+def goals(rows: list[dict], adding: float | None) -> None:
+    """The three figures issue 15 sets goals for, from this run."""
+    small = [r for r in rows if r["mb"] == rows[0]["mb"]]
+    rate = {r["mode"]: r["words"] / r["seconds"] for r in small}
+    big = rows[-1] if len(rows) > len(small) else None
+    print()
+    if big:
+        base = next((r for r in small if r["mode"] == big["mode"]), small[0])
+        print(f"peak memory {big['mb']:.0f} MB / {base['mb']:.0f} MB ({big['mode']}): "
+              f"{big['peak_mb'] / base['peak_mb']:.2f}x (goal at most 1.5x)")
+    if "workers2" in rate and "serial" in rate:
+        print(f"--workers 2 / serial at {rows[0]['mb']:.0f} MB: {rate['workers2'] / rate['serial']:.2f}x (goal at least 1.8x)")
+    if adding is not None:
+        print(f"alignment after adding 10 documents: {adding:.2f} s (goal at most 2 s)")
 
 
 if __name__ == "__main__":
