@@ -244,11 +244,18 @@ def test_counts_updated_batch_after_batch_equal_counting_the_whole_store(tmp_pat
     """Files of the sample corpus in random batches, one earlier document replaced in each, resolved
     one batch after another without a full resolution between: after each, the counts kept on the
     entities and the pairs equal counting the whole store, and at the end equal a full resolution's."""
-    rng = random.Random(seed)
-    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
-                         for prefix in ("a", "n", "z") for doc, analysis in analysed], 9)
-    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
     store = Store(tmp_path / "counts.db")
+    for _ in resolved_batch_after_batch(store, analysed, random.Random(seed), 9):
+        assert kept_counts(store) == counted_over_the_store(store)
+    same_as_reading_every_document(store)
+
+
+def resolved_batch_after_batch(store: Store, analysed, rng: random.Random, files: int):
+    """Store `files` files of the sample corpus in four random batches, replacing one earlier
+    document in each, and resolve after each batch (no full resolution between); yields after each."""
+    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
+                         for prefix in ("a", "n", "z") for doc, analysis in analysed], files)
+    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
     for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:cuts[2]], chosen[cuts[2]:]):
         for name, doc, analysis in batch:
             store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
@@ -256,8 +263,7 @@ def test_counts_updated_batch_after_batch_equal_counting_the_whole_store(tmp_pat
         doc, analysis = rng.choice(analysed)
         store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
         pipeline.resolve_entities(store)
-        assert kept_counts(store) == counted_over_the_store(store)
-    same_as_reading_every_document(store)
+        yield
 
 
 def same_as_a_copy_read_anew(store: Store, tmp_path: Path) -> tuple[list[tuple], list[tuple]]:
@@ -308,18 +314,8 @@ def test_random_batches_one_after_another_resolve_as_reading_every_document(tmp_
     one batch after another without a full resolution between (what the last run kept of the
     corpus is what each next one starts from): after each, the store equals a copy of it resolved
     by reading every document anew."""
-    rng = random.Random(seed)
-    chosen = rng.sample([(f"{prefix}-{Path(doc.path).name}", doc, analysis)
-                         for prefix in ("a", "n", "z") for doc, analysis in analysed], 10)
-    cuts = sorted(rng.sample(range(1, len(chosen)), 3))
     store = Store(tmp_path / "chain.db")
-    for batch in (chosen[:cuts[0]], chosen[cuts[0]:cuts[1]], chosen[cuts[1]:cuts[2]], chosen[cuts[2]:]):
-        for name, doc, analysis in batch:
-            store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
-        name, _, _ = rng.choice(chosen[:cuts[0]])
-        doc, analysis = rng.choice(analysed)
-        store.save_document(replace(doc, path=f"corpus/{name}"), analysis, pipeline.ANALYSIS_VERSION)
-        pipeline.resolve_entities(store)
+    for _ in resolved_batch_after_batch(store, analysed, random.Random(seed), 10):
         assert same_as_a_copy_read_anew(store, tmp_path)[0]
 
 
