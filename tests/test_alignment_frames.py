@@ -104,6 +104,10 @@ STORIES = [
      "and to report the broken docks to the board by 30 June."),
     ("survey-sent.txt", "1969-07-01", "On 30 June, Minister Corva sent Director Hale a report listing the "
      "broken docks of the northern harbours."),
+    ("suit-own.txt", "1989-11-20", "Marlow Press said it filed a lawsuit in the county court of Ashby to block "
+     "the hostile tender offer of Pellam Holdings."),
+    ("suit-rival.txt", "1989-11-21", "A lawsuit filed in the county court of Ashby by Pellam Holdings seeks to "
+     "block the defences of Marlow Press against its hostile tender offer."),
     ("ask-office.txt", "1969-04-20", "Director Hale asked Minister Corva to see what could be arranged "
      "bureaucratically to set up a planning office for the coast."),
     ("ask-next.txt", "1969-04-22", "Director Hale asked Minister Corva what should be done next."),
@@ -232,6 +236,11 @@ def test_a_request_and_the_report_of_what_was_done_are_not_one_statement(store):
     # one asks for a survey and a report; the other tells that a report was sent: alike in words,
     # a request and its outcome
     assert "corroboration" not in relations(store, "survey-asked.txt", "survey-sent.txt")
+
+
+def test_one_act_of_two_named_doers_is_not_one_statement(store):
+    # a company's own lawsuit ("it filed", it being the speaker) and a lawsuit filed by another party
+    assert "corroboration" not in relations(store, "suit-own.txt", "suit-rival.txt")
 
 
 def test_two_questions_of_one_person_to_another_are_not_one_act(store):

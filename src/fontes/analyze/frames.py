@@ -140,18 +140,44 @@ def _bracketed(token) -> bool:
 
 
 def _actors(clause, spans: dict, names: list[Mention]) -> dict[str, str]:
-    """The subject of each verb of the clause that has one of its own or shares its head's
-    ("Kellogg suspended work and lost share"), the noun a relative clause qualifies standing for
-    its pronoun, as a comparable key."""
+    """Who does each verb of the clause, as a comparable key: the agent of a passive ("filed by
+    DPC"), else its subject or its head's ("Kellogg suspended work and lost share"), the noun a
+    relative clause qualifies standing for its pronoun, and a named speaker for the "it" of what it
+    says of itself."""
     actors = {}
     for verb in (t for t in clause if t.pos_ == "VERB" and t.lemma_.isalpha()):
-        subject = _nearest_subject(verb)
+        subject = _agent(verb) or _nearest_subject(verb)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "the pilots who served": the pilots
         key = _key_of(subject, spans, names) if subject is not None and subject.i in spans else None
+        if key is None and subject is not None and subject.lower_ == "it":
+            key = _speaker_of(verb, spans, names)
         if key:
             actors.setdefault(verb.lemma_.lower(), key)
     return actors
+
+
+def _agent(verb):
+    """Who does what a passive verb tells, where "by" names it ("a suit filed by DPC"); None else."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _speaker_of(verb, spans: dict, names: list[Mention]) -> str | None:
+    """The named speaker that "it" stands for in what the speaker says of itself ("Dataproducts said
+    it filed a lawsuit"): the entity subject of the verb of saying the verb's clause hangs on."""
+    head = verb
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in _speech_verbs():
+        return None
+    speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    key = _key_of(speaker, spans, names) if speaker is not None and speaker.i in spans else None
+    return key if key and key.startswith("e:") else None
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(load("claims")["speech_verbs"])
 
 
 def _main_verb(clause):

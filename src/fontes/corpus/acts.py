@@ -66,3 +66,12 @@ def only_wished(claim: dict) -> bool:
     of what was done."""
     acts = set(claim["frame"].get("acts", [])) - _not_acts()
     return bool(acts) and acts <= set(claim["frame"].get("wished", []))
+
+
+def two_doers(a: dict, b: dict, act: str | None, same) -> bool:
+    """Whether both claims say who did their shared act, and it is not one doer: "Dataproducts
+    filed a suit" and "a suit filed by DPC" are two suits, however alike their words."""
+    if act is None:
+        return False
+    doers = [doer(c, act) for c in (a, b)]
+    return None not in doers and not same(*doers)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..figures import describe, value_range
 from ..lexicon import load
-from .acts import doer, only_wished, same_act, shared_act, wished_in_one
+from .acts import doer, only_wished, same_act, shared_act, two_doers, wished_in_one
 from .evaluations import denied, negated_in_one, opposed
 from .places import compare_places
 
@@ -424,9 +424,11 @@ def judge(a: dict, b: dict, sim: float, idf: dict[str, float], very_rare: float 
     act = same_act(a, b, sim, idf, same, very_rare) if shared_entities or _one_named(a, b, same) else None
     alike = sim >= 0.8 or (sim >= 0.7 and rare >= 4.0) or (sim >= 0.5 and rare >= 8.0 and rarest >= very_rare)
     # figures that differ, of no two named things, say they may not be one statement; an act only
-    # asked for in one is not the act done of the other, nor a request the report of what was done
+    # asked for in one is not the act done of the other, nor a request the report of what was done;
+    # one act done by two doers is two acts
+    told = shared_act(a, b, idf, very_rare)
     if alike and not _figures_differ(a, b, things_apart=True) and only_wished(a) == only_wished(b) and \
-            not wished_in_one(a, b, shared_act(a, b, idf, very_rare)):
+            not wished_in_one(a, b, told) and not two_doers(a, b, told, same):
         sure = _wording_confidence(sim) if not (_one_figure(a, b) or _one_month(a, b)) else \
             max(0.65, _wording_confidence(sim))
         wording = {"relation": "corroboration", "explanation": f"same statement (similarity {sim:.2f}; shared: {topic})",
