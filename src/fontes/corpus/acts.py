@@ -69,9 +69,14 @@ def only_wished(claim: dict) -> bool:
 
 
 def two_doers(a: dict, b: dict, act: str | None, same) -> bool:
-    """Whether both claims say who did their shared act, and it is not one doer: "Dataproducts
-    filed a suit" and "a suit filed by DPC" are two suits, however alike their words."""
+    """Whether both claims name who did their shared act, and they name two: "Dataproducts filed a
+    suit" and "a suit filed by DPC" are two suits, however alike their words. Common nouns say too
+    little ("the accord" and "the sale" may be one deal), and a name that begins another ("DPC",
+    "DPC Acquisition Partners") may be its short form."""
     if act is None:
         return False
     doers = [doer(c, act) for c in (a, b)]
-    return None not in doers and not same(*doers)
+    if not all(d and d.startswith("e:") for d in doers) or same(*doers):
+        return False
+    x, y = sorted((d[2:].split() for d in doers), key=len)
+    return y[:len(x)] != x
