@@ -36,6 +36,8 @@ PER_DOCUMENT = 12
 
 def harvest(tmp: Path) -> list[dict]:
     """Claims of the real corpus, with the mentions and quantities inside each."""
+    if not SOURCES[0].is_dir():  # a copy of bench/ outside the repository would harvest too few seeds
+        raise SystemExit(f"bench/align.py reads the sample corpus at {SOURCES[0]}: run it from the repository")
     store = Store(tmp / "seed.db")
     pipeline.ingest(store, [p for p in SOURCES if p.exists()])
     out = []
