@@ -266,8 +266,8 @@ def _cites(clause, citations: list[str]) -> bool:
     """Whether a clause of a note is (part of) a citation the notes stage read ("Source: a national
     archive, its files and box") and tells nothing of its own, or says in words where a text is to
     be read ("It is printed in ...": data/citations.toml, citing_verbs) or where to look ("See
-    footnote 2"): a reference, not a statement. An editor's note that tells what happened ("On January 23 the ship was seized") is a
-    statement like any in the body."""
+    footnote 2"): a reference, not a statement. An editor's note that tells what happened ("On
+    January 23 the ship was seized") is a statement like any in the body."""
     opening = next((t.lower_ for t in clause if t.is_alpha), "")
     if opening in _cross_references():
         return True  # "See footnote 2, Document 10."

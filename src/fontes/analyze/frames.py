@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..lexicon import load
 from ..model import Mention, Quantity
+from .attribution import cues
 from .language import Parsed
 from .places import places_of
 from .quantities import lexicon
@@ -168,16 +169,11 @@ def _speaker_of(verb, spans: dict, names: list[Mention]) -> str | None:
     head = verb
     while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
         head = head.head
-    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in _speech_verbs():
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in cues()["speech"]:
         return None
     speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     key = _key_of(speaker, spans, names) if speaker is not None and speaker.i in spans else None
     return key if key and key.startswith("e:") else None
-
-
-@lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(load("claims")["speech_verbs"])
 
 
 def _main_verb(clause):

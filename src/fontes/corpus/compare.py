@@ -117,7 +117,8 @@ def _one_measure(x: dict, y: dict, a: dict, b: dict) -> bool:
         return True
     if not x["unit"] == y["unit"] == "people" or not _group_events() & _kinds(x) & _kinds(y):
         return False
-    return all(len({_measure(f) for f in c["frame"].get("figures", []) if f["unit"] == "people"}) == 1 for c in (a, b))
+    kinds_of_people = [{_measure(f) for f in c["frame"].get("figures", []) if f["unit"] == "people"} for c in (a, b)]
+    return all(len(kinds) == 1 for kinds in kinds_of_people)
 
 
 def _kinds(f: dict) -> set[str]:
