@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import build_store, entity_of
-from fontes.analyze.names import title_before, title_kinds
+from fontes.analyze.names import normalize, title_before, title_kinds
 from fontes.analyze.person_spans import repair, unseen
 from fontes.corpus.people import identity
 from fontes.corpus.short_names import short_names
@@ -28,6 +28,18 @@ def test_office_before_a_name_is_a_title_not_part_of_the_name():
     start = text.index("Central")
     assert [text[s:e] for s, e, _ in repair(text, start, text.index(" on Monday"), "PERSON")] == ["Helms"]
     assert title_before(text, text.index("Helms")) == "Director of Central Intelligence"
+
+
+def test_a_name_ending_in_a_designator_is_a_body_whatever_title_word_opens_it():
+    text = "Shares of General Harvester Corp. fell, and Marshal Field Co.'s rose, while Gen. Orrin Blake spoke."
+    start = text.index("General")
+    assert repair(text, start, text.index(" fell"), "PERSON") == [(start, text.index(" fell"), "ORG")]
+    start = text.index("Marshal")
+    assert repair(text, start, text.index("'s rose"), "ORG") == [(start, text.index("'s rose"), "ORG")]
+    start = text.index("Gen.")
+    assert [text[s:e] for s, e, _ in repair(text, start, text.index(" spoke"), "PERSON")] == ["Orrin Blake"]
+    assert normalize("General Harvester Corp.") == "general harvester corp"
+    assert normalize("General Blake") == "blake"
 
 
 def test_abbreviated_rank_and_full_rank_are_the_same_title():

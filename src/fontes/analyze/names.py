@@ -68,8 +68,16 @@ def normalize(name: str) -> str:
     key = _vessel_prefix().sub("", key)
     key = re.sub(r"'s$|'$", "", key)
     titled = _titles().sub("", key)
-    key = titled if titled else key
+    key = titled if titled and not is_body_name(key) else key
     return key.strip(" .,;:")
+
+
+def is_body_name(name: str) -> bool:
+    """Whether a name of two words or more ends in a body's designator ("General Motors Corp.",
+    "Sansui Electric Co.": data/entities.toml): a body's, whatever title word opens it."""
+    words = name.split()
+    last = re.sub(r"['’]s$", "", words[-1].rstrip(".,")).lower() if len(words) > 1 else ""
+    return last in load("entities")["designators"]
 
 
 def place_key(key: str) -> str:

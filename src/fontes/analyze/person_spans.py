@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import load
-from .names import is_title_word, title_before
+from .names import is_body_name, is_title_word, title_before
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
@@ -40,6 +40,9 @@ def repair(text: str, start: int, end: int, label: str) -> list[tuple[int, int, 
     if breaks:
         # a heading or a list entry run into the next paragraph: the name opens the paragraph
         start = breaks[-1].end()
+    if label in ("PERSON", "ORG") and is_body_name(text[start:end]):
+        # "General Motors Corp.": a body by its designator, whatever title word opens its name
+        return [(start, end, "ORG")]
     eponym = _eponym_tail(of_body=label != "PERSON").match(text, start, end)
     if eponym and label in ("PERSON", "ORG"):
         end, label = start + len(eponym.group(1).rstrip()), "PERSON"
