@@ -633,3 +633,11 @@ def test_two_written_dates_of_different_precision_joined_by_to_are_one_range():
 def test_a_day_moved_to_another_day_is_two_days():
     found = tag("The meeting was moved 5 May 1968 to 12 May 1968.", "1969-06-01", "archival")
     assert [t.text for t in found] == ["5 May 1968", "12 May 1968"]
+
+
+def test_a_deadline_still_to_come_is_a_goal_and_the_year_stays_the_writers():
+    text = ("Until lately the brewer told its distributors that by 1994 it meant to sell a third of all lager. "
+            "Its chief expects higher profit for the full year.")
+    assert bounds(text, "the full year") == ("1990-01-01", "1990-12-31")
+    past = "By 1988 the brewer had closed two plants. For the full year, output fell."
+    assert bounds(past, "the full year") == ("1988-01-01", "1988-12-31")

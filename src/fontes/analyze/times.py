@@ -68,6 +68,9 @@ def _boundary_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{words})\s+(?:[\w-]+\s+){{0,2}}$")
 
 
+# "by 1992": a deadline; one still to come when the document was written is a goal, not a time the
+# narrative moved to ("intended by 1992 to double its share ... an increase for the full year")
+_DEADLINE_BEFORE = re.compile(r"\b(?i:by)\s+(?:the\s+)?$")
 _STRETCH_OF_MONTHS = re.compile(r"(?i)the\s+(?:(?:first|latest|past|last)\s+)?\w+\s+months")
 
 
@@ -99,8 +102,9 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
                 # "for the nine months": the report compares another stretch than the quarter named before
                 anchors.named.pop(parsed.region, None)
             topic = not _boundary_before().search(parsed.text, max(0, m.start() - 40), m.start())
+            goal = bool(_DEADLINE_BEFORE.search(parsed.text, max(0, m.start() - 20), m.start()))
             for start, end, each in _paired_day(parsed.text, m, reading):
-                _remember(anchors, parsed.region, each, topic=topic)
+                _remember(anchors, parsed.region, each, topic=topic, goal=goal)
                 readings.append((start, end, each))
         readings = joined(readings, parsed.text)
         if parsed.region != NOTE:
@@ -160,13 +164,16 @@ def _tense(parsed: Parsed, m: re.Match[str]) -> int:
     return tense(parsed.sdoc, m.start(), m.end(), untensed=untensed, present=present)
 
 
-def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True) -> None:
+def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = True, goal: bool = False) -> None:
     """An explicit closed date moves the narrative (a date written without its year too); any closed
     stretch shorter than a year, explicit or not, begun by the writing and not named as a boundary
     (`topic`; "After a flat second quarter, profit rose"), is the period that "a year earlier" and
-    "the quarter" refer to; a single day is the day last told of."""
+    "the quarter" refer to; a single day is the day last told of. A deadline still to come when the
+    document was written (`goal`: "by 1992") does none of these."""
     interval = reading.interval
     if not interval.closed or reading.filed:
+        return
+    if goal and anchors.published is not None and interval.earliest > anchors.published.latest:
         return
     if interval.earliest == interval.latest:
         anchors.last_day[region] = interval.earliest
