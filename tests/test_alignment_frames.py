@@ -111,6 +111,11 @@ STORIES = [
     ("ask-office.txt", "1969-04-20", "Director Hale asked Minister Corva to see what could be arranged "
      "bureaucratically to set up a planning office for the coast."),
     ("ask-next.txt", "1969-04-22", "Director Hale asked Minister Corva what should be done next."),
+    ("deal-sell.txt", "1989-05-02", "Orlen Audio agreed to sell a 40% stake to Varga Textiles of Hungary for "
+     "$85 million."),
+    ("deal-pay.txt", "1989-05-03", "Varga Textiles, a fast-growing Hungarian group, will pay $85 million for "
+     "20 million new shares of Orlen Audio, a maker of loudspeakers."),
+    ("deal-bonds.txt", "1989-05-04", "Orlen Audio raised $85 million from a sale of bonds to pension funds."),
     ("apology-board.txt", "1994-06-09", "Vestmark's fishing board apologised to the families of the Saga Marten's "
      "crew for its slow reporting of the loss."),
 ]
@@ -241,6 +246,12 @@ def test_a_request_and_the_report_of_what_was_done_are_not_one_statement(store):
 def test_one_act_of_two_named_doers_is_not_one_statement(store):
     # a company's own lawsuit ("it filed", it being the speaker) and a lawsuit filed by another party
     assert "corroboration" not in relations(store, "suit-own.txt", "suit-rival.txt")
+
+
+def test_one_price_told_from_either_side_of_a_deal_agrees(store):
+    # the seller's sum and the buyer's, each claim naming the other party; not a sum the seller got elsewhere
+    assert "85,000,000" in relations_between(store, "deal-sell.txt", "deal-pay.txt").get("corroboration", "")
+    assert "corroboration" not in relations(store, "deal-bonds.txt", "deal-pay.txt")
 
 
 def test_two_questions_of_one_person_to_another_are_not_one_act(store):

@@ -109,6 +109,13 @@ def test_short_company_name_is_the_company(tmp_path):
     assert entity_of(export, "wire.txt", "Torvald") == entity_of(export, "wire.txt", "Torvald Shipping Group")
 
 
+def test_an_acronym_is_the_body_whose_name_it_abbreviates_without_the_designator(tmp_path):
+    export = export_of(tmp_path, {
+        "a.txt": "Kestrel Tractor Corp. wants to buy a tenth of the British maker.\n",
+        "b.txt": "KT and Ford are expected to compete for a stake in the British maker. The offer by KT was rejected.\n"})
+    assert entity_of(export, "b.txt", "KT") == entity_of(export, "a.txt", "Kestrel Tractor Corp")
+
+
 SHIPS = ("NAVAL REPORT\n\nThe destroyer USS Kestrel left Sasebo on 3 May. Two days later U.S.S. Kestrel reported "
          "engine trouble, and the Kestrel returned to port.\n\nHMS Albatross, a frigate, joined her in July.\n\n"
          "The 64th Fighter Aviation Corps moved its regiments to Andong. Later the 64th Fighter Aviation Corps "

@@ -92,7 +92,7 @@ def run(store: Store, device: str = "auto", again: bool = False) -> int:
     idf = rarity(store, by_id.values(), compared)
     names = store.entity_names()
     stands = kin(names)
-    same = same_referent(names, stands)
+    same = SameReferent(names, stands)
     mark_telling(store, by_id, documents, stands)
     rank = {i: reading_order(place) for i, place in store.claim_places(ids).items()}
     judged = []
@@ -153,20 +153,28 @@ def mark_telling(store: Store, judged: dict[int, dict], documents: int,
                                if named_in.get("e|" + key[e], (0, 0))[1] <= common})
 
 
-def same_referent(names: list[tuple[int, str, list[str]]], stands: dict[int, int]):
+class SameReferent:
     """Whether two frame keys name one thing: names ("e:…") by the entity they were resolved to
     ("North Koreans" and "the DPRK") or its kin ("Kellogg" and "Kellogg Co.": referents.py), other
-    words ("w:…") by their lemma. `names` as `Store.entity_names` gives them, `stands` as `kin` maps them."""
-    entity_of = {}
-    for entity_id, name, aliases in names:
-        for alias in [name, *aliases]:
-            entity_of.setdefault(alias.lower(), stands.get(entity_id, entity_id))
+    words ("w:…") by their lemma. `names` as `Store.entity_names` gives them, `stands` as `kin` maps
+    them. Called as same(x, y)."""
 
-    def same(x: str, y: str) -> bool:
+    def __init__(self, names: list[tuple[int, str, list[str]]], stands: dict[int, int]):
+        self.stands = stands
+        self.entity_of: dict[str, int] = {}
+        for entity_id, name, aliases in names:
+            for alias in [name, *aliases]:
+                self.entity_of.setdefault(alias.lower(), stands.get(entity_id, entity_id))
+
+    def __call__(self, x: str, y: str) -> bool:
         if x == y:
             return True
         if x.startswith("e:") and y.startswith("e:"):
-            ex, ey = entity_of.get(x[2:]), entity_of.get(y[2:])
+            ex, ey = self.entity_of.get(x[2:]), self.entity_of.get(y[2:])
             return ex is not None and ex == ey
         return False
-    return same
+
+    def named_in(self, key: str, claim: dict) -> bool:
+        """Whether a claim names the entity a frame key names."""
+        entity = self.entity_of.get(key[2:]) if key.startswith("e:") else None
+        return entity is not None and entity in {self.stands.get(e, e) for e in claim["entities"]}

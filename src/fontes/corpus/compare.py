@@ -296,11 +296,21 @@ def same_number(a: dict, b: dict, same=None) -> dict | None:
             known_apart = x["measure"] and y["measure"] and x["measure"] != y["measure"]
             if (x["unit"] in _amounts() or y["unit"] in _amounts()) and known_apart and not priced_alike:
                 continue  # "12% of revenue" and "a 12% share of the market"; "$42 a share" twice is one price
-            if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and not same(x["owner"], y["owner"])):
+            if _same_places(x, y) is False or (_named(x["owner"]) and _named(y["owner"]) and not same(x["owner"], y["owner"])
+                                              and not _two_sides(x, y, a, b, same)):
                 continue
             return {"relation": "corroboration", "explanation": f"{_written(x['value'])} in both", "topic": x["counts"] or "",
                     "confidence": 0.55, "matched": ["figure"]}
     return None
+
+
+def _two_sides(x: dict, y: dict, a: dict, b: dict, same) -> bool:
+    """Two sums whose owners are the two sides of one deal, each named in the other's claim: "Sansui
+    agreed to sell a stake to Polly Peck for $110 million" and "Polly Peck will pay $110 million for
+    shares of Sansui" give one price from either side."""
+    named_in = getattr(same, "named_in", None)
+    return (named_in is not None and x["unit"] in _amounts() and x["unit"] == y["unit"]
+            and named_in(x["owner"], b) and named_in(y["owner"], a))
 
 
 def _written(value: float) -> str:

@@ -165,18 +165,24 @@ def _fingerprint(gaz: Gazetteer) -> str:
 
 
 def link_acronyms_and_spellings(keys: Iterable[str], clusters: Clusters) -> dict[str, str]:
-    """Join an acronym to the one longer name it abbreviates, and near-identical spellings;
+    """Join an acronym to the one longer name it abbreviates (with or without its designator), and
+    near-identical spellings;
     returns the keys joined and why ("alias" for an acronym, "spelling")."""
     joined: dict[str, str] = {}
     plain = sorted({k for k in keys if k.startswith("n:")})
     by_initials: dict[str, list[str]] = defaultdict(list)
+    core: dict[str, str] = {}  # a body's name without its designator: "GM" is General Motors (Corp.)
     for key in plain:
-        if len(tokens(key[2:])) >= 2:
-            by_initials[initials(key[2:])].append(key)
+        core[key] = max(short_names.short_names(key[2:]), key=len, default=key[2:])
+        for name in {key[2:], core[key]}:
+            if len(tokens(name)) >= 2:
+                by_initials[initials(name)].append(key)
     for key in plain:
         word = key[2:].replace(".", "")
-        if 2 <= len(word) <= 6 and " " not in word and len(by_initials.get(word, [])) == 1:
-            clusters.union(by_initials[word][0], key)
+        longer = by_initials.get(word, [])
+        if 2 <= len(word) <= 6 and " " not in word and longer and len({core[k] for k in longer}) == 1:
+            for name in longer:
+                clusters.union(name, key)
             joined[key] = "alias"
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in plain:
