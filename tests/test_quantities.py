@@ -91,6 +91,20 @@ def test_a_span_after_a_verb_is_still_a_range():
     assert (q.value, q.low, q.high) == (None, 4, 6)
 
 
+def test_from_one_figure_to_another_after_a_verb_of_change_is_what_was_and_what_is():
+    assert [(q.value, q.low, q.high) for q in tag("The count of the dead rose from 14 to 29 by nightfall.")] == \
+        [(14, None, None), (29, None, None)]
+    q = one("Guesses at the crowd ranged from 300 to 500 people.")
+    assert (q.value, q.low, q.high) == (None, 300, 500)
+
+
+def test_a_range_of_sums_keeps_its_currency_and_its_scale_written_once():
+    q = one("Bids for the dockyard ran from $2 billion to $2.5 billion.")
+    assert (q.value, q.low, q.high, q.unit) == (None, 2_000_000_000, 2_500_000_000, "dollars")
+    q = one("The town spent between 6 and 8 million rubles on the bridge.")
+    assert (q.value, q.low, q.high, q.unit) == (None, 6_000_000, 8_000_000, "rubles")
+
+
 @pytest.mark.parametrize("sentence, counts", [
     ("The fund bought a 15% stake in the brewer.", "% stake"),
     ("The buyers sought rival 20 percent stakes in the mill.", "percent stakes"),

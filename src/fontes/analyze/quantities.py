@@ -34,11 +34,12 @@ def pattern() -> re.Pattern[str]:
     lx = lexicon()
     scales = "|".join(words()["scales"])
     number = rf"(?:{FRACTION}|(?:{NUMERAL})(?:\s+(?:{scales}))?|{word_pattern()})"
+    sign = rf"(?:{_alternation(list(lx['symbols']))})?"  # "from $1 billion to $1.2 billion"
     return re.compile(rf"""(?<![\w#/.,-])(?<![A-Z]–)(?:
         (?P<approx>{_alternation(lx['approximate'])})\s+ |
         (?P<low>{_alternation(lx['lower_bound'])})\s+ |
         (?P<high>{_alternation(lx['upper_bound'])})\s+ )?
-        (?:(?P<between>between|from)\s+(?P<a>{number})\s+(?:and|to)\s+(?P<b>{number})
+        (?:(?P<between>between|from)\s+{sign}(?P<a>{number})\s+(?:and|to)\s+{sign}(?P<b>{number})
          | (?P<x>{number})(?:\s*(?:-|–|—|to)\s*(?P<y>{number}))?)
         (?![\w]|[.,]\d|-(?!year|old|strong|man|member|an?-))""", re.VERBOSE | re.IGNORECASE)
 
@@ -109,9 +110,9 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
         first, second = (m.group("a"), m.group("b")) if m.group("between") else (m.group("x"), m.group("y"))
         if not _is_quantity(first, m, text):
             continue
-        if second and _move_and_level(parsed, m):
-            found += [q for name in ("x", "y") for q in _one(parsed, source, text, m.start(name), m.end(name), taken,
-                                                            starts, reach)]
+        if second and (_move_and_level(parsed, m) or _change_from(parsed, m)):
+            found += [q for name in (("a", "b") if m.group("between") else ("x", "y"))
+                      for q in _one(parsed, source, text, m.start(name), m.end(name), taken, starts, reach)]
             continue
         start, end = parsed.source_span(m.start(), m.end())
         before = bisect.bisect_left(starts, end)
@@ -119,6 +120,7 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
             continue
         low_word, high_word = m.group("low"), m.group("high")
         value_a, value_b = parse_number(first), parse_number(second) if second else None
+        value_a = _shared_scale(first, second, value_a)
         if value_a is None or (second and value_b is None):
             continue
         value = low = high = None
@@ -131,7 +133,8 @@ def run(parsed: Parsed, source: str, times: list[TimeExpr]) -> list[Quantity]:
         else:
             value = value_a
         noun, unit = counted_noun(parsed, m.start(), m.end())
-        unit = _currency_before(text, m.start()) or unit
+        unit = _currency_before(text, m.start()) or _currency_before(text, m.start("a") if m.group("between") else 0) \
+            or unit
         if first.lower() == "one" and not second and (not noun or re.match(r"[’']s\b", text[m.end():])):
             continue  # the pronoun: "one of them", "that one's position"
         found.append(Quantity(start, end, source[start:end], as_number(value), as_number(low), as_number(high),
@@ -149,6 +152,30 @@ def _move_and_level(parsed: Parsed, m: re.Match[str]) -> bool:
         return False
     before = parsed.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
     return before is not None and before.start > 0 and parsed.sdoc[before.start - 1].pos_ in ("VERB", "AUX")
+
+
+def _shared_scale(first: str, second: str | None, value: float | None) -> float | None:
+    """"Between 3 and 4 million": the scale word written once is both ends' (3 million), unless the
+    first end is already larger than the second's number ("from 500 to 2 million")."""
+    scaled = re.fullmatch(rf"(.+?)\s+({'|'.join(words()['scales'])})", second or "", re.IGNORECASE)
+    if value is None or not scaled or re.search(rf"\s({'|'.join(words()['scales'])})$", first, re.IGNORECASE):
+        return value
+    base = parse_number(scaled.group(1))
+    if base is None or value > base:
+        return value
+    return value * (parse_number(second) / base)
+
+
+def _change_from(parsed: Parsed, m: re.Match[str]) -> bool:
+    """"The toll rose from 12 to 31": "from X to Y" on a verb of change is what was and what is, two
+    figures; on a verb of range ("estimates ranged from 200 to 400") or a noun, one range."""
+    if (m.group("between") or "").lower() != "from":
+        return False
+    span = parsed.sdoc.char_span(m.start("between"), m.end("between"), alignment_mode="expand")
+    if span is None:
+        return False
+    head = span[0].head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in lexicon()["range_verbs"]
 
 
 def _one(parsed: Parsed, source: str, text: str, first: int, last: int, taken, starts, reach) -> list[Quantity]:
