@@ -161,6 +161,7 @@ def run(doc: Document, chunks: list[Parsed], notes: list[Note], mentions: list[M
 
 
 MODALS = {"would", "could", "might", "may", "should", "will", "can"}
+REPEATED = {"again", "anew"}
 
 
 def event_time(parsed: Parsed, clause, times: list[TimeExpr]) -> dict | None:
@@ -185,12 +186,20 @@ def dated_event(parsed: Parsed, sent, when: TimeExpr) -> dict:
     token = next((t for t in inside if t.head not in inside or t.head.i == t.i), inside[0])
     token = _event_word(token, sent)
     near = [c for c in token.children if c not in inside]
-    words = [token.lower_] + [c.lower_ for c in near if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]
+    said = [token] + [c for c in near if c.dep_ in ("acomp", "oprd", "xcomp", "conj")]
+    if token.lemma_.lower() in _support_verbs():
+        # "expressed regret", "launched an attack", "held talks": the noun is the event the verb stands for
+        said += [c for c in near if c.dep_ in ("dobj", "attr")]
     if token.pos_ == "AUX":  # "Only in 2000 was the participation ... acknowledged": the verb sits deeper
-        words += [t.lower_ for t in token.subtree if t.pos_ == "VERB"]
+        said += [t for t in token.subtree if t.pos_ == "VERB"]
+    words = [t.lower_ for t in said]
+    # the words as written, then their lemmas ("shot" is a form of "shoot", "downed" of "down")
+    words += [lemma for lemma in dict.fromkeys(t.lemma_.lower() for t in said) if lemma not in words]
     hypothetical = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children) or \
         any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in token.subtree)
-    return {"event": words, "hypothetical": hypothetical}
+    # "apologised again", "attacked anew": an event of a kind that happened before, not the first
+    repeated = any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in REPEATED for t in said for c in t.children)
+    return {"event": words, "hypothetical": hypothetical, **({"repeated": True} if repeated else {})}
 
 
 def _event_word(token, sent):
@@ -213,6 +222,11 @@ def _event_word(token, sent):
         if above.pos_ == "VERB" and _has_kind(above) and sent.start <= above.i < sent.end:
             return above
     return token
+
+
+@lru_cache(maxsize=1)
+def _support_verbs() -> frozenset[str]:
+    return frozenset(load("claims")["support_verbs"])
 
 
 @lru_cache(maxsize=1)

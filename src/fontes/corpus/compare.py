@@ -348,7 +348,8 @@ def compare_dates(a: dict, b: dict, sim: float) -> dict | None:
     one_day = ta == tb and ta[0][:10] == ta[1][:10]
     if not telling(a) & telling(b) and not (one_day and set(a["entities"]) & set(b["entities"])):
         return None
-    if not kinds - _recurring():  # two attacks on two days are two attacks; on one day, one told twice
+    repeated = a["time"].get("repeated") or b["time"].get("repeated")
+    if repeated or not kinds - _recurring():  # two attacks on two days are two attacks; on one day, one told twice
         if ta != tb or ta[0][:10] != ta[1][:10] or sim < 0.5:
             return None
     kinds = kinds - _recurring() or kinds
