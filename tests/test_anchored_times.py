@@ -641,3 +641,22 @@ def test_a_deadline_still_to_come_is_a_goal_and_the_year_stays_the_writers():
     assert bounds(text, "the full year") == ("1990-01-01", "1990-12-31")
     past = "By 1988 the brewer had closed two plants. For the full year, output fell."
     assert bounds(past, "the full year") == ("1988-01-01", "1988-12-31")
+
+
+def test_since_until_and_by_then_are_bounded_by_the_time_just_told():
+    text = ("The harbour was closed on March 3, 1989. Until then, ferries ran daily. "
+            "Since then, the town has shrunk. By then the mill had gone.")
+    assert bounds(text, "Until then") == (None, "1989-03-03")
+    assert bounds(text, "Since then") == ("1989-03-03", None)
+    assert bounds(text, "By then") == ("1989-03-03", "1989-03-03")
+
+
+def test_then_after_an_undated_event_told_since_the_last_date_stays_unknown():
+    text = ("The harbour was closed on March 3, 1989. The mill burned down. The owners sold the land. "
+            "Since then, the town has shrunk.")
+    assert bounds(text, "Since then") == (None, None)
+
+
+def test_then_before_a_title_is_no_time():
+    text = "On March 3, 1989 a letter was signed by then Secretary Brandt."
+    assert [t.text for t in tag(text)] == ["March 3, 1989"]

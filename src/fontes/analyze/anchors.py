@@ -181,6 +181,7 @@ class Anchors:
     narrative: dict[str, Interval] = field(default_factory=dict)
     named: dict[str, Interval] = field(default_factory=dict)
     last_day: dict[str, date] = field(default_factory=dict)  # the day last told of, "Friday" included
+    last_told: dict[str, tuple[int, Interval]] = field(default_factory=dict)  # the last closed time read, and where it ends
     called: date | None = None  # the day told of by the sentence that calls the note being read
 
     def new_paragraph(self, region: str, note: bool) -> None:

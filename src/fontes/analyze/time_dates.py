@@ -94,6 +94,30 @@ def _read_bound(m, ctx):
     return Reading(iv.after(point))
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'‘“(]?[A-Z]")
+
+
+def _read_then(m, ctx):
+    """"Since then", "until then", "by then": bounded by the last time told, when it was told in
+    this sentence or the one before; further back, "then" is more likely the time of an undated
+    event told since ("ever since IBM picked the chip ... Since then"), and stays unknown. "By
+    then" is that time itself, the time by which the clause holds."""
+    told_at, point = ctx.anchors.last_told.get(ctx.region, (None, None))
+    near = told_at is not None and told_at <= m.start() and len(_SENTENCE_END.findall(m.string, told_at, m.start())) <= 1
+    if not near or point is None:
+        return Reading(iv.unknown("day"), relative=True)
+    word = m["tkw"].lower()
+    if word == "by":
+        return Reading(point, relative=True, derived=True)
+    if word == "before":
+        return Reading(iv.before(point, inclusive=False), relative=True, derived=True)
+    if word in ("until", "till"):
+        return Reading(iv.before(point, inclusive=True), relative=True, derived=True, until=point)
+    if word == "since":
+        return Reading(iv.since(point), relative=True, derived=True, since=point)
+    return Reading(iv.after(point), relative=True, derived=True)
+
+
 def _read_approx(m, ctx):
     point = parse_point(m["ap"], ref_year=ctx.ref_year())
     return Reading(iv.approximately(point)) if point else None
@@ -181,6 +205,6 @@ def _read_holiday(m, ctx):
 
 
 READERS = {
-    "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "fmonth": _read_file_month, "bound": _read_bound,
+    "range": _read_range, "drange": _read_day_range, "yrange": _read_year_range, "fmonth": _read_file_month, "bound": _read_bound, "then": _read_then,
     "approx": _read_approx, "point": _read_point, "clock": _read_clock, "dtg": _read_dtg, "holiday": _read_holiday,
 }

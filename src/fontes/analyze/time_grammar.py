@@ -165,6 +165,7 @@ def master() -> re.Pattern[str]:
           | (?:(?<=[Tt]o\s)|(?<=[Tt]hrough\s)|(?<=[Tt]hru\s)|(?<=[Ff]rom\s)|(?<=[Uu]ntil\s))(?P<fm>1[0-2]|0?[1-9])[-–—/](?P<fy>\d{{2}}))
           (?=\s*(?:[.,;:)\]]|$))
       | (?P<bound>(?P<kw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter)\s+(?P<endof>the\s+end\s+of\s+)?(?P<bp>{point}))
+      | (?P<then>(?P<tkw>[Bb]efore|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter|By|by(?!\s+then\s+[A-Z]))\s+then\b(?!-))  # not "sent by then Secretary X", "then-President"
       | (?P<approx>{approx}\s+(?P<ap>{point}))
       | (?P<dtg>(?P<dtgd>[0-3]\d)(?P<dtgh>[01]\d|2[0-3])(?P<dtgm>[0-5]\d)\s?Z(?:ULU)?
           (?:\s+(?P<dtgmon>(?i:{M}))(?:\s+(?P<dtgy>\d{{4}}|\d{{2}}))?)?(?![\w]))
@@ -233,14 +234,14 @@ def triggers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                *lx["approximate"], *lx["ordinals"], *dur["lead"], *dur["counts"], *dur["units"], *lx["sets"]["every"],
                *w["units"], *w["tens"], "nearly", "almost", "about", "some", "roughly", "around", "more", "less", "over",
                "just", "only", "exactly", "a", "an", "the", "that", "from", "between", "before", "since", "until",
-               "till", "after", "fiscal", "fy", "year", "hundred", "thousand", "each", "every", "per", *dur["between"],
+               "till", "after", "by", "fiscal", "fy", "year", "hundred", "thousand", "each", "every", "per", *dur["between"],
                *lx["calendar_units"], "quarters"]
     strong = {ws[0] for ws in map(_words_of, alone) if len(ws) == 1} | {f"{d}s" for d in lx["weekdays"] if "." not in d}
     first = {ws[0] for ws in map(_words_of, alone + leading)} | strong
     follow = {x for p in alone + leading for x in _words_of(p)[1:]} | first | {
         "than", "same", "very", "following", "previous", "preceding", "full", "fiscal", "comparable", "corresponding",
         "ago", "earlier", "end", "beginning", "start", "middle", "close", "latest", "most", "few", "couple", "number",
-        "half"}
+        "half", "then"}
     return frozenset(first), frozenset(strong), frozenset(follow)
 
 

@@ -106,6 +106,11 @@ def run(chunks: list[Parsed], source: str, published: str | None, kind: str | No
             for start, end, each in _paired_day(parsed.text, m, reading):
                 _remember(anchors, parsed.region, each, topic=topic, goal=goal)
                 readings.append((start, end, each))
+            if reading.interval.closed:
+                anchors.last_told[parsed.region] = (m.end(), reading.interval)
+            elif m.lastgroup == "then" and (reading.interval.earliest or reading.interval.latest):
+                # "Until then ... Since then": the same time, told again
+                anchors.last_told[parsed.region] = (m.end(), anchors.last_told[parsed.region][1])
         readings = joined(readings, parsed.text)
         if parsed.region != NOTE:
             called.update(called_days(parsed, source, readings))
