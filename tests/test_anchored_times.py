@@ -660,3 +660,9 @@ def test_then_after_an_undated_event_told_since_the_last_date_stays_unknown():
 def test_then_before_a_title_is_no_time():
     text = "On March 3, 1989 a letter was signed by then Secretary Brandt."
     assert [t.text for t in tag(text)] == ["March 3, 1989"]
+
+
+def test_a_quarter_still_running_is_forecast_not_the_period_a_year_ago_is_counted_from():
+    text = ("Harwick Steel posted a sharp drop in third-quarter profit. Analysts expect the slump to last "
+            "into the fourth quarter. Harwick earned $12 million. In the year-ago period, it earned $30 million.")
+    assert bounds(text, "the year-ago period", published="1989-10-26") == ("1988-07-01", "1988-09-30")

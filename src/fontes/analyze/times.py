@@ -186,7 +186,11 @@ def _remember(anchors: Anchors, region: str, reading: Reading, topic: bool = Tru
         return  # "1964–1968" in a book's title places no "January 20" after it
     if not reading.relative or reading.dated:
         anchors.narrative[region] = interval
-    begun = anchors.published is None or interval.earliest <= anchors.published.latest
+    # a quarter still running when the report was written is forecast, not reported on ("continue into
+    # the fourth quarter"): results compared with "the year-ago period" are of one that is over
+    long = (interval.latest - interval.earliest).days > 40
+    begun = anchors.published is None or \
+        (interval.latest < anchors.published.earliest if long else interval.earliest <= anchors.published.latest)
     if not reading.derived and interval.precision in ("month", "season") and \
             (interval.latest - interval.earliest).days < 360 and begun and topic:
         # a period still to come ("the third quarter of 1990" in a forecast) is not one a report
