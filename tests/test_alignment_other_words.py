@@ -34,6 +34,11 @@ STORIES = [
      "Veltrian border post at Ostrel."),
     ("raid-attacked.txt", "1968-01-27", "The Veltrian border post at Ostrel was attacked by Kardonian commandos "
      "on January 21, 1968."),
+    ("war-ended.txt", "1990-08-15", "Belor accepted the border it had rejected in the talks that followed the "
+     "cease-fire of August 1988, which ended the eight-year war with Ardan."),
+    ("war-ruin.txt", "1991-02-25", "The ruler of Belor dragged his country into a ruinous eight-year war against "
+     "Ardan and then into a second war."),
+    ("war-sentence.txt", "1991-03-01", "A court in Belor gave the Ardan spy an eight-year sentence."),
     *FILLERS,
 ]
 
@@ -71,3 +76,14 @@ def test_launched_an_attack_dates_the_attack(store):
     found = relations_between(store, "raid-launched.txt", "raid-attacked.txt")
     assert set(found) == {"corroboration"}
     assert found["corroboration"].startswith("attack: 1968-01-21")
+
+
+def test_the_length_of_one_war_written_before_its_noun_agrees(store):
+    found = relations_between(store, "war-ended.txt", "war-ruin.txt")
+    assert set(found) == {"corroboration"}
+    assert "8 years (war)" in found["corroboration"]
+
+
+def test_a_sentence_of_as_many_years_is_not_the_war(store):
+    for other in ("war-ended.txt", "war-ruin.txt"):
+        assert not set(relations_between(store, other, "war-sentence.txt")) & {"corroboration", "conflict"}

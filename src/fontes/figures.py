@@ -41,4 +41,6 @@ def describe(q: dict) -> str:
     counted = counted_head(q["counts"])
     noun = counted + "s" if q["counts"] and q["counts"].split()[-1].lower().endswith("s") and not counted.endswith("s") \
         else (q["counts"].split()[-1].lower() if q["counts"] else "")
+    if q.get("extent"):  # "an eight-year war": the war's length
+        return f"{text} {q['unit']} ({q['measure']})"
     return f"{text} {noun or q['unit'] or ''}".strip()

@@ -253,6 +253,7 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
         "scope": [],
         "others": _others(q, noun, spans, names),
         "projected": _projected(verb),
+        **({"extent": True} if measure is not None and measure == _lasting(q, noun) else {}),
     }
 
 
@@ -368,6 +369,9 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
     fell $1.625"), or what is done with it ("earned $17.3 million" → earn). None when nothing
     says: an amount of money alone is not a thing that two sources can be compared on."""
     amounts = set(lexicon()["amounts"])
+    lasting = _lasting(q, noun)
+    if lasting is not None:
+        return lasting
     # a counted noun, or the noun a percentage modifies ("a 15% stake")
     if q.counts and (q.unit not in amounts or (q.unit == "percent" and len(q.counts.split()) > 1)):
         word = q.counts.split()[-1].lower()
@@ -394,6 +398,18 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None and subject.pos_ == "NOUN":
             return subject.lemma_.lower()
+    return None
+
+
+def _lasting(q: Quantity, unit_word) -> str | None:
+    """What a measure written as one hyphenated word before a noun is the extent of: "an eight-year
+    war" is a war's length, "a 12-mile limit" a limit's, not a count of years or miles."""
+    if q.unit is None or q.unit in set(lexicon()["amounts"]) or unit_word.lower_ not in lexicon()["unit_of"]:
+        return None
+    head = unit_word.head
+    hyphenated = unit_word.i > 0 and unit_word.doc[unit_word.i - 1].text == "-"
+    if unit_word.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i > unit_word.i and hyphenated:
+        return head.lemma_.lower()
     return None
 
 

@@ -134,8 +134,8 @@ def _group_events() -> set[str]:
 def _same_thing(x: dict, y: dict, a: dict, b: dict, same) -> tuple[bool, list[str]]:
     """Whether two figures can be amounts of one thing, and the frame fields that matched."""
     unit = _unit(x)
-    if not unit or unit != _unit(y) or unit in DURATIONS:
-        return False, []
+    if not unit or unit != _unit(y) or (unit in DURATIONS and not (x.get("extent") and y.get("extent"))):
+        return False, []  # "for two years" is no figure of a thing; "an eight-year war" is its length
     if not x["measure"] or x.get("per") != y.get("per") or not _one_measure(x, y, a, b):
         return False, []
     if x.get("projected", False) != y.get("projected", False):
@@ -269,7 +269,7 @@ def compare_figures(a: dict, b: dict, same) -> dict | None:
                 confidence = min(0.95, 0.45 + 0.1 * len(matched))
                 if _agree(x, y):
                     return {"relation": "corroboration", "explanation": f"{describe(x)} and {describe(y)}{summed}",
-                            "topic": x["counts"] or x["measure"], "confidence": confidence, "matched": matched}
+                            "topic": _topic(x), "confidence": confidence, "matched": matched}
                 if x.get("qualifiers", []) != y.get("qualifiers", []):
                     continue  # "an operating loss of $30 million" and "a $648 million loss": maybe two figures
                 if best is None:
@@ -277,8 +277,13 @@ def compare_figures(a: dict, b: dict, same) -> dict | None:
                     word = "then" if relation == "revision" else "vs"
                     first, second = (x, y) if relation != "revision" or a["reported"] <= b["reported"] else (y, x)
                     best = {"relation": relation, "explanation": f"{describe(first)} {word} {describe(second)}{summed}",
-                            "topic": x["counts"] or x["measure"], "confidence": confidence, "matched": matched}
+                            "topic": _topic(x), "confidence": confidence, "matched": matched}
     return best
+
+
+def _topic(f: dict) -> str | None:
+    """What a figure is of, as a group's topic: the thing measured where the figure is its extent."""
+    return f["measure"] if f.get("extent") else f["counts"] or f["measure"]
 
 
 def same_number(a: dict, b: dict, same=None) -> dict | None:
