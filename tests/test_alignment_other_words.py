@@ -39,6 +39,12 @@ STORIES = [
     ("war-ruin.txt", "1991-02-25", "The ruler of Belor dragged his country into a ruinous eight-year war against "
      "Ardan and then into a second war."),
     ("war-sentence.txt", "1991-03-01", "A court in Belor gave the Ardan spy an eight-year sentence."),
+    ("attack-unlikely.txt", "1969-11-01", "The intelligence bureau judged that Veltria was unlikely to launch a "
+     "major attack on the Skarn Pass in 1970."),
+    ("attack-likely.txt", "1969-11-20", "The embassy believed that a major Veltrian attack on the Skarn Pass was likely "
+     "in 1970."),
+    ("vote-likely.txt", "1969-11-21", "Ostrel is likely to win the vote on the border treaty with Kardonia."),
+    ("vote-unlikely.txt", "1969-11-22", "Marvik is unlikely to win the vote on the border treaty with Kardonia."),
     *FILLERS,
 ]
 
@@ -87,3 +93,13 @@ def test_the_length_of_one_war_written_before_its_noun_agrees(store):
 def test_a_sentence_of_as_many_years_is_not_the_war(store):
     for other in ("war-ended.txt", "war-ruin.txt"):
         assert not set(relations_between(store, other, "war-sentence.txt")) & {"corroboration", "conflict"}
+
+
+def test_one_event_judged_likely_and_unlikely_is_a_disagreement_of_judgement(store):
+    found = relations_between(store, "attack-unlikely.txt", "attack-likely.txt")
+    assert set(found) == {"conflict"}
+    assert "unlikely" in found["conflict"]
+
+
+def test_two_subjects_judged_likely_and_unlikely_do_not_disagree(store):
+    assert "conflict" not in relations_between(store, "vote-likely.txt", "vote-unlikely.txt")
