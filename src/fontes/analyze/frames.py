@@ -233,7 +233,8 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
     if verb.pos_ not in ("VERB", "AUX"):
         verb = None
     per = _per_unit(number, clause) or _per_unit(noun, clause)
-    measure = _priced(number, per) or _measure_of(q, noun, verb, spans, names)
+    lasting = _lasting(q, noun)
+    measure = _priced(number, per) or lasting or _measure_of(q, noun, verb, spans, names)
     subject = _nearest_subject(verb)
     # the owner is whose figure it is: not the figure's own phrase ("87 personnel served")
     owner = _key_of(subject, spans, names) if subject is not None and number not in list(subject.subtree) else None
@@ -253,7 +254,7 @@ def _figure(q: Quantity, tokens: list, clause, spans: dict, names: list[Mention]
         "scope": [],
         "others": _others(q, noun, spans, names),
         "projected": _projected(verb),
-        **({"extent": True} if measure is not None and measure == _lasting(q, noun) else {}),
+        **({"extent": True} if lasting is not None and measure == lasting else {}),
     }
 
 
@@ -369,9 +370,6 @@ def _measure_of(q: Quantity, noun, verb, spans: dict, names: list[Mention]) -> s
     fell $1.625"), or what is done with it ("earned $17.3 million" → earn). None when nothing
     says: an amount of money alone is not a thing that two sources can be compared on."""
     amounts = set(lexicon()["amounts"])
-    lasting = _lasting(q, noun)
-    if lasting is not None:
-        return lasting
     # a counted noun, or the noun a percentage modifies ("a 15% stake")
     if q.counts and (q.unit not in amounts or (q.unit == "percent" and len(q.counts.split()) > 1)):
         word = q.counts.split()[-1].lower()
