@@ -84,14 +84,18 @@ def _read_bound(m, ctx):
     point = parse_point(m["bp"], ref_year=ctx.ref_year())
     if point is None:
         return None
-    word = m["kw"].lower()
+    return _bounded(m["kw"].lower(), point, inclusive=bool(m["endof"]))
+
+
+def _bounded(word: str, point: Interval, inclusive: bool, **kw) -> Reading:
+    """The open interval a preposition of time makes of a point: before, until/till, since, after."""
     if word == "before":
-        return Reading(iv.before(point, inclusive=bool(m["endof"])))
+        return Reading(iv.before(point, inclusive=inclusive), **kw)
     if word in ("until", "till"):
-        return Reading(iv.before(point, inclusive=True), until=point)
+        return Reading(iv.before(point, inclusive=True), until=point, **kw)
     if word == "since":
-        return Reading(iv.since(point), since=point)
-    return Reading(iv.after(point))
+        return Reading(iv.since(point), since=point, **kw)
+    return Reading(iv.after(point), **kw)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'‘“(]?[A-Z]")
@@ -109,13 +113,7 @@ def _read_then(m, ctx):
     word = m["tkw"].lower()
     if word == "by":
         return Reading(point, relative=True, derived=True)
-    if word == "before":
-        return Reading(iv.before(point, inclusive=False), relative=True, derived=True)
-    if word in ("until", "till"):
-        return Reading(iv.before(point, inclusive=True), relative=True, derived=True, until=point)
-    if word == "since":
-        return Reading(iv.since(point), relative=True, derived=True, since=point)
-    return Reading(iv.after(point), relative=True, derived=True)
+    return _bounded(word, point, inclusive=False, relative=True, derived=True)
 
 
 def _read_approx(m, ctx):
